@@ -1,0 +1,84 @@
+"""Shipshape: learn how Docker images and containers differ."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, request
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from .config import PROJECT_ROOT, load_config
+from .extensions import csrf, db, limiter, migrate
+
+
+def create_app(overrides: dict | None = None) -> Flask:
+    """Wire configuration, extensions, blueprints and commands; open nothing."""
+    app = Flask(
+        __name__,
+        instance_path=str(PROJECT_ROOT / "instance"),
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+    )
+    app.config.update(load_config(app.instance_path, overrides))
+    configure_logging(app)
+    configure_extensions(app)
+    configure_blueprints(app)
+    configure_request_hooks(app)
+    if app.config["PROXY_FIX"]:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
+    return app
+
+
+def configure_logging(app: Flask) -> None:
+    if not app.debug and not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def configure_extensions(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
+    csrf.init_app(app)
+    limiter.init_app(app)
+
+
+def configure_blueprints(app: Flask) -> None:
+    from . import api, health, web
+    from .cli import register_commands
+    from .errors import register_error_handlers
+    from .security import register_security_headers
+
+    csrf.exempt(api.bp)  # the JSON API takes no cookies for learners; instructor calls use tokens
+    app.register_blueprint(health.bp)
+    app.register_blueprint(api.bp)
+    app.register_blueprint(web.bp)
+    register_error_handlers(app)
+    register_security_headers(app)
+    register_commands(app)
+
+
+def configure_request_hooks(app: Flask) -> None:
+    from .runtime import ensure_ready, get_library
+
+    @app.before_request
+    def prepare():
+        if request.endpoint in (None, "static", "health.livez"):
+            return
+        ensure_ready()
+        get_library().ensure_fresh()
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_pragmas(dbapi_connection, _record):
+    """WAL and a busy timeout, so readers never block writers and writers wait their turn."""
+    if type(dbapi_connection).__module__.startswith("sqlite3"):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+
+__all__ = ["create_app"]

@@ -1,0 +1,7 @@
+"""The JSON API blueprint."""
+
+from flask import Blueprint
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+
+from . import ask, topics  # noqa: E402,F401  (views register themselves on bp)

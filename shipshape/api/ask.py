@@ -1,0 +1,32 @@
+"""POST /api/ask: the chat."""
+
+from __future__ import annotations
+
+from flask import current_app, jsonify
+
+from ..chat.service import InvalidQuestion, ask
+from ..errors import ApiError
+from ..extensions import limiter
+from ..runtime import get_library
+from . import bp
+from .requests import json_object
+
+
+def _ask_limit() -> str:
+    return current_app.config["SHIPSHAPE_ASK_RATE_LIMIT"]
+
+
+@bp.post("/ask")
+@limiter.limit(_ask_limit)
+def ask_question():
+    body = json_object()
+    try:
+        reply = ask(
+            body.get("question"),
+            body.get("conversation_id"),
+            get_library(),
+            current_app.config["SHIPSHAPE_CONVERSATION_TTL_HOURS"],
+        )
+    except InvalidQuestion as exc:
+        raise ApiError(400, f"invalid_{exc.field}", exc.message) from exc
+    return jsonify(reply)

@@ -1,0 +1,36 @@
+"""Reading JSON request bodies strictly: a clear 400 for anything that is not a JSON object."""
+
+from __future__ import annotations
+
+import json
+
+from flask import request
+
+from ..errors import ApiError
+
+
+def json_object() -> dict:
+    """The request body as a dict, or an ApiError that says what is wrong with it."""
+    if not request.is_json:
+        raise ApiError(415, "unsupported_media_type", "Send a JSON body with Content-Type: application/json.")
+    raw = request.get_data(cache=True)
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ApiError(400, "invalid_encoding", "The body is not valid UTF-8.") from exc
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise ApiError(400, "invalid_json", "The body is not valid JSON.") from exc
+    if not isinstance(data, dict):
+        raise ApiError(400, "invalid_json", "The body must be a JSON object.")
+    return data
+
+
+def query_text(name: str, max_length: int = 1000) -> str:
+    value = request.args.get(name, "")
+    if "\x00" in value:
+        raise ApiError(400, "invalid_query", f"'{name}' contains a NUL byte.")
+    if not value.strip():
+        raise ApiError(400, "missing_query", f"Give a search with ?{name}=words.")
+    if len(value) > max_length:
+        raise ApiError(400, "query_too_long", f"'{name}' is longer than {max_length} characters.")
+    return value.strip()

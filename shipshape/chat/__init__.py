@@ -1,0 +1,1 @@
+"""From a question (and the conversation so far) to an answer made of curated sections."""

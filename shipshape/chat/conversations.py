@@ -1,0 +1,50 @@
+"""Conversations in the database: recent turns are the chat's memory and the instructors' ask log."""
+
+from __future__ import annotations
+
+import re
+import secrets
+from datetime import timedelta
+
+from ..extensions import db
+from ..models import Conversation, Turn, utcnow
+from .reply import Reply
+from .smalltalk import normalize
+
+CONVERSATION_ID_RE = re.compile(r"^c-[A-Za-z0-9_-]{16,64}$")
+
+
+def new_conversation_id() -> str:
+    return "c-" + secrets.token_urlsafe(16)
+
+
+def load_or_start(conversation_id: str | None, ttl_hours: float) -> Conversation:
+    """The live conversation with that id, or a new one when it is unknown or has expired."""
+    if conversation_id:
+        found = db.session.get(Conversation, conversation_id)
+        if found is not None and found.updated_at >= utcnow() - timedelta(hours=ttl_hours):
+            return found
+    conversation = Conversation(id=new_conversation_id())
+    db.session.add(conversation)
+    return conversation
+
+
+def record_turn(conversation: Conversation, question: str, reply: Reply, payload: dict) -> Turn:
+    """Add a question and its reply to the conversation. No commit."""
+    turn = Turn(
+        question=question,
+        normalized=normalize(question)[:1000],
+        kind=reply.kind,
+        confidence=reply.confidence,
+        topic_slug=reply.topic_slug,
+        anchor=reply.anchor,
+        reply=payload,
+    )
+    conversation.turns.append(turn)
+    conversation.updated_at = utcnow()
+    return turn
+
+
+def recent_turns(conversation_id: str, limit: int = 20) -> list[Turn]:
+    conversation = db.session.get(Conversation, conversation_id)
+    return list(conversation.turns[-limit:]) if conversation else []

@@ -1,0 +1,41 @@
+"""The chat's reply as plain data, in the shape POST /api/ask promises."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from ..knowledge.render import render_markdown
+
+ANSWER, NO_ANSWER, CLARIFY, SMALLTALK = "answer", "no_answer", "clarify", "smalltalk"
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    section: str
+    url: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Reply:
+    kind: str
+    markdown: str
+    confidence: float = 0.0
+    sources: tuple[Source, ...] = ()
+    suggestions: tuple[str, ...] = ()
+    did_you_mean: str | None = None
+    topic_slug: str | None = None
+    anchor: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    def to_dict(self, conversation_id: str) -> dict:
+        return {
+            "conversation_id": conversation_id,
+            "kind": self.kind,
+            "answer": {"markdown": self.markdown, "html": render_markdown(self.markdown)},
+            "sources": [asdict(s) for s in self.sources],
+            "confidence": round(self.confidence, 3),
+            "suggestions": list(self.suggestions),
+            "did_you_mean": self.did_you_mean,
+        }

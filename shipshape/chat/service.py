@@ -1,0 +1,52 @@
+"""The chat's entry point for every interface: validate, answer, remember, commit."""
+
+from __future__ import annotations
+
+from ..extensions import db
+from ..knowledge.library import Library
+from .answerer import answer_question
+from .conversations import CONVERSATION_ID_RE, load_or_start, record_turn
+
+MAX_QUESTION_LENGTH = 1000
+
+
+class InvalidQuestion(ValueError):
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field, self.message = field, message
+
+
+def validate_question(question: object) -> str:
+    """The question as text; InvalidQuestion when it is missing, empty, too long or binary."""
+    if question is None:
+        raise InvalidQuestion("question", "Send a question, e.g. {\"question\": \"What is an image?\"}.")
+    if not isinstance(question, str):
+        raise InvalidQuestion("question", "The question must be a string.")
+    if "\x00" in question:
+        raise InvalidQuestion("question", "The question contains a NUL byte.")
+    if not question.strip():
+        raise InvalidQuestion("question", "The question is empty.")
+    if len(question) > MAX_QUESTION_LENGTH:
+        raise InvalidQuestion(
+            "question", f"The question is longer than {MAX_QUESTION_LENGTH} characters."
+        )
+    return question.strip()
+
+
+def validate_conversation_id(value: object) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or not CONVERSATION_ID_RE.match(value):
+        raise InvalidQuestion("conversation_id", "The conversation_id is not one this chat gave out.")
+    return value
+
+
+def ask(question: object, conversation_id: object, library: Library, ttl_hours: float = 24) -> dict:
+    """Answer a question within its conversation and store the turn; the API's reply body."""
+    text = validate_question(question)
+    conversation = load_or_start(validate_conversation_id(conversation_id), ttl_hours)
+    reply = answer_question(text, library)
+    payload = reply.to_dict(conversation.id)
+    record_turn(conversation, text, reply, payload)
+    db.session.commit()
+    return payload

@@ -1,0 +1,75 @@
+"""Configuration: defaults, then environment variables, then explicit overrides (tests)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _flag(value: str | None, default: bool) -> bool:
+    if value is None or value.strip() == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def normalize_database_url(url: str) -> str:
+    """Accept plain postgresql:// URLs and route them through psycopg 3."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def _secret_key(instance: Path) -> str:
+    """Use SECRET_KEY, or generate one once and keep it under instance/."""
+    if os.environ.get("SECRET_KEY"):
+        return os.environ["SECRET_KEY"]
+    path = instance / "secret_key"
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        instance.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_hex(32)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(key)
+        os.replace(tmp, path)
+        return path.read_text().strip()
+
+
+def load_config(instance_path: str, overrides: dict | None = None) -> dict:
+    """Build the app's configuration dictionary."""
+    instance = Path(instance_path)
+    env = os.environ
+    config = {
+        "SQLALCHEMY_DATABASE_URI": normalize_database_url(
+            env.get("DATABASE_URL") or f"sqlite:///{instance / 'shipshape.db'}"
+        ),
+        "SHIPSHAPE_INDEX_DIR": env.get("SHIPSHAPE_INDEX_DIR") or str(instance / "index"),
+        "SHIPSHAPE_CONTENT_DIR": env.get("SHIPSHAPE_CONTENT_DIR") or str(PROJECT_ROOT / "content"),
+        "SHIPSHAPE_QUIZ_DIR": env.get("SHIPSHAPE_QUIZ_DIR") or str(PROJECT_ROOT / "quiz"),
+        "SHIPSHAPE_AUTO_IMPORT": _flag(env.get("SHIPSHAPE_AUTO_IMPORT"), True),
+        "SHIPSHAPE_SYNC_INTERVAL": float(env.get("SHIPSHAPE_SYNC_INTERVAL") or 1.0),
+        "SHIPSHAPE_SEARCH_TIME_LIMIT": float(env.get("SHIPSHAPE_SEARCH_TIME_LIMIT") or 0.5),
+        "SHIPSHAPE_CONVERSATION_TTL_HOURS": float(env.get("SHIPSHAPE_CONVERSATION_TTL_HOURS") or 24),
+        "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI") or "memory://",
+        "RATELIMIT_ENABLED": _flag(env.get("RATELIMIT_ENABLED"), True),
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "SHIPSHAPE_ASK_RATE_LIMIT": env.get("SHIPSHAPE_ASK_RATE_LIMIT") or "60 per minute",
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": _flag(env.get("SESSION_COOKIE_SECURE"), False),
+        "REMEMBER_COOKIE_SECURE": _flag(env.get("SESSION_COOKIE_SECURE"), False),
+        "PROXY_FIX": _flag(env.get("PROXY_FIX"), False),
+        "MAX_CONTENT_LENGTH": 5 * 1024 * 1024,
+        "WTF_CSRF_TIME_LIMIT": None,
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+    }
+    if overrides:
+        config.update(overrides)
+    if "SECRET_KEY" not in config:
+        config["SECRET_KEY"] = _secret_key(instance)
+    config["SQLALCHEMY_DATABASE_URI"] = normalize_database_url(config["SQLALCHEMY_DATABASE_URI"])
+    return config

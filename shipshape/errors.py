@@ -1,0 +1,55 @@
+"""One error shape for the whole app: JSON for the API, a friendly page for people."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
+
+log = logging.getLogger(__name__)
+
+
+class ApiError(Exception):
+    """An error a client caused (or could see), with a machine-readable code."""
+
+    def __init__(self, status: int, code: str, message: str):
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+def error_body(code: str, message: str) -> dict:
+    return {"error": {"code": code, "message": message}}
+
+
+def wants_json() -> bool:
+    if request.path.startswith("/api/") or request.path in {"/healthz", "/livez"}:
+        return True
+    best = request.accept_mimetypes.best_match(["application/json", "text/html"])
+    return best == "application/json" and not request.accept_mimetypes.accept_html
+
+
+def _respond(status: int, code: str, message: str):
+    if wants_json():
+        return jsonify(error_body(code, message)), status
+    return render_template("error.html", status=status, message=message), status
+
+
+def register_error_handlers(app: Flask) -> None:
+    @app.errorhandler(ApiError)
+    def handle_api_error(err: ApiError):
+        return _respond(err.status, err.code, err.message)
+
+    @app.errorhandler(HTTPException)
+    def handle_http(err: HTTPException):
+        code = (err.name or "error").lower().replace(" ", "_")
+        response = _respond(err.code or 500, code, err.description or err.name)
+        if err.code == 405 and hasattr(err, "valid_methods") and err.valid_methods:
+            body, status = response
+            return body, status, {"Allow": ", ".join(err.valid_methods)}
+        return response
+
+    @app.errorhandler(Exception)
+    def handle_unexpected(err: Exception):
+        log.exception("unhandled error on %s %s", request.method, request.path)
+        return _respond(500, "internal_error", "Something went wrong on our side.")

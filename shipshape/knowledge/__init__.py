@@ -1,0 +1,1 @@
+"""Topics: parse, render, split into sections, index and search them."""

@@ -1,0 +1,58 @@
+"""Whoosh analyzers: words are stemmed, command flags (-a, --all) survive whole."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StopFilter
+from whoosh.lang.porter import stem
+
+# A flag starts a token only where no word or hyphen precedes it, so "docker-compose" stays words.
+TOKEN_PATTERN = r"(?<![\w-])--?[A-Za-z0-9][A-Za-z0-9-]*|[A-Za-z0-9]+"
+TOKEN_RE = re.compile(TOKEN_PATTERN)
+# Only words that never carry meaning here; question filler is dropped at query time, from data.
+INDEX_STOP_WORDS = frozenset({"a", "an", "the", "of", "to", "and", "or", "is", "are", "be", "it"})
+# Porter folds "container" into "contain"; keep the domain's central word apart from the verb.
+STEM_EXCEPTIONS = {"container": "container", "containers": "container"}
+
+
+@lru_cache(maxsize=50_000)
+def stem_word(word: str) -> str:
+    """Stem a lowercase word; flags and exceptions stay as they are."""
+    if word.startswith("-"):
+        return word
+    return STEM_EXCEPTIONS.get(word) or stem(word)
+
+
+class StemWordsFilter(Filter):
+    """Porter stemming that leaves command flags alone."""
+
+    def __eq__(self, other):
+        return other is not None and self.__class__ is other.__class__
+
+    def __call__(self, tokens):
+        for t in tokens:
+            if not t.stopped:
+                t.text = stem_word(t.text)
+            yield t
+
+
+def text_analyzer():
+    """The analyzer for searchable text fields, used at index and query time alike."""
+    return (
+        RegexTokenizer(TOKEN_PATTERN)
+        | LowercaseFilter()
+        | StopFilter(stoplist=INDEX_STOP_WORDS, minsize=1)
+        | StemWordsFilter()
+    )
+
+
+def surface_analyzer():
+    """Unstemmed lowercase words: the vocabulary that typo correction compares against."""
+    return RegexTokenizer(r"[A-Za-z][A-Za-z]{2,}") | LowercaseFilter()
+
+
+def tokenize(text: str) -> list[str]:
+    """Lowercase tokens of a question, flags kept whole, nothing stemmed."""
+    return [t.lower() for t in TOKEN_RE.findall(text)]

@@ -1,0 +1,55 @@
+"""From a parsed topic to the flat documents the search index stores, one per section."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .topicfile import CommandSpec, TopicDoc, answer_sections
+
+_MARKUP_RE = re.compile(r"```[\w-]*|~~~|[`*_>#|]|\[([^\]]*)\]\([^)]*\)|^-{3,}$|:?-{3,}:?", re.M)
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown without its markup: the text a person reads, code included."""
+    text = _MARKUP_RE.sub(lambda m: m.group(1) or " ", markdown)
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def command_phrases(command: CommandSpec | None) -> list[str]:
+    """Every name a command goes by, with and without the leading 'docker'."""
+    if command is None:
+        return []
+    phrases: list[str] = []
+    for name in command.names:
+        name = name.lower()
+        phrases.append(name)
+        if name.startswith("docker ") and " " in name[7:]:
+            phrases.append(name[7:])
+    return list(dict.fromkeys(phrases))
+
+
+def section_documents(doc: TopicDoc) -> Iterator[dict]:
+    """One index document per answerable section of the topic."""
+    commands = ",".join(command_phrases(doc.command))
+    questions = "\n".join(doc.questions)
+    options = "\n".join(" ".join(o.flags) + " " + o.help for o in doc.command.options) if doc.command else ""
+    for order, section in enumerate(answer_sections(doc)):
+        body = plain_text(section.markdown)
+        if not section.anchor and options:
+            body = f"{body}\n{options}"
+        yield {
+            "id": f"{doc.slug}#{section.anchor}",
+            "slug": doc.slug,
+            "anchor": section.anchor,
+            "title": doc.title,
+            "heading": section.heading if section.anchor else "",
+            "questions": questions,
+            "tags": " ".join(doc.tags),
+            "commands": commands,
+            "body": body,
+            "words": " ".join((doc.title, section.heading, questions, body)),
+            "markdown": section.markdown,
+            "group": doc.group,
+            "order": order,
+        }

@@ -1,0 +1,253 @@
+"""The Whoosh index of topic sections: a cache of the database, rebuilt whole or updated per topic."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.collectors import TimeLimit, TimeLimitCollector
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.query import Query
+
+from .analysis import surface_analyzer, text_analyzer
+from .documents import section_documents
+from .topicfile import TopicDoc
+
+CURRENT = "CURRENT"
+VERSION_FILE = "applied_version"
+MAX_SEGMENTS = 4
+WRITER_TIMEOUT = 30.0
+
+
+def make_schema() -> Schema:
+    text = text_analyzer()
+    return Schema(
+        id=ID(unique=True, stored=True),
+        slug=ID(stored=True),
+        anchor=STORED,
+        title=TEXT(analyzer=text, stored=True, field_boost=3.0),
+        heading=TEXT(analyzer=text, stored=True, field_boost=2.5),
+        questions=TEXT(analyzer=text, field_boost=2.0),
+        tags=TEXT(analyzer=text, field_boost=2.0),
+        commands=KEYWORD(commas=True, lowercase=True, stored=True, scorable=True),
+        body=TEXT(analyzer=text, stored=True),
+        words=TEXT(analyzer=surface_analyzer()),
+        markdown=STORED,
+        group=STORED,
+        order=STORED,
+    )
+
+
+@dataclass(frozen=True)
+class Hit:
+    slug: str
+    anchor: str
+    title: str
+    heading: str
+    markdown: str
+    body: str
+    group: str
+    order: int
+    commands: tuple[str, ...]
+    score: float
+    matched: frozenset[tuple[str, str]]  # (field, term) pairs the section matched
+    highlight: str = ""
+
+
+class SearchTimeout(Exception):
+    """A search ran past its time limit."""
+
+
+class TopicIndex:
+    """One process's handle on the index folder; all access goes through a lock."""
+
+    def __init__(self, root: str | Path, time_limit: float = 0.5):
+        self.root = Path(root)
+        self.time_limit = time_limit
+        self._lock = threading.RLock()
+        self._ix = None
+        self._searcher = None
+        self._generation: str | None = None
+
+    # -- opening --------------------------------------------------------------------------
+    def _read_current(self) -> str | None:
+        try:
+            name = (self.root / CURRENT).read_text().strip()
+        except FileNotFoundError:
+            return None
+        return name if name and (self.root / name).is_dir() else None
+
+    def open(self) -> bool:
+        """Open the current generation; False when there is none or it cannot be read."""
+        with self._lock:
+            name = self._read_current()
+            if name is None:
+                return False
+            if name == self._generation and self._searcher is not None:
+                return True
+            try:
+                ix = whoosh_index.open_dir(str(self.root / name))
+                searcher = ix.searcher()
+            except Exception:  # a corrupt or half-deleted folder is rebuilt by the caller
+                return False
+            self._close()
+            self._ix, self._searcher, self._generation = ix, searcher, name
+            return True
+
+    def is_current(self) -> bool:
+        """True while the generation this process reads is still the one in CURRENT."""
+        return self._generation is not None and self._read_current() == self._generation
+
+    def _close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+        self._ix = self._searcher = self._generation = None
+
+    def close(self) -> None:
+        with self._lock:
+            self._close()
+
+    # -- versions --------------------------------------------------------------------------
+    def applied_version(self) -> int:
+        """The content version the index reflects; -1 when there is no index."""
+        if self._generation is None:
+            return -1
+        try:
+            return int((self.root / self._generation / VERSION_FILE).read_text())
+        except (FileNotFoundError, ValueError):
+            return -1
+
+    def _write_version(self, folder: Path, version: int) -> None:
+        tmp = folder / f"{VERSION_FILE}.{uuid.uuid4().hex}"
+        tmp.write_text(str(version))
+        os.replace(tmp, folder / VERSION_FILE)
+
+    # -- writing ---------------------------------------------------------------------------
+    def rebuild(self, topics: Iterable[TopicDoc], version: int) -> None:
+        """Build a fresh generation in a new folder and swap it in whole."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        name = f"gen-{uuid.uuid4().hex[:12]}"
+        folder = self.root / name
+        folder.mkdir()
+        ix = whoosh_index.create_in(str(folder), make_schema())
+        writer = ix.writer(limitmb=128)
+        for topic in topics:
+            for document in section_documents(topic):
+                writer.add_document(**document)
+        writer.commit(optimize=True)
+        self._write_version(folder, version)
+        tmp = self.root / f"{CURRENT}.{uuid.uuid4().hex}"
+        tmp.write_text(name)
+        os.replace(tmp, self.root / CURRENT)
+        with self._lock:
+            self._close()
+        self.open()
+        self._remove_old_generations(keep=name)
+
+    def _remove_old_generations(self, keep: str) -> None:
+        for child in self.root.iterdir():
+            if child.is_dir() and child.name.startswith("gen-") and child.name != keep:
+                shutil.rmtree(child, ignore_errors=True)
+
+    def apply(self, changed: list[TopicDoc], removed: list[str], version: int) -> None:
+        """Replace the sections of changed topics and drop removed ones, one writer at a time."""
+        with self._lock:
+            if self._ix is None:
+                raise RuntimeError("index is not open")
+            writer = self._ix.writer(timeout=WRITER_TIMEOUT)
+            try:
+                if self.applied_version() >= version:  # another worker got there first
+                    writer.cancel()
+                    return
+                for slug in [*removed, *(t.slug for t in changed)]:
+                    writer.delete_by_term("slug", slug)
+                for topic in changed:
+                    for document in section_documents(topic):
+                        writer.add_document(**document)
+                segments = len(self._ix._segments()) if hasattr(self._ix, "_segments") else 0
+                writer.commit(optimize=segments >= MAX_SEGMENTS)
+            except BaseException:
+                if not writer.is_closed:
+                    writer.cancel()
+                raise
+            self._write_version(self.root / self._generation, version)
+            self._searcher = self._searcher.refresh()
+
+    # -- reading ---------------------------------------------------------------------------
+    def search(self, query: Query, limit: int = 10, highlight: bool = False) -> list[Hit]:
+        """Run a query under the time limit; raise SearchTimeout when it runs out."""
+        with self._lock:
+            if self._searcher is None:
+                raise RuntimeError("index is not open")
+            searcher = self._searcher
+            collector = TimeLimitCollector(
+                searcher.collector(limit=limit, terms=True), timelimit=self.time_limit
+            )
+            try:
+                searcher.search_with_collector(query, collector)
+            except TimeLimit as exc:
+                raise SearchTimeout(str(query)[:200]) from exc
+            return [self._hit(h, highlight) for h in collector.results()]
+
+    @staticmethod
+    def _hit(hit, highlight: bool) -> Hit:
+        fields = hit.fields()
+        matched = frozenset(
+            (f, t.decode() if isinstance(t, bytes) else t) for f, t in (hit.matched_terms() or ())
+        )
+        return Hit(
+            slug=fields["slug"],
+            anchor=fields["anchor"],
+            title=fields["title"],
+            heading=fields.get("heading") or "",
+            markdown=fields["markdown"],
+            body=fields["body"],
+            group=fields["group"],
+            order=fields["order"],
+            commands=tuple(c for c in (fields.get("commands") or "").split(",") if c),
+            score=float(hit.score or 0.0),
+            matched=matched,
+            highlight=hit.highlights("body", top=2) if highlight else "",
+        )
+
+    def doc_count(self) -> int:
+        with self._lock:
+            return self._searcher.doc_count() if self._searcher else 0
+
+    def segment_count(self) -> int:
+        with self._lock:
+            return len(self._ix._segments()) if self._ix is not None else 0
+
+    def doc_frequency(self, field: str, term: str) -> int:
+        with self._lock:
+            return self._searcher.doc_frequency(field, term) if self._searcher else 0
+
+    def idf(self, field: str, term: str) -> float:
+        with self._lock:
+            return self._searcher.idf(field, term) if self._searcher else 0.0
+
+    def similar_words(self, word: str, maxdist: int) -> list[tuple[str, int]]:
+        """Known words within an edit distance, most frequent first."""
+        with self._lock:
+            if self._searcher is None:
+                return []
+            reader = self._searcher.reader()
+            found = [
+                (w.decode() if isinstance(w, bytes) else w)
+                for w in reader.terms_within("words", word, maxdist, prefix=1)
+            ]
+            ranked = [(w, reader.doc_frequency("words", w)) for w in found if w != word]
+            return sorted(ranked, key=lambda p: -p[1])
+
+    def size_on_disk(self) -> int:
+        folder = self.root / (self._generation or "")
+        return sum(p.stat().st_size for p in folder.glob("*") if p.is_file())
+
+
+__all__ = ["Hit", "SearchTimeout", "TopicIndex", "make_schema"]

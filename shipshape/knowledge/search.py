@@ -1,0 +1,143 @@
+"""From a learner's words to ranked sections: filler dropped, typos fixed, synonyms added.
+
+User text never reaches Whoosh's query parser: queries are built from terms directly, so field,
+wildcard, range and fuzzy syntax mean nothing here.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from whoosh.query import Or, Query, Term
+
+from .analysis import stem_word, tokenize
+from .index import Hit, TopicIndex
+from .vocabulary import Vocabulary
+
+TEXT_FIELDS = ("title", "heading", "questions", "tags", "body")
+SYNONYM_WEIGHT = 0.6
+COMMAND_BOOST = 8.0
+MAX_TERMS = 24
+
+
+@dataclass(frozen=True)
+class TermGroup:
+    """One word of the question and the stems that count as it."""
+
+    word: str
+    stems: tuple[str, ...]
+    synonyms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class QueryPlan:
+    groups: tuple[TermGroup, ...]
+    commands: tuple[str, ...] = ()
+    corrections: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def empty(self) -> bool:
+        return not self.groups and not self.commands
+
+
+def _max_distance(word: str) -> int:
+    return 1 if len(word) <= 7 else 2
+
+
+def correct_word(word: str, index: TopicIndex, vocabulary: Vocabulary) -> str:
+    """The known word a typo most likely meant, or the word itself."""
+    if len(word) < 4 or not word.isalpha() or word in vocabulary.filler:
+        return word
+    if word in vocabulary.known_words or word in vocabulary.synonyms:
+        return word
+    if index.doc_frequency("words", word) > 0:
+        return word
+    candidates = index.similar_words(word, _max_distance(word))
+    return candidates[0][0] if candidates else word
+
+
+def find_commands(text: str, phrases: dict[str, str]) -> tuple[str, ...]:
+    """Command names written in the text, longest first, each counted once."""
+    normalized = " " + " ".join(tokenize(text)) + " "
+    found: list[str] = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        if " " in phrase and f" {phrase} " in normalized:
+            if not any(phrase in longer for longer in found):
+                found.append(phrase)
+    return tuple(found)
+
+
+def plan_query(question: str, index: TopicIndex, vocabulary: Vocabulary,
+               command_phrases: dict[str, str] | None = None) -> QueryPlan:
+    """Turn a question into term groups, fixing typos against the index's own words."""
+    corrections: dict[str, str] = {}
+    groups: list[TermGroup] = []
+    seen: set[str] = set()
+    for raw in tokenize(question)[:MAX_TERMS]:
+        word = correct_word(raw, index, vocabulary)
+        if word != raw:
+            corrections[raw] = word
+        if word in vocabulary.filler or word in seen:
+            continue
+        seen.add(word)
+        synonyms = tuple(
+            stem_word(w) for phrase in vocabulary.alternatives(word) for w in phrase
+        )
+        groups.append(TermGroup(word, (stem_word(word),), tuple(dict.fromkeys(synonyms))))
+    corrected = apply_corrections(question, corrections)
+    commands = find_commands(corrected, command_phrases or {})
+    return QueryPlan(tuple(groups), commands, corrections)
+
+
+def apply_corrections(text: str, corrections: dict[str, str]) -> str:
+    """The question with each corrected word replaced, case-insensitively."""
+    for wrong, right in corrections.items():
+        text = re.sub(rf"\b{re.escape(wrong)}\b", right, text, flags=re.I)
+    return text
+
+
+def build_query(plan: QueryPlan) -> Query:
+    """An OR of every stem in every text field, synonyms weaker, command names strongest."""
+    clauses: list[Query] = []
+    for group in plan.groups:
+        for stem in group.stems:
+            clauses.extend(Term(f, stem) for f in TEXT_FIELDS)
+        for stem in group.synonyms:
+            clauses.extend(Term(f, stem, boost=SYNONYM_WEIGHT) for f in TEXT_FIELDS)
+    clauses.extend(Term("commands", c, boost=COMMAND_BOOST) for c in plan.commands)
+    return Or(clauses)
+
+
+def search_sections(index: TopicIndex, plan: QueryPlan, limit: int = 10,
+                    highlight: bool = False) -> list[Hit]:
+    """Ranked sections for a planned query; none when nothing meaningful is left to look for."""
+    if plan.empty:
+        return []
+    return index.search(build_query(plan), limit=limit, highlight=highlight)
+
+
+def term_weight(index: TopicIndex, stem: str) -> float:
+    """How telling a stem is: rare across sections weighs more; unknown weighs most."""
+    total = max(index.doc_count(), 1)
+    frequency = max(index.doc_frequency(f, stem) for f in TEXT_FIELDS)
+    return 1.0 + math.log((total + 1) / (frequency + 1))
+
+
+def coverage(plan: QueryPlan, hit: Hit, index: TopicIndex) -> float:
+    """The share of the question's meaning (words weighted by rarity) that a section matches."""
+    matched_terms = {t for _, t in hit.matched}
+    total = found = 0.0
+    for group in plan.groups:
+        weight = max(term_weight(index, s) for s in group.stems)
+        total += weight
+        if matched_terms & set(group.stems):
+            found += weight
+        elif matched_terms & set(group.synonyms):
+            found += weight * SYNONYM_WEIGHT
+    ceiling = term_weight(index, "\x00")
+    for command in plan.commands:
+        total += ceiling
+        found += ceiling if command in hit.commands else 0.0
+    return found / total if total else 0.0

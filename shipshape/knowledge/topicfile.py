@@ -1,0 +1,192 @@
+"""Parse a topic file (YAML front matter + Markdown) into plain data, with errors that name the field."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import frontmatter
+import yaml
+
+SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
+_FENCE_RE = re.compile(r"^\s{0,3}(```|~~~)")
+_H2_RE = re.compile(r"^##\s+(.+?)\s*#*\s*$")
+KNOWN_KEYS = {"title", "group", "tags", "questions", "related", "command", "compare", "slug"}
+
+
+class TopicFormatError(ValueError):
+    """A topic file that cannot be accepted; `field` says where the problem is."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True)
+class CommandOption:
+    flags: tuple[str, ...]
+    help: str
+    value: str | None = None
+
+
+@dataclass(frozen=True)
+class CommandSpec:
+    name: str
+    aliases: tuple[str, ...] = ()
+    synopsis: str = ""
+    arguments: str = ""
+    options: tuple[CommandOption, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Section:
+    anchor: str  # "" for the summary that opens the topic
+    heading: str
+    markdown: str
+
+
+@dataclass(frozen=True)
+class TopicDoc:
+    slug: str
+    title: str
+    group: str
+    summary: str
+    sections: tuple[Section, ...]
+    text: str
+    tags: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    compare: tuple[str, ...] = ()
+    command: CommandSpec | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def slugify(text: str) -> str:
+    """Heading text to a URL fragment: lowercase words joined by hyphens."""
+    text = re.sub(r"[`*_~\[\]()]", "", text.lower())
+    text = re.sub(r"[^\w\s-]", " ", text)
+    return re.sub(r"[\s_-]+", "-", text).strip("-") or "section"
+
+
+def _string_list(meta: dict, key: str) -> tuple[str, ...]:
+    value = meta.get(key) or []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str | int | float) for v in value):
+        raise TopicFormatError(key, "must be a list of strings")
+    return tuple(str(v).strip() for v in value if str(v).strip())
+
+
+def _parse_option(raw: object, index: int) -> CommandOption:
+    where = f"command.options[{index}]"
+    if not isinstance(raw, dict):
+        raise TopicFormatError(where, "each option needs flags and help")
+    flags = raw.get("flags")
+    if isinstance(flags, str):
+        flags = [f.strip() for f in flags.split(",")]
+    if not flags or not all(isinstance(f, str) and f.startswith("-") for f in flags):
+        raise TopicFormatError(where, "flags must be a list like [-a, --all]")
+    value = raw.get("value")
+    return CommandOption(tuple(flags), str(raw.get("help") or "").strip(), str(value) if value else None)
+
+
+def _parse_command(raw: object) -> CommandSpec | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
+        raise TopicFormatError("command", "needs at least a name, e.g. docker container ls")
+    options = raw.get("options") or []
+    if not isinstance(options, list):
+        raise TopicFormatError("command.options", "must be a list")
+    return CommandSpec(
+        name=" ".join(raw["name"].split()),
+        aliases=tuple(" ".join(a.split()) for a in _string_list(raw, "aliases")),
+        synopsis=str(raw.get("synopsis") or ""),
+        arguments=str(raw.get("arguments") or ""),
+        options=tuple(_parse_option(o, i) for i, o in enumerate(options)),
+    )
+
+
+def split_sections(body: str) -> tuple[str, list[Section]]:
+    """Split Markdown at H2 headings outside code fences: (summary, sections)."""
+    summary: list[str] = []
+    sections: list[tuple[str, list[str]]] = []
+    in_fence = False
+    for line in body.splitlines():
+        if _FENCE_RE.match(line):
+            in_fence = not in_fence
+        heading = None if in_fence else _H2_RE.match(line)
+        if heading:
+            sections.append((heading.group(1).strip(), []))
+        elif sections:
+            sections[-1][1].append(line)
+        else:
+            summary.append(line)
+    seen: set[str] = set()
+    result = []
+    for heading, lines in sections:
+        anchor = base = slugify(heading)
+        n = 2
+        while anchor in seen:
+            anchor, n = f"{base}-{n}", n + 1
+        seen.add(anchor)
+        result.append(Section(anchor, heading, "\n".join(lines).strip()))
+    return "\n".join(summary).strip(), result
+
+
+def _load(text: str) -> tuple[dict, str]:
+    try:
+        post = frontmatter.loads(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark else ""
+        raise TopicFormatError("front matter", f"is not valid YAML{where}") from exc
+    except (ValueError, TypeError) as exc:
+        raise TopicFormatError("front matter", str(exc)) from exc
+    if not isinstance(post.metadata, dict):
+        raise TopicFormatError("front matter", "must be a YAML mapping")
+    return post.metadata, post.content
+
+
+def parse_topic(text: str, slug: str) -> TopicDoc:
+    """Parse one topic file's text; raise TopicFormatError naming the field at fault."""
+    if "\x00" in text:
+        raise TopicFormatError("file", "contains NUL bytes")
+    if not SLUG_RE.match(slug or ""):
+        raise TopicFormatError("slug", "use lowercase letters, digits and hyphens")
+    meta, body = _load(text)
+    title = meta.get("title")
+    if not isinstance(title, str) or not title.strip():
+        raise TopicFormatError("title", "is required")
+    summary, sections = split_sections(body)
+    if not summary and not sections:
+        raise TopicFormatError("body", "is empty: write a summary paragraph and sections")
+    related = _string_list(meta, "related")
+    for other in related:
+        if not SLUG_RE.match(other):
+            raise TopicFormatError("related", f"'{other}' is not a topic slug")
+    return TopicDoc(
+        slug=slug,
+        title=title.strip(),
+        group=str(meta.get("group") or "Topics").strip(),
+        summary=summary,
+        sections=tuple(sections),
+        text=text,
+        tags=tuple(t.lower() for t in _string_list(meta, "tags")),
+        questions=_string_list(meta, "questions"),
+        related=related,
+        compare=_string_list(meta, "compare"),
+        command=_parse_command(meta.get("command")),
+        extra={k: v for k, v in meta.items() if k not in KNOWN_KEYS},
+    )
+
+
+def answer_sections(doc: TopicDoc) -> list[Section]:
+    """The summary as a section of its own, then the H2 sections: what the chat can answer with."""
+    opening = [Section("", doc.title, doc.summary)] if doc.summary else []
+    return opening + list(doc.sections)

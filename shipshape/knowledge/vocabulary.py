@@ -1,0 +1,59 @@
+"""Words data: question filler, synonyms and abbreviations, read from content/_vocabulary.yaml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .analysis import tokenize
+
+VOCABULARY_FILE = "_vocabulary.yaml"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    filler: frozenset[str] = frozenset()
+    # word -> phrases (each a tuple of tokens) that mean the same here
+    synonyms: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    # extra words typo correction may suggest, beyond those in the topics
+    known_words: frozenset[str] = frozenset()
+    # questions offered when the chat has nothing better to suggest, and topics to point at
+    starters: tuple[str, ...] = ()
+    starter_topics: tuple[str, ...] = ()
+
+    def alternatives(self, word: str) -> tuple[tuple[str, ...], ...]:
+        return self.synonyms.get(word, ())
+
+
+def parse_vocabulary(data: dict) -> Vocabulary:
+    """Build a Vocabulary from the YAML mapping; synonym groups are symmetric."""
+    synonyms: dict[str, list[tuple[str, ...]]] = {}
+    for group in data.get("synonyms") or []:
+        phrases = [tuple(tokenize(str(p))) for p in group if tokenize(str(p))]
+        for phrase in phrases:
+            if len(phrase) == 1:
+                others = [p for p in phrases if p != phrase]
+                synonyms.setdefault(phrase[0], []).extend(others)
+    for short, long in (data.get("abbreviations") or {}).items():
+        synonyms.setdefault(str(short).lower(), []).append(tuple(tokenize(str(long))))
+    return Vocabulary(
+        filler=frozenset(str(w).lower() for w in data.get("filler") or []),
+        synonyms={k: tuple(dict.fromkeys(v)) for k, v in synonyms.items()},
+        known_words=frozenset(str(w).lower() for w in data.get("known_words") or []),
+        starters=tuple(str(q) for q in data.get("starters") or []),
+        starter_topics=tuple(str(s) for s in data.get("starter_topics") or []),
+    )
+
+
+def load_vocabulary(content_dir: str | Path) -> Vocabulary:
+    """Read the vocabulary file if there is one; an empty vocabulary otherwise."""
+    path = Path(content_dir) / VOCABULARY_FILE
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        return Vocabulary()
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: must be a YAML mapping")
+    return parse_vocabulary(data)

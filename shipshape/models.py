@@ -1,0 +1,97 @@
+"""SQLAlchemy models: the one place the schema lives."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .extensions import db
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class ContentState(db.Model):
+    """One row: the content version, bumped by every topic change, so indexes know they lag."""
+
+    __tablename__ = "content_state"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+
+class Topic(db.Model):
+    __tablename__ = "topics"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slug: Mapped[str] = mapped_column(String(120), unique=True, nullable=False)
+    title: Mapped[str] = mapped_column(String(200), nullable=False)
+    group: Mapped[str] = mapped_column(String(80), nullable=False, default="Topics")
+    markdown: Mapped[str] = mapped_column(Text, nullable=False)
+    deleted: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
+    revisions: Mapped[list[TopicRevision]] = relationship(
+        back_populates="topic", order_by="TopicRevision.number", cascade="all, delete-orphan"
+    )
+
+
+class TopicRevision(db.Model):
+    """Every saved text of a topic; an edit adds a row and never rewrites one."""
+
+    __tablename__ = "topic_revisions"
+    __table_args__ = (UniqueConstraint("topic_id", "number"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    topic_id: Mapped[int] = mapped_column(ForeignKey("topics.id"), nullable=False, index=True)
+    number: Mapped[int] = mapped_column(Integer, nullable=False)
+    markdown: Mapped[str] = mapped_column(Text, nullable=False)
+    action: Mapped[str] = mapped_column(String(20), nullable=False)
+    author: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
+    topic: Mapped[Topic] = relationship(back_populates="revisions")
+
+
+class Conversation(db.Model):
+    __tablename__ = "conversations"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime, default=utcnow, nullable=False, index=True
+    )
+    turns: Mapped[list[Turn]] = relationship(
+        back_populates="conversation", order_by="Turn.id", cascade="all, delete-orphan"
+    )
+
+
+class Turn(db.Model):
+    """One question and the reply it got: the conversation's memory and the ask log."""
+
+    __tablename__ = "turns"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    conversation_id: Mapped[str] = mapped_column(
+        ForeignKey("conversations.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    question: Mapped[str] = mapped_column(Text, nullable=False)
+    normalized: Mapped[str] = mapped_column(String(1000), nullable=False, index=True)
+    kind: Mapped[str] = mapped_column(String(20), nullable=False, index=True)
+    confidence: Mapped[float] = mapped_column(Float, nullable=False, default=0.0)
+    topic_slug: Mapped[str | None] = mapped_column(String(120))
+    anchor: Mapped[str | None] = mapped_column(String(200))
+    reply: Mapped[dict] = mapped_column(JSON, nullable=False)
+    helpful: Mapped[bool | None] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime, default=utcnow, nullable=False, index=True
+    )
+    conversation: Mapped[Conversation] = relationship(back_populates="turns")

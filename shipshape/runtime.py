@@ -1,0 +1,78 @@
+"""Per-process state, made on first use inside a worker: the library and the one-time set-up."""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import threading
+from pathlib import Path
+
+from flask import Flask, current_app
+from flask_migrate import upgrade
+from sqlalchemy import inspect, select
+
+from .extensions import db
+from .knowledge.files import import_folder
+from .knowledge.library import Library
+from .models import Topic
+
+log = logging.getLogger(__name__)
+_LIBRARY_KEY = "shipshape.library"
+_READY_KEY = "shipshape.ready"
+_lock = threading.RLock()
+MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
+
+
+def get_library(app: Flask | None = None) -> Library:
+    """This process's library, created on first use (never before a fork)."""
+    app = app or current_app._get_current_object()
+    library = app.extensions.get(_LIBRARY_KEY)
+    if library is None:
+        with _lock:
+            library = app.extensions.get(_LIBRARY_KEY)
+            if library is None:
+                library = Library(
+                    app.config["SHIPSHAPE_INDEX_DIR"],
+                    app.config["SHIPSHAPE_CONTENT_DIR"],
+                    app.config["SHIPSHAPE_SYNC_INTERVAL"],
+                    app.config["SHIPSHAPE_SEARCH_TIME_LIMIT"],
+                )
+                app.extensions[_LIBRARY_KEY] = library
+    return library
+
+
+def migrate_database() -> None:
+    upgrade(directory=MIGRATIONS_DIR)
+
+
+def database_is_empty() -> bool:
+    if not inspect(db.engine).has_table(Topic.__tablename__):
+        return True
+    return db.session.execute(select(Topic.id).limit(1)).first() is None
+
+
+def _setup(app: Flask) -> None:
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    with open(Path(app.instance_path) / ".setup.lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)  # one process of this machine sets up at a time
+        try:
+            migrate_database()
+            if app.config["SHIPSHAPE_AUTO_IMPORT"] and database_is_empty():
+                report = import_folder(app.config["SHIPSHAPE_CONTENT_DIR"])
+                log.info("imported bundled content: %s", report.summary())
+                for hook in app.extensions.get("shipshape.first_import_hooks", []):
+                    hook(app)
+            get_library(app).ensure_fresh(force=True)
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def ensure_ready(app: Flask | None = None) -> None:
+    """Migrate, import the bundled content into an empty database and build the index, once."""
+    app = app or current_app._get_current_object()
+    if app.extensions.get(_READY_KEY):
+        return
+    with _lock:
+        if not app.extensions.get(_READY_KEY):
+            _setup(app)
+            app.extensions[_READY_KEY] = True

@@ -1,0 +1,7 @@
+"""Learner pages: the chat, topics and search, all working without JavaScript."""
+
+from flask import Blueprint
+
+bp = Blueprint("web", __name__)
+
+from . import chat, topics  # noqa: E402,F401  (views register themselves on bp)

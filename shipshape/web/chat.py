@@ -1,0 +1,51 @@
+"""The chat page and its plain-form fallback."""
+
+from __future__ import annotations
+
+from flask import current_app, redirect, render_template, request, url_for
+
+from ..chat.conversations import CONVERSATION_ID_RE, recent_turns
+from ..chat.service import InvalidQuestion, ask
+from ..extensions import limiter
+from ..runtime import get_library
+from . import bp
+
+
+def _conversation_id(value: str | None) -> str | None:
+    return value if value and CONVERSATION_ID_RE.match(value) else None
+
+
+def _render_chat(conversation_id: str | None, error: str | None = None, question: str = ""):
+    turns = recent_turns(conversation_id) if conversation_id else []
+    starters = get_library().vocabulary.starters
+    return render_template(
+        "chat.html",
+        turns=turns,
+        conversation_id=conversation_id if turns else None,
+        starters=starters,
+        error=error,
+        question=question or request.args.get("ask", ""),
+    )
+
+
+@bp.get("/")
+def index():
+    return _render_chat(_conversation_id(request.args.get("c")))
+
+
+@bp.post("/ask")
+@limiter.limit(lambda: current_app.config["SHIPSHAPE_ASK_RATE_LIMIT"])
+def ask_form():
+    conversation_id = _conversation_id(request.form.get("conversation_id"))
+    question = request.form.get("question")
+    try:
+        reply = ask(
+            question,
+            conversation_id,
+            get_library(),
+            current_app.config["SHIPSHAPE_CONVERSATION_TTL_HOURS"],
+        )
+    except InvalidQuestion as exc:
+        return _render_chat(conversation_id, error=exc.message, question=question or ""), 400
+    target = url_for("web.index", c=reply["conversation_id"], _anchor="latest")
+    return redirect(target, code=303)
