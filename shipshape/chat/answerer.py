@@ -2,36 +2,20 @@
 
 from __future__ import annotations
 
-import re
+from dataclasses import replace
 
 from ..knowledge.catalog import Catalog
 from ..knowledge.index import Hit
 from ..knowledge.library import Library
-from ..knowledge.search import QueryPlan, apply_corrections, coverage, plan_query, search_sections
+from ..knowledge.presenting import topic_url
+from ..knowledge.search import apply_corrections, plan_query, search_sections
+from .explain import explain_message
+from .ranking import Ranked, rank
 from .reply import ANSWER, NO_ANSWER, SMALLTALK, Reply, Source
 from .smalltalk import smalltalk_reply
 
 NO_ANSWER_BELOW = 0.5
-DEFINITION_RE = re.compile(r"^\s*(what('?s| is| are)|define|meaning of|explain)\b", re.I)
-DEFINITION_BONUS = 1.3
 MAX_SUGGESTIONS = 3
-
-
-def section_url(slug: str, anchor: str) -> str:
-    return f"/topics/{slug}#{anchor or 'summary'}"
-
-
-def rank(question: str, plan: QueryPlan, hits: list[Hit], library: Library) -> list[tuple[Hit, float, float]]:
-    """(hit, rank score, coverage), best first: sections that match more of the question win."""
-    definition = bool(DEFINITION_RE.match(question))
-    ranked = []
-    for hit in hits:
-        share = coverage(plan, hit, library.index)
-        score = hit.score * (0.25 + share) ** 2
-        if definition and not hit.anchor:
-            score *= DEFINITION_BONUS
-        ranked.append((hit, score, share))
-    return sorted(ranked, key=lambda r: -r[1])
 
 
 def suggestions_for(slug: str, catalog: Catalog, others: list[str]) -> tuple[str, ...]:
@@ -48,15 +32,11 @@ def suggestions_for(slug: str, catalog: Catalog, others: list[str]) -> tuple[str
     return tuple(picked)
 
 
-def starter_questions(catalog: Catalog, vocabulary_starters: tuple[str, ...]) -> tuple[str, ...]:
-    return vocabulary_starters[:MAX_SUGGESTIONS]
-
-
 def compose_answer(hit: Hit, confidence: float, library: Library, others: list[str],
                    did_you_mean: str | None) -> Reply:
     heading = hit.title if not hit.anchor else f"{hit.title}: {hit.heading}"
     markdown = f"**{heading}**\n\n{hit.markdown}"
-    source = Source(hit.title, hit.heading or hit.title, section_url(hit.slug, hit.anchor), round(hit.score, 2))
+    source = Source(hit.title, hit.heading or hit.title, topic_url(hit.slug, hit.anchor), round(hit.score, 2))
     return Reply(
         kind=ANSWER,
         markdown=markdown,
@@ -69,8 +49,8 @@ def compose_answer(hit: Hit, confidence: float, library: Library, others: list[s
     )
 
 
-def compose_no_answer(ranked: list, library: Library, did_you_mean: str | None) -> Reply:
-    slugs = list(dict.fromkeys(h.slug for h, _, share in ranked if share > 0))[:3]
+def compose_no_answer(ranked: list[Ranked], library: Library, did_you_mean: str | None) -> Reply:
+    slugs = list(dict.fromkeys(r.hit.slug for r in ranked if r.coverage > 0))[:3]
     if not slugs:
         slugs = list(library.vocabulary.starter_topics)[:3]
     pointers = [
@@ -82,7 +62,7 @@ def compose_no_answer(ranked: list, library: Library, did_you_mean: str | None) 
     )
     if pointers:
         markdown += " These topics might be close:\n\n" + "\n".join(pointers) + "\n"
-    best = ranked[0][2] if ranked else 0.0
+    best = ranked[0].coverage if ranked else 0.0
     return Reply(
         kind=NO_ANSWER,
         markdown=markdown,
@@ -97,11 +77,16 @@ def answer_question(question: str, library: Library) -> Reply:
     chat = smalltalk_reply(question)
     if chat is not None:
         return Reply(SMALLTALK, chat, 1.0, suggestions=library.vocabulary.starters[:MAX_SUGGESTIONS])
+    explained = explain_message(question, library.catalog)
+    if explained is not None:
+        others = list(library.catalog.get(explained.topic_slug).related)
+        return replace(explained, suggestions=suggestions_for(explained.topic_slug, library.catalog, others))
     plan = plan_query(question, library.index, library.vocabulary, library.catalog.commands)
     did_you_mean = apply_corrections(question, plan.corrections) if plan.corrections else None
-    ranked = rank(question, plan, search_sections(library.index, plan, limit=20), library)
-    if not ranked or ranked[0][2] < NO_ANSWER_BELOW:
+    hits = search_sections(library.index, plan, limit=20)
+    ranked = rank(question, plan, hits, library.index, library.catalog)
+    if not ranked or ranked[0].coverage < NO_ANSWER_BELOW:
         return compose_no_answer(ranked, library, did_you_mean)
-    best, _, share = ranked[0]
-    others = [h.slug for h, _, _ in ranked[1:6]]
-    return compose_answer(best, share, library, others, did_you_mean)
+    best = ranked[0]
+    others = [r.hit.slug for r in ranked[1:6]]
+    return compose_answer(best.hit, best.coverage, library, others, did_you_mean)

@@ -6,14 +6,15 @@ import re
 from functools import lru_cache
 
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StopFilter
-from whoosh.lang.porter import stem
+from whoosh.lang.snowball.english import EnglishStemmer
 
 # A flag starts a token only where no word or hyphen precedes it, so "docker-compose" stays words.
 TOKEN_PATTERN = r"(?<![\w-])--?[A-Za-z0-9][A-Za-z0-9-]*|[A-Za-z0-9]+"
 TOKEN_RE = re.compile(TOKEN_PATTERN)
 # Only words that never carry meaning here; question filler is dropped at query time, from data.
 INDEX_STOP_WORDS = frozenset({"a", "an", "the", "of", "to", "and", "or", "is", "are", "be", "it"})
-# Porter folds "container" into "contain"; keep the domain's central word apart from the verb.
+_STEMMER = EnglishStemmer()
+# Snowball folds "container" into "contain"; keep the domain's central word apart from the verb.
 STEM_EXCEPTIONS = {"container": "container", "containers": "container"}
 
 
@@ -22,11 +23,11 @@ def stem_word(word: str) -> str:
     """Stem a lowercase word; flags and exceptions stay as they are."""
     if word.startswith("-"):
         return word
-    return STEM_EXCEPTIONS.get(word) or stem(word)
+    return STEM_EXCEPTIONS.get(word) or _STEMMER.stem(word)
 
 
 class StemWordsFilter(Filter):
-    """Porter stemming that leaves command flags alone."""
+    """Snowball (Porter2) stemming that leaves command flags alone."""
 
     def __eq__(self, other):
         return other is not None and self.__class__ is other.__class__

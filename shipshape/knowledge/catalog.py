@@ -30,6 +30,11 @@ class Catalog:
                 commands.setdefault(phrase, doc.slug)
         return cls(topics, commands)
 
+    @property
+    def specs(self) -> dict:
+        """slug -> CommandSpec for every command topic."""
+        return {slug: d.command for slug, d in self.topics.items() if d.command is not None}
+
     def get(self, slug: str) -> TopicDoc | None:
         return self.topics.get(slug)
 

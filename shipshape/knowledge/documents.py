@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .analysis import text_analyzer
 from .topicfile import CommandSpec, TopicDoc, answer_sections
+
+_ANALYZER = text_analyzer()
+
+
+def stems_of(*texts: str) -> str:
+    """The distinct stems of some texts, space-separated, as the index analyzes them."""
+    return " ".join(sorted({t.text for text in texts for t in _ANALYZER(text)}))
 
 _MARKUP_RE = re.compile(r"```[\w-]*|~~~|[`*_>#|]|\[([^\]]*)\]\([^)]*\)|^-{3,}$|:?-{3,}:?", re.M)
 
@@ -43,13 +51,14 @@ def section_documents(doc: TopicDoc) -> Iterator[dict]:
             "slug": doc.slug,
             "anchor": section.anchor,
             "title": doc.title,
-            "heading": section.heading if section.anchor else "",
+            "heading": section.heading,
             "questions": questions,
             "tags": " ".join(doc.tags),
             "commands": commands,
             "body": body,
             "words": " ".join((doc.title, section.heading, questions, body)),
             "markdown": section.markdown,
+            "stems": stems_of(doc.title, section.heading, questions, " ".join(doc.tags), body),
             "group": doc.group,
             "order": order,
         }

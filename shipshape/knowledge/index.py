@@ -39,6 +39,7 @@ def make_schema() -> Schema:
         body=TEXT(analyzer=text, stored=True),
         words=TEXT(analyzer=surface_analyzer()),
         markdown=STORED,
+        stems=STORED,  # every stem of the section's searchable text: what coverage checks against
         group=STORED,
         order=STORED,
     )
@@ -56,7 +57,7 @@ class Hit:
     order: int
     commands: tuple[str, ...]
     score: float
-    matched: frozenset[tuple[str, str]]  # (field, term) pairs the section matched
+    stems: frozenset[str]  # every stem the section's searchable fields contain
     highlight: str = ""
 
 
@@ -187,7 +188,7 @@ class TopicIndex:
                 raise RuntimeError("index is not open")
             searcher = self._searcher
             collector = TimeLimitCollector(
-                searcher.collector(limit=limit, terms=True), timelimit=self.time_limit
+                searcher.collector(limit=limit), timelimit=self.time_limit
             )
             try:
                 searcher.search_with_collector(query, collector)
@@ -198,9 +199,6 @@ class TopicIndex:
     @staticmethod
     def _hit(hit, highlight: bool) -> Hit:
         fields = hit.fields()
-        matched = frozenset(
-            (f, t.decode() if isinstance(t, bytes) else t) for f, t in (hit.matched_terms() or ())
-        )
         return Hit(
             slug=fields["slug"],
             anchor=fields["anchor"],
@@ -212,7 +210,7 @@ class TopicIndex:
             order=fields["order"],
             commands=tuple(c for c in (fields.get("commands") or "").split(",") if c),
             score=float(hit.score or 0.0),
-            matched=matched,
+            stems=frozenset((fields.get("stems") or "").split()),
             highlight=hit.highlights("body", top=2) if highlight else "",
         )
 

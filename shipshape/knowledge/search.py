@@ -17,6 +17,8 @@ from .index import Hit, TopicIndex
 from .vocabulary import Vocabulary
 
 TEXT_FIELDS = ("title", "heading", "questions", "tags", "body")
+KEY_FIELDS = ("title", "heading", "questions", "tags")
+COMMON_SHARE = 0.75  # a word in three sections out of four tells nothing about which one
 SYNONYM_WEIGHT = 0.6
 COMMAND_BOOST = 8.0
 MAX_TERMS = 24
@@ -88,7 +90,18 @@ def plan_query(question: str, index: TopicIndex, vocabulary: Vocabulary,
         groups.append(TermGroup(word, (stem_word(word),), tuple(dict.fromkeys(synonyms))))
     corrected = apply_corrections(question, corrections)
     commands = find_commands(corrected, command_phrases or {})
-    return QueryPlan(tuple(groups), commands, corrections)
+    return QueryPlan(informative(groups, index), commands, corrections)
+
+
+def is_common(index: TopicIndex, stem: str) -> bool:
+    total = index.doc_count()
+    return total > 20 and index.doc_frequency("body", stem) > COMMON_SHARE * total
+
+
+def informative(groups: list[TermGroup], index: TopicIndex) -> tuple[TermGroup, ...]:
+    """Drop words found in most sections ("docker"); they only slow the search down."""
+    kept = [g for g in groups if not all(is_common(index, s) for s in g.stems)]
+    return tuple(kept or groups)
 
 
 def apply_corrections(text: str, corrections: dict[str, str]) -> str:
@@ -104,8 +117,8 @@ def build_query(plan: QueryPlan) -> Query:
     for group in plan.groups:
         for stem in group.stems:
             clauses.extend(Term(f, stem) for f in TEXT_FIELDS)
-        for stem in group.synonyms:
-            clauses.extend(Term(f, stem, boost=SYNONYM_WEIGHT) for f in TEXT_FIELDS)
+        for stem in group.synonyms:  # synonyms count in titles and headings, not in body text
+            clauses.extend(Term(f, stem, boost=SYNONYM_WEIGHT) for f in KEY_FIELDS)
     clauses.extend(Term("commands", c, boost=COMMAND_BOOST) for c in plan.commands)
     return Or(clauses)
 
@@ -127,7 +140,7 @@ def term_weight(index: TopicIndex, stem: str) -> float:
 
 def coverage(plan: QueryPlan, hit: Hit, index: TopicIndex) -> float:
     """The share of the question's meaning (words weighted by rarity) that a section matches."""
-    matched_terms = {t for _, t in hit.matched}
+    matched_terms = hit.stems
     total = found = 0.0
     for group in plan.groups:
         weight = max(term_weight(index, s) for s in group.stems)

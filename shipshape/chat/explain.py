@@ -1,0 +1,113 @@
+"""Explain a pasted docker command part by part, like explainshell, from the command topics."""
+
+from __future__ import annotations
+
+import re
+
+from ..knowledge.catalog import Catalog
+from ..knowledge.commands import (
+    CommandSyntaxError,
+    ParsedCommand,
+    parse_command_line,
+    parse_image_reference,
+    synopsis_placeholders,
+)
+from ..knowledge.presenting import topic_url
+from .reply import ANSWER, Reply, Source
+
+_BACKTICKED = re.compile(r"`([^`]*\bdocker\s[^`]*)`")
+_TRAILING_ASK = re.compile(r"\s+(do|does|mean|means|stand for)\s*\??\s*$", re.I)
+_INLINE = re.compile(r"(?<![\w-])docker\s+[a-z].*\s-{1,2}[A-Za-z]", re.I)
+
+
+def find_command_line(message: str) -> str | None:
+    """The docker command line a message contains, if it contains one worth explaining."""
+    text = message.strip()
+    quoted = _BACKTICKED.search(text)
+    if quoted:
+        return quoted.group(1)
+    bare = re.sub(r"^\$\s*", "", text)
+    if re.match(r"^(sudo\s+)?docker\s+\S", bare, re.I):
+        return _TRAILING_ASK.sub("", bare).rstrip("?")
+    inline = _INLINE.search(text)
+    if inline:
+        return _TRAILING_ASK.sub("", text[inline.start():]).rstrip("?")
+    return None
+
+
+def _first_sentences(markdown: str, limit: int = 2) -> str:
+    text = " ".join(markdown.split())
+    parts = re.split(r"(?<=[.!?])\s+", text)
+    return " ".join(parts[:limit])
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _describe_argument(placeholder: str, value: str) -> str:
+    name = placeholder.rstrip(".").upper()
+    if "IMAGE" in name or name.startswith("NAME[") or name.startswith("REPOSITORY"):
+        ref = parse_image_reference(value)
+        tag = f"tag `{ref.tag}`" if ref.tag else "no tag, so `latest`"
+        digest = f", digest `{ref.digest}`" if ref.digest else ""
+        return f"the image: registry `{ref.registry}`, repository `{ref.repository}`, {tag}{digest}"
+    if name.startswith("CONTAINER"):
+        return "the container, by name or ID"
+    if name.startswith("COMMAND"):
+        return "the command to run inside the container, instead of the image's default"
+    if name.startswith("ARG"):
+        return "an argument passed to that command"
+    return f"{placeholder.strip('.').lower().replace('_', ' ')}"
+
+
+def _argument_rows(parsed: ParsedCommand) -> list[str]:
+    placeholders = synopsis_placeholders(parsed.spec) or ["ARG..."]
+    rows = []
+    for i, value in enumerate(parsed.arguments):
+        placeholder = placeholders[min(i, len(placeholders) - 1)]
+        if i >= len(placeholders) and not placeholder.endswith("..."):
+            placeholder = "ARG..."
+        rows.append(f"| `{_cell(value)}` | {_cell(_describe_argument(placeholder, value))} |")
+    return rows
+
+
+def _option_rows(parsed: ParsedCommand) -> list[str]:
+    rows = []
+    for item in parsed.options:
+        if item.option is None:
+            rows.append(f"| `{_cell(item.written)}` | not an option of `{parsed.spec.name}` that I know |")
+            continue
+        other = [f for f in item.option.flags if f != item.written]
+        also = f" (also `{other[0]}`)" if other else ""
+        value = f" `{_cell(item.value)}`" if item.value else ""
+        written = f"`{_cell(item.written)}`{value}"
+        rows.append(f"| {written}{also} | {_cell(item.option.help)} |")
+    return rows
+
+
+def explain(parsed: ParsedCommand, line: str, catalog: Catalog) -> Reply:
+    """A part-by-part table of a parsed command, sourced from its command topic."""
+    doc = catalog.get(parsed.slug)
+    same = "" if parsed.written_name == parsed.spec.name else f", the same as `{parsed.spec.name}`"
+    rows = [f"| `{parsed.written_name}` | the command{same} |", *_option_rows(parsed), *_argument_rows(parsed)]
+    lines = [f"**`{_cell(' '.join(line.split()))}`**", "", _first_sentences(doc.summary), ""]
+    lines += ["| Part | What it means |", "| --- | --- |", *rows]
+    if parsed.unknown_flags:
+        flags = ", ".join(f"`{f}`" for f in parsed.unknown_flags)
+        lines += ["", f"I don't know {flags} as an option of `{parsed.spec.name}`: check the spelling, "
+                  f"or run `{parsed.spec.name} --help`."]
+    source = Source(doc.title, "Command reference", topic_url(doc.slug, "command-reference"), 1.0)
+    return Reply(ANSWER, "\n".join(lines), 1.0, (source,), topic_slug=doc.slug, anchor="command-reference")
+
+
+def explain_message(message: str, catalog: Catalog) -> Reply | None:
+    """An explanation when the message holds a docker command line I can read, else None."""
+    line = find_command_line(message)
+    if line is None:
+        return None
+    try:
+        parsed = parse_command_line(line, catalog.specs, catalog.commands)
+    except CommandSyntaxError:
+        return None
+    return explain(parsed, line, catalog)
