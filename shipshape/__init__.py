@@ -33,7 +33,9 @@ def create_app(overrides: dict | None = None) -> Flask:
 
 def configure_logging(app: Flask) -> None:
     if not app.debug and not logging.getLogger().handlers:
-        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        logging.basicConfig(
+            level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+        )
 
 
 def configure_extensions(app: Flask) -> None:

@@ -46,7 +46,9 @@ def reindex_command() -> None:
     migrate_database()
     library = get_library()
     library.force_rebuild()
-    click.echo(f"index: {library.index.doc_count()} sections, {library.index.segment_count()} segment(s)")
+    click.echo(
+        f"index: {library.index.doc_count()} sections, {library.index.segment_count()} segment(s)"
+    )
 
 
 def register_commands(app: Flask) -> None:

@@ -12,7 +12,9 @@ from ..errors import ApiError
 def json_object() -> dict:
     """The request body as a dict, or an ApiError that says what is wrong with it."""
     if not request.is_json:
-        raise ApiError(415, "unsupported_media_type", "Send a JSON body with Content-Type: application/json.")
+        raise ApiError(
+            415, "unsupported_media_type", "Send a JSON body with Content-Type: application/json."
+        )
     raw = request.get_data(cache=True)
     try:
         data = json.loads(raw.decode("utf-8"))

@@ -32,11 +32,14 @@ def suggestions_for(slug: str, catalog: Catalog, others: list[str]) -> tuple[str
     return tuple(picked)
 
 
-def compose_answer(hit: Hit, confidence: float, library: Library, others: list[str],
-                   did_you_mean: str | None) -> Reply:
+def compose_answer(
+    hit: Hit, confidence: float, library: Library, others: list[str], did_you_mean: str | None
+) -> Reply:
     heading = hit.title if not hit.anchor else f"{hit.title}: {hit.heading}"
     markdown = f"**{heading}**\n\n{hit.markdown}"
-    source = Source(hit.title, hit.heading or hit.title, topic_url(hit.slug, hit.anchor), round(hit.score, 2))
+    source = Source(
+        hit.title, hit.heading or hit.title, topic_url(hit.slug, hit.anchor), round(hit.score, 2)
+    )
     return Reply(
         kind=ANSWER,
         markdown=markdown,
@@ -76,11 +79,15 @@ def answer_question(question: str, library: Library) -> Reply:
     """Answer one self-contained question from the curated sections."""
     chat = smalltalk_reply(question)
     if chat is not None:
-        return Reply(SMALLTALK, chat, 1.0, suggestions=library.vocabulary.starters[:MAX_SUGGESTIONS])
+        return Reply(
+            SMALLTALK, chat, 1.0, suggestions=library.vocabulary.starters[:MAX_SUGGESTIONS]
+        )
     explained = explain_message(question, library.catalog)
     if explained is not None:
         others = list(library.catalog.get(explained.topic_slug).related)
-        return replace(explained, suggestions=suggestions_for(explained.topic_slug, library.catalog, others))
+        return replace(
+            explained, suggestions=suggestions_for(explained.topic_slug, library.catalog, others)
+        )
     plan = plan_query(question, library.index, library.vocabulary, library.catalog.commands)
     did_you_mean = apply_corrections(question, plan.corrections) if plan.corrections else None
     hits = search_sections(library.index, plan, limit=20)

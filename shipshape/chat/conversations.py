@@ -1,4 +1,4 @@
-"""Conversations in the database: recent turns are the chat's memory and the instructors' ask log."""
+"""Conversations in the database: recent turns are the chat's memory and the ask log."""
 
 from __future__ import annotations
 

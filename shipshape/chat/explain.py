@@ -31,7 +31,7 @@ def find_command_line(message: str) -> str | None:
         return _TRAILING_ASK.sub("", bare).rstrip("?")
     inline = _INLINE.search(text)
     if inline:
-        return _TRAILING_ASK.sub("", text[inline.start():]).rstrip("?")
+        return _TRAILING_ASK.sub("", text[inline.start() :]).rstrip("?")
     return None
 
 
@@ -76,7 +76,9 @@ def _option_rows(parsed: ParsedCommand) -> list[str]:
     rows = []
     for item in parsed.options:
         if item.option is None:
-            rows.append(f"| `{_cell(item.written)}` | not an option of `{parsed.spec.name}` that I know |")
+            rows.append(
+                f"| `{_cell(item.written)}` | not an option of `{parsed.spec.name}` that I know |"
+            )
             continue
         other = [f for f in item.option.flags if f != item.written]
         also = f" (also `{other[0]}`)" if other else ""
@@ -90,15 +92,24 @@ def explain(parsed: ParsedCommand, line: str, catalog: Catalog) -> Reply:
     """A part-by-part table of a parsed command, sourced from its command topic."""
     doc = catalog.get(parsed.slug)
     same = "" if parsed.written_name == parsed.spec.name else f", the same as `{parsed.spec.name}`"
-    rows = [f"| `{parsed.written_name}` | the command{same} |", *_option_rows(parsed), *_argument_rows(parsed)]
+    rows = [
+        f"| `{parsed.written_name}` | the command{same} |",
+        *_option_rows(parsed),
+        *_argument_rows(parsed),
+    ]
     lines = [f"**`{_cell(' '.join(line.split()))}`**", "", _first_sentences(doc.summary), ""]
     lines += ["| Part | What it means |", "| --- | --- |", *rows]
     if parsed.unknown_flags:
         flags = ", ".join(f"`{f}`" for f in parsed.unknown_flags)
-        lines += ["", f"I don't know {flags} as an option of `{parsed.spec.name}`: check the spelling, "
-                  f"or run `{parsed.spec.name} --help`."]
+        lines += [
+            "",
+            f"I don't know {flags} as an option of `{parsed.spec.name}`: check the spelling, "
+            f"or run `{parsed.spec.name} --help`.",
+        ]
     source = Source(doc.title, "Command reference", topic_url(doc.slug, "command-reference"), 1.0)
-    return Reply(ANSWER, "\n".join(lines), 1.0, (source,), topic_slug=doc.slug, anchor="command-reference")
+    return Reply(
+        ANSWER, "\n".join(lines), 1.0, (source,), topic_slug=doc.slug, anchor="command-reference"
+    )
 
 
 def explain_message(message: str, catalog: Catalog) -> Reply | None:

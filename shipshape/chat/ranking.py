@@ -42,8 +42,9 @@ def phrasing_match(words: frozenset[str], slug: str, catalog: Catalog) -> float:
     return max(similarity(words, word_set(q)) for q in doc.questions)
 
 
-def rank(question: str, plan: QueryPlan, hits: list[Hit], index: TopicIndex,
-         catalog: Catalog) -> list[Ranked]:
+def rank(
+    question: str, plan: QueryPlan, hits: list[Hit], index: TopicIndex, catalog: Catalog
+) -> list[Ranked]:
     """Candidates best first; the score mixes BM25F, coverage and phrasing similarity."""
     definition = bool(DEFINITION_RE.match(question))
     words = word_set(question)

@@ -19,7 +19,9 @@ class InvalidQuestion(ValueError):
 def validate_question(question: object) -> str:
     """The question as text; InvalidQuestion when it is missing, empty, too long or binary."""
     if question is None:
-        raise InvalidQuestion("question", "Send a question, e.g. {\"question\": \"What is an image?\"}.")
+        raise InvalidQuestion(
+            "question", 'Send a question, e.g. {"question": "What is an image?"}.'
+        )
     if not isinstance(question, str):
         raise InvalidQuestion("question", "The question must be a string.")
     if "\x00" in question:
@@ -37,7 +39,9 @@ def validate_conversation_id(value: object) -> str | None:
     if value is None or value == "":
         return None
     if not isinstance(value, str) or not CONVERSATION_ID_RE.match(value):
-        raise InvalidQuestion("conversation_id", "The conversation_id is not one this chat gave out.")
+        raise InvalidQuestion(
+            "conversation_id", "The conversation_id is not one this chat gave out."
+        )
     return value
 
 

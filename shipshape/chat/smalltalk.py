@@ -6,19 +6,25 @@ import re
 
 _PATTERNS = [
     (
-        re.compile(r"^(hi|hello|hey|hiya|howdy|yo|greetings|good (morning|afternoon|evening))"
-                   r"( there| everyone| all| shipshape| bot)?$"),
+        re.compile(
+            r"^(hi|hello|hey|hiya|howdy|yo|greetings|good (morning|afternoon|evening))"
+            r"( there| everyone| all| shipshape| bot)?$"
+        ),
         "Hello! Ask me anything about Docker images, containers and their commands, "
         "for example *what is the difference between an image and a container?*",
     ),
     (
-        re.compile(r"^((thanks|thank you|thx|ty|cheers)( a lot| so much| very much)?"
-                   r"|great|awesome|cool|nice|perfect|got it|ok|okay)$"),
+        re.compile(
+            r"^((thanks|thank you|thx|ty|cheers)( a lot| so much| very much)?"
+            r"|great|awesome|cool|nice|perfect|got it|ok|okay)$"
+        ),
         "You're welcome. Ask another question whenever you like.",
     ),
     (
-        re.compile(r"^(help|\?|help me|what can you do|who are you|what are you|how does this work"
-                   r"|what can i ask( you)?)$"),
+        re.compile(
+            r"^(help|\?|help me|what can you do|who are you|what are you|how does this work"
+            r"|what can i ask( you)?)$"
+        ),
         "I answer questions about Docker images and containers from material our instructors "
         "wrote, and I link every answer to its source. Try *how do I list all containers?*, "
         "paste a command such as `docker ps -a`, or browse the topics.",

@@ -106,7 +106,9 @@ def _parse_short(word: str, rest: list[str], spec: CommandSpec) -> list[ParsedOp
     return parsed
 
 
-def parse_command_line(line: str, specs: dict[str, CommandSpec], phrases: dict[str, str]) -> ParsedCommand:
+def parse_command_line(
+    line: str, specs: dict[str, CommandSpec], phrases: dict[str, str]
+) -> ParsedCommand:
     """Parse a docker command line against the command topics (slug -> spec, phrase -> slug)."""
     words = split_words(line)
     phrase, slug, used = match_command(words, phrases)
@@ -131,7 +133,7 @@ def parse_command_line(line: str, specs: dict[str, CommandSpec], phrases: dict[s
 
 
 def synopsis_placeholders(spec: CommandSpec) -> list[str]:
-    """The positional placeholders of a synopsis: 'IMAGE [COMMAND] [ARG...]' -> IMAGE, COMMAND, ARG..."""
+    """Positional placeholders: 'IMAGE [COMMAND] [ARG...]' -> IMAGE, COMMAND, ARG..."""
     text = spec.synopsis.split("[OPTIONS]", 1)[-1] if "[OPTIONS]" in spec.synopsis else ""
     return [w.strip("[]") for w in text.split() if w.strip("[]")]
 
@@ -152,7 +154,9 @@ def parse_image_reference(text: str) -> ImageReference:
         registry, path = first, remainder
     else:
         registry, path = "docker.io", name
-    repository, colon, tag = path.rpartition(":") if ":" in path.rsplit("/", 1)[-1] else (path, "", "")
+    repository, colon, tag = (
+        path.rpartition(":") if ":" in path.rsplit("/", 1)[-1] else (path, "", "")
+    )
     if registry == "docker.io" and "/" not in repository:
         repository = f"library/{repository}"
     return ImageReference(registry, repository, tag if colon else None, digest or None)

@@ -15,6 +15,7 @@ def stems_of(*texts: str) -> str:
     """The distinct stems of some texts, space-separated, as the index analyzes them."""
     return " ".join(sorted({t.text for text in texts for t in _ANALYZER(text)}))
 
+
 _MARKUP_RE = re.compile(r"```[\w-]*|~~~|[`*_>#|]|\[([^\]]*)\]\([^)]*\)|^-{3,}$|:?-{3,}:?", re.M)
 
 
@@ -41,7 +42,11 @@ def section_documents(doc: TopicDoc) -> Iterator[dict]:
     """One index document per answerable section of the topic."""
     commands = ",".join(command_phrases(doc.command))
     questions = "\n".join(doc.questions)
-    options = "\n".join(" ".join(o.flags) + " " + o.help for o in doc.command.options) if doc.command else ""
+    options = (
+        "\n".join(" ".join(o.flags) + " " + o.help for o in doc.command.options)
+        if doc.command
+        else ""
+    )
     for order, section in enumerate(answer_sections(doc)):
         body = plain_text(section.markdown)
         if not section.anchor and options:

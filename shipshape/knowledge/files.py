@@ -57,9 +57,7 @@ def check_references(docs: list[TopicDoc], known: set[str]) -> list[str]:
     problems = []
     for doc in docs:
         for key, values in (("related", doc.related), ("compare", doc.compare)):
-            problems += [
-                f"{doc.slug}.md: {key}: no topic '{s}'" for s in values if s not in slugs
-            ]
+            problems += [f"{doc.slug}.md: {key}: no topic '{s}'" for s in values if s not in slugs]
     return problems
 
 
@@ -69,7 +67,9 @@ def import_docs(docs: list[TopicDoc], author: str | None = None) -> ImportReport
     for doc in docs:
         existed = store.get_topic(doc.slug, include_deleted=True) is not None
         saved = store.write_topic(doc, action="import", author=author)
-        target = report.unchanged if saved is None else report.updated if existed else report.created
+        target = (
+            report.unchanged if saved is None else report.updated if existed else report.created
+        )
         target.append(doc.slug)
     db.session.commit()
     return report

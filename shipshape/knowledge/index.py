@@ -1,4 +1,4 @@
-"""The Whoosh index of topic sections: a cache of the database, rebuilt whole or updated per topic."""
+"""The Whoosh index of topic sections: a cache of the database, rebuilt whole or per topic."""
 
 from __future__ import annotations
 

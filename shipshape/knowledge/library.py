@@ -1,4 +1,4 @@
-"""One process's knowledge base: keeps its Whoosh index in step with the database and searches it."""
+"""One process's knowledge base: keeps its Whoosh index in step with the database."""
 
 from __future__ import annotations
 
@@ -21,8 +21,9 @@ log = logging.getLogger(__name__)
 class Library:
     """Created lazily in each worker, so nothing holds the index before gunicorn forks."""
 
-    def __init__(self, index_dir: str, content_dir: str, sync_interval: float = 1.0,
-                 time_limit: float = 0.5):
+    def __init__(
+        self, index_dir: str, content_dir: str, sync_interval: float = 1.0, time_limit: float = 0.5
+    ):
         self.index = TopicIndex(index_dir, time_limit)
         self.vocabulary: Vocabulary = load_vocabulary(content_dir)
         self.catalog = Catalog()

@@ -35,7 +35,9 @@ def command_detail(doc: TopicDoc) -> dict | None:
         "aliases": list(spec.aliases),
         "synopsis": spec.synopsis,
         "arguments": spec.arguments,
-        "options": [{"flags": list(o.flags), "value": o.value, "help": o.help} for o in spec.options],
+        "options": [
+            {"flags": list(o.flags), "value": o.value, "help": o.help} for o in spec.options
+        ],
     }
 
 

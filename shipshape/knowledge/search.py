@@ -65,14 +65,18 @@ def find_commands(text: str, phrases: dict[str, str]) -> tuple[str, ...]:
     normalized = " " + " ".join(tokenize(text)) + " "
     found: list[str] = []
     for phrase in sorted(phrases, key=len, reverse=True):
-        if " " in phrase and f" {phrase} " in normalized:
-            if not any(phrase in longer for longer in found):
-                found.append(phrase)
+        inside_longer = any(phrase in longer for longer in found)
+        if " " in phrase and f" {phrase} " in normalized and not inside_longer:
+            found.append(phrase)
     return tuple(found)
 
 
-def plan_query(question: str, index: TopicIndex, vocabulary: Vocabulary,
-               command_phrases: dict[str, str] | None = None) -> QueryPlan:
+def plan_query(
+    question: str,
+    index: TopicIndex,
+    vocabulary: Vocabulary,
+    command_phrases: dict[str, str] | None = None,
+) -> QueryPlan:
     """Turn a question into term groups, fixing typos against the index's own words."""
     corrections: dict[str, str] = {}
     groups: list[TermGroup] = []
@@ -84,9 +88,7 @@ def plan_query(question: str, index: TopicIndex, vocabulary: Vocabulary,
         if word in vocabulary.filler or word in seen:
             continue
         seen.add(word)
-        synonyms = tuple(
-            stem_word(w) for phrase in vocabulary.alternatives(word) for w in phrase
-        )
+        synonyms = tuple(stem_word(w) for phrase in vocabulary.alternatives(word) for w in phrase)
         groups.append(TermGroup(word, (stem_word(word),), tuple(dict.fromkeys(synonyms))))
     corrected = apply_corrections(question, corrections)
     commands = find_commands(corrected, command_phrases or {})
@@ -123,8 +125,9 @@ def build_query(plan: QueryPlan) -> Query:
     return Or(clauses)
 
 
-def search_sections(index: TopicIndex, plan: QueryPlan, limit: int = 10,
-                    highlight: bool = False) -> list[Hit]:
+def search_sections(
+    index: TopicIndex, plan: QueryPlan, limit: int = 10, highlight: bool = False
+) -> list[Hit]:
     """Ranked sections for a planned query; none when nothing meaningful is left to look for."""
     if plan.empty:
         return []

@@ -47,7 +47,9 @@ def live_slugs() -> set[str]:
 
 def _add_revision(topic: Topic, text: str, action: str, author: str | None) -> None:
     number = len(topic.revisions) + 1
-    topic.revisions.append(TopicRevision(number=number, markdown=text, action=action, author=author))
+    topic.revisions.append(
+        TopicRevision(number=number, markdown=text, action=action, author=author)
+    )
 
 
 def write_topic(doc: TopicDoc, action: str, author: str | None = None) -> Topic | None:

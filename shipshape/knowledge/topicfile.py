@@ -1,4 +1,4 @@
-"""Parse a topic file (YAML front matter + Markdown) into plain data, with errors that name the field."""
+"""Parse a topic file (YAML front matter + Markdown) into plain data; errors name the field."""
 
 from __future__ import annotations
 
@@ -92,7 +92,9 @@ def _parse_option(raw: object, index: int) -> CommandOption:
     if not flags or not all(isinstance(f, str) and f.startswith("-") for f in flags):
         raise TopicFormatError(where, "flags must be a list like [-a, --all]")
     value = raw.get("value")
-    return CommandOption(tuple(flags), str(raw.get("help") or "").strip(), str(value) if value else None)
+    return CommandOption(
+        tuple(flags), str(raw.get("help") or "").strip(), str(value) if value else None
+    )
 
 
 def _parse_command(raw: object) -> CommandSpec | None:

@@ -1,0 +1,49 @@
+# make run  : serve the app with its bundled content on http://127.0.0.1:5000 (sets everything up)
+# make test : install what the tests need, then lint and run every test
+# make serve: gunicorn with several workers;  make bench: print the benchmark figures
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+FLASK  := $(VENV)/bin/flask --app app
+HOST   ?= 127.0.0.1
+PORT   ?= 5000
+WORKERS ?= 4
+
+.PHONY: install setup run serve test lint format bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+setup: install
+	$(FLASK) db upgrade
+	$(FLASK) import
+	$(FLASK) reindex
+
+run: setup
+	$(FLASK) run --host $(HOST) --port $(PORT)
+
+serve: setup
+	$(VENV)/bin/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - app:app
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: install
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+test: install lint
+	$(PY) -m pytest
+
+bench: setup
+	$(PY) bench/ask.py
+
+clean:
+	rm -rf instance .pytest_cache .ruff_cache
