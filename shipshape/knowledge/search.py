@@ -16,8 +16,8 @@ from .analysis import stem_word, tokenize
 from .index import Hit, TopicIndex
 from .vocabulary import Vocabulary
 
-TEXT_FIELDS = ("title", "heading", "questions", "tags", "body")
-KEY_FIELDS = ("title", "heading", "questions", "tags")
+TEXT_FIELDS = ("head", "questions", "body")
+KEY_FIELDS = ("head", "questions")
 COMMON_SHARE = 0.75  # a word in three sections out of four tells nothing about which one
 SYNONYM_WEIGHT = 0.6
 COMMAND_BOOST = 8.0

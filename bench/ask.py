@@ -1,0 +1,151 @@
+"""Chat benchmark: prints figures, asserts nothing.
+
+- in-process POST /api/ask latency, p50 and p95, over the public questions (or built-in ones);
+- time from create_app() to the first answer with an existing index, in a fresh process;
+- full index build time and size for the bundled content and for 10,000 generated sections.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from shipshape import create_app  # noqa: E402
+from shipshape.knowledge.catalog import parse_cached  # noqa: E402
+from shipshape.knowledge.files import topic_files  # noqa: E402
+from shipshape.knowledge.index import TopicIndex  # noqa: E402
+from shipshape.knowledge.topicfile import parse_topic  # noqa: E402
+from shipshape.runtime import ensure_ready  # noqa: E402
+
+PUBLIC = ROOT.parent / "shared" / "eval" / "dev_questions.json"
+FALLBACK = [
+    "what is an image",
+    "how do I list containers",
+    "docker run -it --rm ubuntu bash",
+    "difference between stop and kill",
+    "how to remove all stopped containers",
+]
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
+
+
+def questions() -> list[str]:
+    if PUBLIC.exists():
+        return [item["question"] for item in json.loads(PUBLIC.read_text())]
+    return FALLBACK
+
+
+def bench_ask(folder: Path, rounds: int = 5) -> None:
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'bench.db'}",
+            "SHIPSHAPE_INDEX_DIR": str(folder / "index"),
+            "RATELIMIT_ENABLED": False,
+            "SECRET_KEY": "bench",
+        }
+    )
+    client = app.test_client()
+    with app.app_context():
+        ensure_ready(app)
+    asked = questions()
+    client.post("/api/ask", json={"question": asked[0]})  # warm caches once
+    timings = []
+    for _ in range(rounds):
+        for question in asked:
+            start = time.perf_counter()
+            client.post("/api/ask", json={"question": question})
+            timings.append((time.perf_counter() - start) * 1000)
+    print(
+        f"/api/ask in-process: {len(timings)} requests, p50 {statistics.median(timings):.1f} ms, "
+        f"p95 {percentile(timings, 0.95):.1f} ms"
+    )
+
+
+STARTUP = """
+import sys, time
+start = time.perf_counter()
+sys.path.insert(0, {root!r})
+from shipshape import create_app
+app = create_app({config!r})
+reply = app.test_client().post("/api/ask", json={{"question": "what is a container"}})
+assert reply.status_code == 200
+print((time.perf_counter() - start) * 1000)
+"""
+
+
+def bench_startup(folder: Path) -> None:
+    config = {
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'bench.db'}",
+        "SHIPSHAPE_INDEX_DIR": str(folder / "index"),
+        "RATELIMIT_ENABLED": False,
+        "SECRET_KEY": "bench",
+    }
+    code = STARTUP.format(root=str(ROOT), config=config)
+    runs = [
+        float(
+            subprocess.check_output(
+                [sys.executable, "-c", code], text=True, stderr=subprocess.DEVNULL
+            ).split()[-1]
+        )
+        for _ in range(3)
+    ]
+    print(
+        f"create_app() to first answer, existing index: median {statistics.median(runs):.0f} ms"
+        " (imports included)"
+    )
+
+
+def bundled_docs():
+    return [parse_topic(p.read_text(), p.stem) for p in topic_files(ROOT / "content")]
+
+
+def generated_docs(sections: int, per_topic: int = 10):
+    words = [w for w in " ".join(d.text for d in bundled_docs()).split() if w.isalnum()]
+    rng = random.Random(7)
+    for t in range(sections // per_topic):
+        body = [f"Generated summary {t} " + " ".join(rng.choices(words, k=40))]
+        for s in range(per_topic - 1):
+            body.append(
+                f"## Heading {t} {s} {rng.choice(words)}\n" + " ".join(rng.choices(words, k=90))
+            )
+        text = f"---\ntitle: Generated topic {t}\ntags: [gen]\n---\n" + "\n\n".join(body)
+        yield parse_cached(text, f"gen-{t}")
+
+
+def bench_build(label: str, docs) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        index = TopicIndex(tmp)
+        start = time.perf_counter()
+        index.rebuild(docs, version=1)
+        seconds = time.perf_counter() - start
+        size = index.size_on_disk() / 1_048_576
+        print(
+            f"index build, {label}: {index.doc_count()} sections in {seconds:.2f} s, "
+            f"{size:.1f} MiB on disk, {index.segment_count()} segment(s)"
+        )
+        index.close()
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        bench_ask(folder)
+        bench_startup(folder)
+    bench_build("bundled content", bundled_docs())
+    bench_build("10,000 generated sections", list(generated_docs(10_000)))
+
+
+if __name__ == "__main__":
+    main()
