@@ -190,7 +190,9 @@ class TopicIndex:
                 raise RuntimeError("index is not open")
             searcher = self._searcher
             collector = TimeLimitCollector(
-                searcher.collector(limit=limit), timelimit=self.time_limit
+                searcher.collector(limit=limit),
+                timelimit=self.time_limit,
+                use_alarm=False,  # SIGALRM works only in the main thread; servers use others
             )
             try:
                 searcher.search_with_collector(query, collector)
