@@ -60,8 +60,6 @@ def _setup(app: Flask) -> None:
             if app.config["SHIPSHAPE_AUTO_IMPORT"] and database_is_empty():
                 report = import_folder(app.config["SHIPSHAPE_CONTENT_DIR"])
                 log.info("imported bundled content: %s", report.summary())
-                for hook in app.extensions.get("shipshape.first_import_hooks", []):
-                    hook(app)
             get_library(app).ensure_fresh(force=True)
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
