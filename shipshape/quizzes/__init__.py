@@ -1,0 +1,1 @@
+"""Quizzes: banks, one grader per question type, attempts."""
