@@ -95,3 +95,72 @@ class Turn(db.Model):
         DateTime, default=utcnow, nullable=False, index=True
     )
     conversation: Mapped[Conversation] = relationship(back_populates="turns")
+
+
+class Quiz(db.Model):
+    __tablename__ = "quizzes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slug: Mapped[str] = mapped_column(String(120), unique=True, nullable=False)
+    title: Mapped[str] = mapped_column(String(200), nullable=False)
+    source: Mapped[str] = mapped_column(Text, nullable=False)
+    deleted: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
+    revisions: Mapped[list[QuizRevision]] = relationship(
+        back_populates="quiz", order_by="QuizRevision.number", cascade="all, delete-orphan"
+    )
+
+
+class QuizRevision(db.Model):
+    """Every saved text of a quiz; attempts point at the revision they were drawn from."""
+
+    __tablename__ = "quiz_revisions"
+    __table_args__ = (UniqueConstraint("quiz_id", "number"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id"), nullable=False, index=True)
+    number: Mapped[int] = mapped_column(Integer, nullable=False)
+    source: Mapped[str] = mapped_column(Text, nullable=False)
+    action: Mapped[str] = mapped_column(String(20), nullable=False)
+    author: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
+    quiz: Mapped[Quiz] = relationship(back_populates="revisions")
+
+
+class Attempt(db.Model):
+    """One learner's go at a quiz; its unguessable id is the learner's key to it."""
+
+    __tablename__ = "attempts"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id"), nullable=False, index=True)
+    revision_id: Mapped[int] = mapped_column(ForeignKey("quiz_revisions.id"), nullable=False)
+    seed: Mapped[int] = mapped_column(Integer, nullable=False)
+    owner: Mapped[str | None] = mapped_column(String(64), index=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
+    deadline: Mapped[datetime | None] = mapped_column(DateTime)
+    submitted_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    score: Mapped[float | None] = mapped_column(Float)
+    max_score: Mapped[float | None] = mapped_column(Float)
+    result: Mapped[dict | None] = mapped_column(JSON)
+    quiz: Mapped[Quiz] = relationship()
+    revision: Mapped[QuizRevision] = relationship()
+    answers: Mapped[list[AttemptAnswer]] = relationship(
+        back_populates="attempt", cascade="all, delete-orphan", order_by="AttemptAnswer.id"
+    )
+
+
+class AttemptAnswer(db.Model):
+    """A saved response; points are filled in when the attempt is graded."""
+
+    __tablename__ = "attempt_answers"
+    __table_args__ = (UniqueConstraint("attempt_id", "question_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    attempt_id: Mapped[str] = mapped_column(
+        ForeignKey("attempts.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    question_id: Mapped[str] = mapped_column(String(80), nullable=False)
+    response: Mapped[object] = mapped_column(JSON, nullable=True)
+    saved_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
+    points: Mapped[float | None] = mapped_column(Float)
+    max_points: Mapped[float | None] = mapped_column(Float)
+    correct: Mapped[bool | None] = mapped_column(Boolean)
+    attempt: Mapped[Attempt] = relationship(back_populates="answers")

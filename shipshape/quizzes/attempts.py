@@ -1,0 +1,217 @@
+"""Attempts: start, save answers, submit once, review. Plain data in and out; commits here."""
+
+from __future__ import annotations
+
+import random
+import secrets
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+
+from ..extensions import db
+from ..knowledge.catalog import Catalog
+from ..models import Attempt, AttemptAnswer, utcnow
+from . import store
+from .bank import QuizDoc
+from .command_grading import CommandContext
+from .graders import ResponseError, check_response, grade
+from .review import review_payload
+from .views import published_quiz, question_for_learner, shuffled_questions
+
+GRACE = timedelta(seconds=5)  # network time between a learner's last click and the deadline
+
+
+class AttemptError(Exception):
+    def __init__(self, status: int, code: str, message: str):
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() + "Z" if moment else None
+
+
+def list_quizzes() -> list[dict]:
+    result = []
+    for quiz in store.live_quizzes():
+        doc = published_quiz(quiz.source, quiz.slug)
+        result.append({
+            "slug": quiz.slug, "title": doc.title, "description": doc.description,
+            "question_count": len(doc.questions), "time_limit_minutes": doc.time_limit_minutes,
+            "pass_percent": doc.pass_percent, "max_attempts": doc.max_attempts,
+        })  # fmt: skip
+    return result
+
+
+def _quiz_doc(attempt: Attempt) -> QuizDoc:
+    return published_quiz(attempt.revision.source, attempt.quiz.slug)
+
+
+def _load(attempt_id: str) -> Attempt:
+    attempt = db.session.get(Attempt, attempt_id) if isinstance(attempt_id, str) else None
+    if attempt is None:
+        raise AttemptError(404, "attempt_not_found", "There is no attempt with that id.")
+    return attempt
+
+
+def _expired(attempt: Attempt, now: datetime) -> bool:
+    return attempt.deadline is not None and now > attempt.deadline + GRACE
+
+
+def start_attempt(slug: str, owner: str | None = None, now: datetime | None = None) -> dict:
+    """Begin an attempt on the quiz's latest revision, with its own shuffle."""
+    now = now or utcnow()
+    quiz = store.get_quiz(slug)
+    if quiz is None:
+        raise AttemptError(404, "quiz_not_found", f"There is no quiz '{slug}'.")
+    revision = store.latest_revision(quiz)
+    doc = published_quiz(revision.source, slug)
+    if owner and doc.max_attempts:
+        used = db.session.scalar(
+            select(func.count()).where(Attempt.quiz_id == quiz.id, Attempt.owner == owner)
+        )
+        if used >= doc.max_attempts:
+            raise AttemptError(
+                409, "attempt_limit", f"This quiz allows {doc.max_attempts} attempts."
+            )
+    limit = doc.time_limit_minutes
+    attempt = Attempt(
+        id=secrets.token_urlsafe(24), quiz=quiz, revision=revision, owner=owner,
+        seed=random.SystemRandom().randrange(2**31), started_at=now,
+        deadline=now + timedelta(minutes=limit) if limit else None,
+    )  # fmt: skip
+    db.session.add(attempt)
+    db.session.commit()
+    return in_progress_payload(attempt)
+
+
+def in_progress_payload(attempt: Attempt) -> dict:
+    doc = _quiz_doc(attempt)
+    return {
+        "attempt_id": attempt.id,
+        "status": "in_progress",
+        "quiz": {"slug": attempt.quiz.slug, "title": doc.title, "description": doc.description},
+        "started_at": _iso(attempt.started_at),
+        "deadline": _iso(attempt.deadline),
+        "pass_percent": doc.pass_percent,
+        "questions": [question_for_learner(q) for q in shuffled_questions(doc, attempt.seed)],
+        "saved": {a.question_id: a.response for a in attempt.answers},
+    }
+
+
+def _checked(doc: QuizDoc, question_id: object, response: object) -> object:
+    question = doc.question(question_id) if isinstance(question_id, str) else None
+    if question is None:
+        raise AttemptError(404, "question_not_found", f"The quiz has no question '{question_id}'.")
+    try:
+        return check_response(question, response)
+    except ResponseError as exc:
+        raise AttemptError(400, "invalid_response", f"Question '{question_id}': {exc}") from exc
+
+
+def _open_for_answers(attempt: Attempt, now: datetime) -> None:
+    if attempt.submitted_at is not None:
+        raise AttemptError(409, "attempt_submitted", "This attempt was already submitted.")
+    if _expired(attempt, now):
+        raise AttemptError(409, "attempt_expired", "Time is up for this attempt.")
+
+
+def _store_answer(attempt: Attempt, question_id: str, response: object, now: datetime) -> None:
+    row = next((a for a in attempt.answers if a.question_id == question_id), None)
+    if row is None:
+        attempt.answers.append(
+            AttemptAnswer(question_id=question_id, response=response, saved_at=now)
+        )
+    else:
+        row.response, row.saved_at = response, now
+
+
+def save_answer(
+    attempt_id: str, question_id: str, response: object, now: datetime | None = None
+) -> dict:
+    """Save one response; the attempt stays untouched when the response or timing is wrong."""
+    now = now or utcnow()
+    attempt = _load(attempt_id)
+    _open_for_answers(attempt, now)
+    value = _checked(_quiz_doc(attempt), question_id, response)
+    _store_answer(attempt, question_id, value, now)
+    try:
+        db.session.commit()
+    except IntegrityError:  # the same answer saved twice at once: keep the later one
+        db.session.rollback()
+        attempt = _load(attempt_id)
+        _store_answer(attempt, question_id, value, now)
+        db.session.commit()
+    return {"attempt_id": attempt_id, "question_id": question_id, "saved": True}
+
+
+def submit_attempt(
+    attempt_id: str, answers: object, catalog: Catalog, now: datetime | None = None
+) -> dict:
+    """Grade once; a second submit (or a racing one) returns the first result unchanged."""
+    now = now or utcnow()
+    attempt = _load(attempt_id)
+    if attempt.submitted_at is not None:
+        return attempt.result
+    if answers is not None and not isinstance(answers, dict):
+        raise AttemptError(400, "invalid_answers", "'answers' must be an object of question ids.")
+    if answers and _expired(attempt, now):
+        raise AttemptError(409, "attempt_expired", "Time is up: only answers saved in time count.")
+    doc = _quiz_doc(attempt)
+    given = {qid: _checked(doc, qid, r) for qid, r in (answers or {}).items()}
+    return _finalize(attempt, doc, given, catalog, now)
+
+
+def _finalize(attempt: Attempt, doc: QuizDoc, given: dict, catalog: Catalog, now: datetime) -> dict:
+    responses = {a.question_id: a.response for a in attempt.answers} | given
+    ctx = CommandContext(catalog.specs, catalog.commands)
+    grades = {q.id: grade(q, responses.get(q.id), ctx) for q in doc.questions}
+    result = review_payload(attempt, doc, responses, grades, catalog)
+    claimed = db.session.execute(
+        update(Attempt)
+        .where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None))
+        .values(
+            submitted_at=now, score=result["score"], max_score=result["max_score"], result=result
+        )
+    ).rowcount
+    if claimed != 1:  # another submit won the race: return what it stored
+        db.session.rollback()
+        db.session.expire_all()
+        return _load(attempt.id).result
+    for qid, response in given.items():
+        _store_answer(attempt, qid, response, now)
+    for row in attempt.answers:
+        g = grades.get(row.question_id)
+        if g is not None:
+            row.points, row.max_points, row.correct = g.points, g.max_points, g.correct
+    db.session.commit()
+    return result
+
+
+def attempt_payload(attempt_id: str, catalog: Catalog, now: datetime | None = None) -> dict:
+    """In progress: the questions and the learner's saved answers. Submitted: the review.
+    An attempt past its deadline is graded on the answers saved in time."""
+    now = now or utcnow()
+    attempt = _load(attempt_id)
+    if attempt.submitted_at is None and _expired(attempt, now):
+        return _finalize(attempt, _quiz_doc(attempt), {}, catalog, now)
+    return attempt.result if attempt.submitted_at is not None else in_progress_payload(attempt)
+
+
+def attempts_of(owner: str) -> list[dict]:
+    """A learner's attempts, newest first, for the history page."""
+    rows = db.session.execute(
+        select(Attempt).where(Attempt.owner == owner).order_by(Attempt.started_at.desc()).limit(100)
+    ).scalars()
+    return [
+        {
+            "attempt_id": a.id,
+            "quiz": a.quiz.title,
+            "started_at": _iso(a.started_at),
+            "submitted": a.submitted_at is not None,
+            "percent": (a.result or {}).get("percent"),
+            "passed": (a.result or {}).get("passed"),
+        }
+        for a in rows
+    ]

@@ -1,0 +1,75 @@
+"""quiz/ as files: import a folder of quiz banks (all or nothing), export them back."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..extensions import db
+from ..knowledge.commands import CommandSyntaxError
+from ..knowledge.files import ImportFailed, ImportReport
+from . import store
+from .bank import BankError, QuizDoc, parse_bank
+from .command_grading import CommandContext
+
+
+def quiz_files(folder: str | Path) -> list[Path]:
+    folder = Path(folder)
+    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]) if folder.is_dir() else []
+
+
+def check_quiz(doc: QuizDoc, topics: set[str], ctx: CommandContext | None) -> list[str]:
+    """Problems a single file cannot show: unknown topics, command answers that do not parse."""
+    problems = []
+    for q in doc.questions:
+        problems += [f"question '{q.id}': no topic '{t}'" for t in q.topics if t not in topics]
+        if q.type == "command" and ctx is not None:
+            try:
+                parsed = ctx.parse(str(q.answer))
+                if parsed.unknown_flags:
+                    flags = ", ".join(parsed.unknown_flags)
+                    problems.append(f"question '{q.id}': unknown flag(s) {flags}")
+            except CommandSyntaxError:
+                pass  # e.g. `docker image --help`: graded by its words
+    return problems
+
+
+def parse_quiz_folder(folder, topics: set[str], ctx: CommandContext | None) -> list[QuizDoc]:
+    docs, problems = [], []
+    for path in quiz_files(folder):
+        try:
+            doc = parse_bank(path.read_text(encoding="utf-8"), path.stem)
+        except (BankError, UnicodeDecodeError) as exc:
+            problems.append(f"{path.name}: {exc}")
+            continue
+        problems += [f"{path.name}: {p}" for p in check_quiz(doc, topics, ctx)]
+        docs.append(doc)
+    if problems:
+        raise ImportFailed(problems)
+    return docs
+
+
+def import_quiz_docs(docs: list[QuizDoc], author: str | None = None) -> ImportReport:
+    report = ImportReport()
+    for doc in docs:
+        existed = store.get_quiz(doc.slug, include_deleted=True) is not None
+        saved = store.write_quiz(doc, action="import", author=author)
+        target = (
+            report.unchanged if saved is None else report.updated if existed else report.created
+        )
+        target.append(doc.slug)
+    db.session.commit()
+    return report
+
+
+def export_quiz_folder(folder: str | Path) -> list[Path]:
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for quiz in store.live_quizzes():
+        path = target / f"{quiz.slug}.yaml"
+        tmp = path.with_suffix(".yaml.tmp")
+        tmp.write_text(quiz.source, encoding="utf-8")
+        os.replace(tmp, path)
+        written.append(path)
+    return written
