@@ -9,34 +9,54 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from .knowledge.files import ImportFailed, export_folder, import_folder
-from .runtime import get_library, migrate_database
+from .quizzes.files import export_quiz_folder
+from .runtime import get_library, import_quizzes, migrate_database
+
+
+def _report_failure(exc: ImportFailed, what: str) -> click.ClickException:
+    for problem in exc.problems:
+        click.echo(f"error: {problem}", err=True)
+    return click.ClickException(f"no {what} were imported")
 
 
 @click.command("import")
 @click.option("--content", "content_dir", type=click.Path(file_okay=False), help="Topic folder.")
+@click.option("--quizzes", "quiz_dir", type=click.Path(file_okay=False), help="Quiz folder.")
 @with_appcontext
-def import_command(content_dir: str | None) -> None:
-    """Import content/ into the database (new revisions only for changed files)."""
+def import_command(content_dir: str | None, quiz_dir: str | None) -> None:
+    """Import content/ and quiz/ into the database (new revisions only for changed files)."""
     migrate_database()
-    folder = content_dir or current_app.config["SHIPSHAPE_CONTENT_DIR"]
+    library = get_library()
     try:
-        report = import_folder(folder, author="flask import")
+        report = import_folder(
+            content_dir or current_app.config["SHIPSHAPE_CONTENT_DIR"], "flask import"
+        )
     except ImportFailed as exc:
-        for problem in exc.problems:
-            click.echo(f"error: {problem}", err=True)
-        raise click.ClickException("nothing was imported") from exc
+        raise _report_failure(exc, "topics") from exc
     click.echo(f"topics: {report.summary()}")
-    get_library().topics_changed()
+    library.topics_changed()
+    try:
+        report = import_quizzes(
+            quiz_dir or current_app.config["SHIPSHAPE_QUIZ_DIR"], library, "flask import"
+        )
+    except ImportFailed as exc:
+        raise _report_failure(exc, "quizzes") from exc
+    click.echo(f"quizzes: {report.summary()}")
 
 
 @click.command("export")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Target folder.")
+@click.option(
+    "--out", "out_dir", type=click.Path(file_okay=False), help="Folder for content/ and quiz/."
+)
 @with_appcontext
 def export_command(out_dir: str | None) -> None:
-    """Write the database's topics back out in the content/ format."""
-    folder = Path(out_dir or current_app.config["SHIPSHAPE_CONTENT_DIR"])
-    written = export_folder(folder)
-    click.echo(f"topics: {len(written)} written to {folder}")
+    """Write topics and quizzes back out in the content/ and quiz/ formats."""
+    content = (
+        Path(out_dir) / "content" if out_dir else Path(current_app.config["SHIPSHAPE_CONTENT_DIR"])
+    )
+    quizzes = Path(out_dir) / "quiz" if out_dir else Path(current_app.config["SHIPSHAPE_QUIZ_DIR"])
+    click.echo(f"topics: {len(export_folder(content))} written to {content}")
+    click.echo(f"quizzes: {len(export_quiz_folder(quizzes))} written to {quizzes}")
 
 
 @click.command("reindex")

@@ -12,9 +12,11 @@ from flask_migrate import upgrade
 from sqlalchemy import inspect, select
 
 from .extensions import db
-from .knowledge.files import import_folder
+from .knowledge.files import ImportReport, import_folder
 from .knowledge.library import Library
 from .models import Topic
+from .quizzes.command_grading import CommandContext
+from .quizzes.files import import_quiz_docs, parse_quiz_folder
 
 log = logging.getLogger(__name__)
 _LIBRARY_KEY = "shipshape.library"
@@ -45,6 +47,14 @@ def migrate_database() -> None:
     upgrade(directory=MIGRATIONS_DIR)
 
 
+def import_quizzes(folder: str, library: Library, author: str | None = None) -> ImportReport:
+    """Import quiz banks, checking topic slugs and command answers against the live topics."""
+    catalog = library.catalog
+    ctx = CommandContext(catalog.specs, catalog.commands)
+    docs = parse_quiz_folder(folder, set(catalog.topics), ctx)
+    return import_quiz_docs(docs, author)
+
+
 def database_is_empty() -> bool:
     if not inspect(db.engine).has_table(Topic.__tablename__):
         return True
@@ -57,10 +67,14 @@ def _setup(app: Flask) -> None:
         fcntl.flock(handle, fcntl.LOCK_EX)  # one process of this machine sets up at a time
         try:
             migrate_database()
+            library = get_library(app)
             if app.config["SHIPSHAPE_AUTO_IMPORT"] and database_is_empty():
                 report = import_folder(app.config["SHIPSHAPE_CONTENT_DIR"])
-                log.info("imported bundled content: %s", report.summary())
-            get_library(app).ensure_fresh(force=True)
+                log.info("imported bundled topics: %s", report.summary())
+                library.ensure_fresh(force=True)
+                report = import_quizzes(app.config["SHIPSHAPE_QUIZ_DIR"], library)
+                log.info("imported bundled quizzes: %s", report.summary())
+            library.ensure_fresh(force=True)
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
 

@@ -1,0 +1,54 @@
+"""Quizzes and attempts over JSON; the attempt id is the learner's key."""
+
+from __future__ import annotations
+
+from flask import jsonify, request
+
+from ..errors import ApiError
+from ..quizzes.attempts import (
+    AttemptError,
+    attempt_payload,
+    list_quizzes,
+    save_answer,
+    start_attempt,
+    submit_attempt,
+)
+from ..runtime import get_library
+from . import bp
+from .requests import json_object
+
+
+def _call(function, *args, **kwargs):
+    try:
+        return function(*args, **kwargs)
+    except AttemptError as exc:
+        raise ApiError(exc.status, exc.code, exc.message) from exc
+
+
+@bp.get("/quizzes")
+def quizzes():
+    return jsonify({"quizzes": list_quizzes()})
+
+
+@bp.post("/quizzes/<slug>/attempts")
+def start(slug: str):
+    return jsonify(_call(start_attempt, slug)), 201
+
+
+@bp.get("/attempts/<attempt_id>")
+def show(attempt_id: str):
+    return jsonify(_call(attempt_payload, attempt_id, get_library().catalog))
+
+
+@bp.put("/attempts/<attempt_id>/answers/<question_id>")
+def save(attempt_id: str, question_id: str):
+    body = json_object()
+    if "response" not in body:
+        raise ApiError(400, "missing_response", 'Send {"response": ...}.')
+    return jsonify(_call(save_answer, attempt_id, question_id, body["response"]))
+
+
+@bp.post("/attempts/<attempt_id>/submit")
+def submit(attempt_id: str):
+    body = json_object() if request.get_data(cache=True) else {}
+    return jsonify(_call(submit_attempt, attempt_id, body.get("answers"), get_library().catalog))
