@@ -1,0 +1,74 @@
+"""Quiz pages: list, take (plain forms, no JavaScript needed), results and history."""
+
+from __future__ import annotations
+
+import secrets
+
+from flask import abort, flash, redirect, render_template, request, session, url_for
+
+from ..quizzes.attempts import (
+    AttemptError,
+    attempt_payload,
+    attempts_of,
+    list_quizzes,
+    save_answer,
+    start_attempt,
+    submit_attempt,
+)
+from ..runtime import get_library
+from . import bp
+from .quiz_forms import responses_from_form
+
+
+def learner_key() -> str:
+    """This browser's learner key, made on first use: it ties attempts to a history."""
+    if "learner" not in session:
+        session["learner"] = secrets.token_urlsafe(16)
+    return session["learner"]
+
+
+@bp.get("/quizzes")
+def quizzes():
+    history = attempts_of(session["learner"]) if "learner" in session else []
+    return render_template("quizzes.html", quizzes=list_quizzes(), history=history)
+
+
+@bp.post("/quizzes/<slug>/start")
+def start_quiz(slug: str):
+    try:
+        attempt = start_attempt(slug, owner=learner_key())
+    except AttemptError as exc:
+        abort(exc.status, description=exc.message)
+    return redirect(url_for("web.attempt", attempt_id=attempt["attempt_id"]), code=303)
+
+
+def _payload(attempt_id: str) -> dict:
+    try:
+        return attempt_payload(attempt_id, get_library().catalog)
+    except AttemptError as exc:
+        abort(exc.status, description=exc.message)
+
+
+@bp.get("/attempts/<attempt_id>")
+def attempt(attempt_id: str):
+    payload = _payload(attempt_id)
+    template = "results.html" if payload["status"] == "submitted" else "attempt.html"
+    return render_template(template, attempt=payload)
+
+
+@bp.post("/attempts/<attempt_id>")
+def answer_attempt(attempt_id: str):
+    payload = _payload(attempt_id)
+    if payload["status"] == "submitted":
+        return redirect(url_for("web.attempt", attempt_id=attempt_id), code=303)
+    answers = responses_from_form(payload["questions"], request.form)
+    try:
+        if request.form.get("action") == "submit":
+            submit_attempt(attempt_id, answers, get_library().catalog)
+        else:
+            for question_id, response in answers.items():
+                save_answer(attempt_id, question_id, response)
+            flash(f"Saved {len(answers)} answer{'s' if len(answers) != 1 else ''}.")
+    except AttemptError as exc:
+        flash(exc.message, "error")
+    return redirect(url_for("web.attempt", attempt_id=attempt_id), code=303)
