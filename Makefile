@@ -44,6 +44,7 @@ test: install lint
 
 bench: setup
 	$(PY) bench/ask.py
+	$(PY) bench/quiz.py
 
 clean:
 	rm -rf instance .pytest_cache .ruff_cache
