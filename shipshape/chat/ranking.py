@@ -13,6 +13,8 @@ from ..knowledge.search import QueryPlan, coverage
 
 DEFINITION_RE = re.compile(r"^\s*(what('?s| is| are)|define|meaning of|explain)\b", re.I)
 DEFINITION_BONUS = 1.3
+COMPARISON_RE = re.compile(r"\b(vs\.?|versus|differen\w*|compar\w*|distinguish\w*)\b", re.I)
+COMPARISON_BONUS = 1.5  # a comparison topic, when the question asks for a comparison
 PHRASING_WEIGHT = 1.5  # a topic whose alternate questions read like this one
 HEADING_WEIGHT = 0.8  # a section whose heading reads like this question
 
@@ -47,6 +49,7 @@ def rank(
 ) -> list[Ranked]:
     """Candidates best first; the score mixes BM25F, coverage and phrasing similarity."""
     definition = bool(DEFINITION_RE.match(question))
+    comparing = bool(COMPARISON_RE.search(question))
     words = word_set(question)
     phrasing = {slug: phrasing_match(words, slug, catalog) for slug in {h.slug for h in hits}}
     ranked = []
@@ -58,5 +61,8 @@ def rank(
             score *= 1 + HEADING_WEIGHT * similarity(words, word_set(hit.heading)) ** 2
         elif definition:
             score *= DEFINITION_BONUS
+        topic = catalog.get(hit.slug)
+        if comparing and topic is not None and topic.compare:
+            score *= COMPARISON_BONUS
         ranked.append(Ranked(hit, score, share))
     return sorted(ranked, key=lambda r: -r.score)

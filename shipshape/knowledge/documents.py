@@ -63,7 +63,8 @@ def section_documents(doc: TopicDoc) -> Iterator[dict]:
             "body": body,
             "words": " ".join((doc.title, section.heading, questions, body)),
             "markdown": section.markdown,
-            "stems": stems_of(doc.title, section.heading, questions, " ".join(doc.tags), body),
+            "stems": stems_of(body),
+            "key_stems": stems_of(doc.title, section.heading, questions, " ".join(doc.tags)),
             "group": doc.group,
             "order": order,
         }

@@ -41,7 +41,10 @@ def make_schema() -> Schema:
         body=TEXT(analyzer=text, stored=True),
         words=TEXT(analyzer=surface_analyzer()),
         markdown=STORED,
-        stems=STORED,  # every stem of the section's searchable text: what coverage checks against
+        # The stems of the section's text and of its title, heading, questions and tags: what
+        # coverage checks a question against.
+        stems=STORED,
+        key_stems=STORED,
         group=STORED,
         order=STORED,
     )
@@ -59,7 +62,8 @@ class Hit:
     order: int
     commands: tuple[str, ...]
     score: float
-    stems: frozenset[str]  # every stem the section's searchable fields contain
+    stems: frozenset[str]  # every stem of the section's body text
+    key_stems: frozenset[str]  # every stem of its title, heading, alternate questions and tags
     highlight: str = ""
 
 
@@ -215,6 +219,7 @@ class TopicIndex:
             commands=tuple(c for c in (fields.get("commands") or "").split(",") if c),
             score=float(hit.score or 0.0),
             stems=frozenset((fields.get("stems") or "").split()),
+            key_stems=frozenset((fields.get("key_stems") or "").split()),
             highlight=hit.highlights("body", top=2) if highlight else "",
         )
 

@@ -57,7 +57,9 @@ def correct_word(word: str, index: TopicIndex, vocabulary: Vocabulary) -> str:
     if index.doc_frequency("words", word) > 0:
         return word
     candidates = index.similar_words(word, _max_distance(word))
-    return candidates[0][0] if candidates else word
+    if not candidates or stem_word(candidates[0][0]) == stem_word(word):
+        return word  # "resume" for "resumes" is no typo: the stem finds it as it is
+    return candidates[0][0]
 
 
 def find_commands(text: str, phrases: dict[str, str]) -> tuple[str, ...]:
@@ -142,8 +144,16 @@ def term_weight(index: TopicIndex, stem: str) -> float:
 
 
 def coverage(plan: QueryPlan, hit: Hit, index: TopicIndex) -> float:
-    """The share of the question's meaning (words weighted by rarity) that a section matches."""
-    matched_terms = hit.stems
+    """How much of the question a section covers: the mean of the share (words weighted by rarity)
+    found anywhere in it and the share found in what describes it (title, heading, questions, tags).
+    A section that mentions a word only in passing, say in a code example, covers it half."""
+    return (
+        _share(plan, hit.stems | hit.key_stems, hit, index)
+        + _share(plan, hit.key_stems, hit, index)
+    ) / 2
+
+
+def _share(plan: QueryPlan, matched_terms: frozenset[str], hit: Hit, index: TopicIndex) -> float:
     total = found = 0.0
     for group in plan.groups:
         weight = max(term_weight(index, s) for s in group.stems)
