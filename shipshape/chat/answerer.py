@@ -91,7 +91,7 @@ def answer_question(question: str, library: Library) -> Reply:
     plan = plan_query(question, library.index, library.vocabulary, library.catalog.commands)
     did_you_mean = apply_corrections(question, plan.corrections) if plan.corrections else None
     hits = search_sections(library.index, plan, limit=20)
-    ranked = rank(question, plan, hits, library.index, library.catalog)
+    ranked = rank(did_you_mean or question, plan, hits, library.index, library.catalog)
     if not ranked or ranked[0].coverage < NO_ANSWER_BELOW:
         return compose_no_answer(ranked, library, did_you_mean)
     best = ranked[0]

@@ -43,9 +43,9 @@ def normalize(text: str) -> str:
 
 def smalltalk_reply(question: str) -> str | None:
     """A short reply when the message is only a greeting, thanks or a request for help."""
-    text = normalize(question).rstrip("?").strip() or "?"
-    if question.strip() == "?":
-        text = "?"
+    text = "?" if question.strip() == "?" else normalize(question).rstrip("?").strip()
+    if not text:
+        return None
     for pattern, reply in _PATTERNS:
         if pattern.match(text):
             return reply

@@ -56,10 +56,31 @@ def correct_word(word: str, index: TopicIndex, vocabulary: Vocabulary) -> str:
         return word
     if index.doc_frequency("words", word) > 0:
         return word
-    candidates = index.similar_words(word, _max_distance(word))
-    if not candidates or stem_word(candidates[0][0]) == stem_word(word):
+    limit = _max_distance(word)
+    # Whoosh counts a swap of two letters as two edits; fetch wider, then judge with swaps as one.
+    candidates = [
+        (edit_distance(word, w), -frequency, w)
+        for w, frequency in index.similar_words(word, limit + 1)
+    ]
+    candidates = sorted(c for c in candidates if c[0] <= limit)
+    if not candidates or stem_word(candidates[0][2]) == stem_word(word):
         return word  # "resume" for "resumes" is no typo: the stem finds it as it is
-    return candidates[0][0]
+    return candidates[0][2]
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance: insert, delete, replace, or swap two neighbours."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1]
 
 
 def find_commands(text: str, phrases: dict[str, str]) -> tuple[str, ...]:

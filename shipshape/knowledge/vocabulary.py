@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from .analysis import tokenize
+from .analysis import stem_word, tokenize
 
 VOCABULARY_FILE = "_vocabulary.yaml"
 
@@ -24,7 +24,15 @@ class Vocabulary:
     starter_topics: tuple[str, ...] = ()
 
     def alternatives(self, word: str) -> tuple[tuple[str, ...], ...]:
-        return self.synonyms.get(word, ())
+        """Phrases meaning the same as the word, or as any vocabulary word it stems alike with."""
+        return self.synonyms.get(word) or self._by_stem().get(stem_word(word), ())
+
+    def _by_stem(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        cached = self.__dict__.get("_stems")
+        if cached is None:
+            cached = {stem_word(w): alts for w, alts in self.synonyms.items()}
+            object.__setattr__(self, "_stems", cached)
+        return cached
 
 
 def parse_vocabulary(data: dict) -> Vocabulary:

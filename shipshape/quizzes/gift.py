@@ -1,0 +1,450 @@
+r"""Moodle GIFT import and export for quiz banks (pure functions, no app or database).
+
+GIFT is Moodle's plain-text question format (https://docs.moodle.org/en/GIFT_format).
+
+Import, `gift_to_yaml`, writes quiz YAML that `parse_bank` accepts:
+  {=right ~wrong ~wrong}          -> single_choice (several '=' answers -> multiple_choice)
+  {~%50%a ~%50%b ~%-100%c}        -> multiple_choice (an answer with a positive weight is correct)
+  {T} {TRUE} {F} {FALSE}          -> true_false
+  {=answer =alternate}            -> short_answer ('*' wildcards become a regex `pattern`)
+  {=item -> category ...}         -> classify (the distinct right-hand sides are the categories)
+  text {...} more text            -> the same, with "_____" marking the gap in the prompt
+It reads ::names:: (they become ids), // comments, [html]/[moodle]/[plain]/[markdown] markers,
+#feedback per answer, ####general feedback (the explanation), the escapes \\ \~ \= \# \{ \} \:
+and \n, and skips $CATEGORY: lines. Essay, numerical, description-only items and unknown syntax are
+reported as GiftProblem with the line where the question starts, as is every detail the quiz format
+has no place for (true/false and short-answer feedback, partial-credit short answers, feedback on
+matching pairs). GIFT weights only decide which options are correct: the quiz grades itself.
+
+Export, `bank_to_gift`, writes single_choice, multiple_choice (weights), true_false, short_answer
+and classify (as matching) questions. Command and ordering questions, short-answer regex patterns
+and points have no GIFT form: they are reported (line 0). Topics are not exported.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import yaml
+
+from shipshape.quizzes.bank import Question, QuizDoc
+
+SPECIAL = "~=#{}:"
+GAP = "_____"
+_STAR = "\ue010"  # an escaped '*' (a literal star in a short answer)
+_HOLD = {ch: chr(0xE000 + i) for i, ch in enumerate("\\" + SPECIAL)}
+_RESTORE = str.maketrans({**{v: k for k, v in _HOLD.items()}, _STAR: "\\*"})
+_ESCAPE_RE = re.compile(r"\\(.)", re.DOTALL)
+_FORMAT_RE = re.compile(r"^\s*\[(?:html|moodle|plain|markdown)\]", re.IGNORECASE)
+_TITLE_RE = re.compile(r"^::(.*?)::", re.DOTALL)
+_WEIGHT_RE = re.compile(r"^\s*%(-?\d+(?:\.\d+)?)%")
+_TRUE_FALSE_RE = re.compile(
+    r"^(TRUE|FALSE|T|F)\s*(?:#(.*?))?(?:#(.*))?$", re.IGNORECASE | re.DOTALL
+)
+_NO_PLACE = "has no place in the quiz format; dropped"
+
+
+@dataclass(frozen=True)
+class GiftProblem:
+    """Something that could not be carried over: line is 1-based in the GIFT file, 0 on export."""
+
+    line: int
+    message: str
+
+
+class _Unsupported(Exception):
+    """A question that cannot be converted; the message says why."""
+
+
+@dataclass(frozen=True)
+class _Answer:
+    mark: str  # "=" or "~"
+    weight: float | None
+    raw: str  # still protected: escapes are placeholders
+    feedback: str
+
+
+# ---------------------------------------------------------------- text helpers
+
+
+def _protect(text: str) -> str:
+    """Turn GIFT escapes into placeholders so the special characters can be split on safely."""
+
+    def swap(match: re.Match[str]) -> str:
+        char = match.group(1)
+        if char == "n":
+            return "\n"
+        if char == "*":
+            return _STAR
+        return _HOLD.get(char, match.group(0))
+
+    return _ESCAPE_RE.sub(swap, text)
+
+
+def _clean(raw: str) -> str:
+    """Protected GIFT text to plain text: format marker gone, escapes restored, trimmed."""
+    return _FORMAT_RE.sub("", raw, count=1).strip().translate(_RESTORE).strip()
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
+
+
+def _unique(base: str, used: set[str]) -> str:
+    candidate, number = base, 2
+    while candidate in used:
+        candidate, number = f"{base}-{number}", number + 1
+    used.add(candidate)
+    return candidate
+
+
+def _letter(index: int) -> str:
+    return chr(ord("a") + index) if index < 26 else f"o{index + 1}"
+
+
+def _esc(text: str, extra: str = "") -> str:
+    """Plain text to GIFT: backslash-escape the special characters, newlines as \\n."""
+    out = text.replace("\\", "\\\\")
+    for char in SPECIAL + extra:
+        out = out.replace(char, "\\" + char)
+    return out.replace("\r\n", "\n").replace("\n", "\\n")
+
+
+# ---------------------------------------------------------------- import
+
+
+def _blocks(text: str) -> list[tuple[int, list[str]]]:
+    """Questions as (first line number, lines): blank lines separate, comments are dropped."""
+    blocks: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    start = 0
+    for number, line in enumerate(text.lstrip("\ufeff").splitlines(), 1):
+        stripped = line.strip()
+        if not stripped:
+            if current:
+                blocks.append((start, current))
+            current = []
+        elif not stripped.startswith("//") and not stripped.startswith("$CATEGORY:"):
+            if not current:
+                start = number
+            current.append(line)
+    if current:
+        blocks.append((start, current))
+    return blocks
+
+
+def _split_title(raw: str) -> tuple[str, str]:
+    match = _TITLE_RE.match(raw)
+    if match:
+        return _clean(match.group(1)), raw[match.end() :]
+    if raw.startswith("::"):
+        raise _Unsupported("unknown syntax: the question name '::...' is not closed")
+    return "", raw
+
+
+def _split_braces(rest: str) -> tuple[str, str, str]:
+    """Text before the answer block, the block, and text after it (a missing-word question)."""
+    opening, closing = rest.find("{"), rest.find("}")
+    if opening < 0 and closing < 0:
+        raise _Unsupported(
+            "description item (no answer block {...}): the quiz format has no equivalent"
+        )
+    if closing < 0:
+        raise _Unsupported(
+            "unknown syntax: '{' without a closing '}' (a blank line ends a question)"
+        )
+    if opening < 0 or closing < opening:
+        raise _Unsupported("unknown syntax: '}' without an opening '{'")
+    before, body, after = rest[:opening], rest[opening + 1 : closing], rest[closing + 1 :]
+    if "{" in body or "{" in after or "}" in after:
+        raise _Unsupported("unknown syntax: more than one answer block {...}")
+    return before, body, after
+
+
+def _gap_prompt(before: str, after: str) -> str:
+    if not after:
+        return before
+    if not before:
+        return f"{GAP} {after}"
+    joiner = "" if after[0] in ".,;:!?)'\"" else " "
+    return f"{before} {GAP}{joiner}{after}"
+
+
+def _answers(text: str) -> list[_Answer]:
+    pieces = re.split(r"([=~])", text)
+    if pieces[0].strip():
+        raise _Unsupported("unknown syntax: answer text before the first '=' or '~'")
+    answers = []
+    for mark, chunk in zip(pieces[1::2], pieces[2::2], strict=True):
+        weight = _WEIGHT_RE.match(chunk)
+        if weight:
+            chunk = chunk[weight.end() :]
+        raw, _, feedback = chunk.partition("#")
+        value = float(weight.group(1)) if weight else None
+        answers.append(_Answer(mark, value, raw.strip(), _clean(feedback)))
+    return answers
+
+
+def _true_false(match: re.Match[str]) -> tuple[dict, list[str]]:
+    notes = []
+    if any(_clean(part or "") for part in match.groups()[1:]):
+        notes.append(f"true/false answer feedback {_NO_PLACE}")
+    return {"type": "true_false", "answer": match.group(1).upper().startswith("T")}, notes
+
+
+def _is_correct(answer: _Answer) -> bool:
+    """'=' means right, '~' wrong; a weight overrides the mark (positive = right)."""
+    if answer.weight is not None:
+        return answer.weight > 0
+    return answer.mark == "="
+
+
+def _option(index: int, answer: _Answer) -> dict:
+    text = _clean(answer.raw)
+    if not text:
+        raise _Unsupported("unknown syntax: an answer has no text")
+    option: dict = {"id": _letter(index), "text": text}
+    if _is_correct(answer):
+        option["correct"] = True
+    if answer.feedback:
+        option["feedback"] = answer.feedback
+    return option
+
+
+def _choice(answers: list[_Answer]) -> tuple[dict, list[str]]:
+    options = [_option(index, answer) for index, answer in enumerate(answers)]
+    right = sum(1 for option in options if option.get("correct"))
+    if len(options) < 2:
+        raise _Unsupported("multiple choice with fewer than two answers")
+    if not right:
+        raise _Unsupported("multiple choice without a right answer (no '=' and no positive weight)")
+    weighted = any(answer.weight is not None for answer in answers)
+    kind = "multiple_choice" if weighted or right > 1 else "single_choice"
+    return {"type": kind, "options": options}, []
+
+
+def _wildcard(raw: str) -> str | None:
+    """A regex for a Moodle short answer with '*' wildcards; None when there is none."""
+    if "*" not in raw:
+        return None
+    text = _FORMAT_RE.sub("", raw, count=1).strip()
+    parts = (part.replace(_STAR, "*").translate(_RESTORE) for part in text.split("*"))
+    return ".*".join(re.escape(part) for part in parts)
+
+
+def _short_answer(answers: list[_Answer]) -> tuple[dict, list[str]]:
+    accepted, patterns, notes = [], [], []
+    for answer in answers:
+        shown = _clean(answer.raw.replace(_STAR, "*"))
+        if answer.weight is not None and answer.weight != 100:
+            notes.append(f"answer '{shown}' worth {answer.weight:g}% left out (no partial credit)")
+            continue
+        if answer.feedback:
+            notes.append(f"feedback on short answer '{shown}' {_NO_PLACE}")
+        pattern = _wildcard(answer.raw)
+        if pattern is not None:
+            patterns.append(pattern)
+        elif shown:
+            accepted.append(shown)
+    if not accepted and not patterns:
+        raise _Unsupported("short answer without a fully right answer")
+    fields: dict = {"type": "short_answer", "answers": accepted}
+    if patterns:
+        fields["pattern"] = (
+            "|".join(f"(?:{p})" for p in patterns) if len(patterns) > 1 else patterns[0]
+        )
+    return fields, notes
+
+
+def _matching(answers: list[_Answer]) -> tuple[dict, list[str]]:
+    categories: list[str] = []
+    items: list[tuple[str, str]] = []
+    notes = []
+    for answer in answers:
+        left, arrow, right = answer.raw.partition("->")
+        category = _clean(right)
+        if answer.mark != "=" or not arrow or answer.weight is not None or not category:
+            raise _Unsupported("unknown syntax: a matching question needs '=item -> match' pairs")
+        if answer.feedback:
+            notes.append(f"feedback on matching pair '{_clean(left)}' {_NO_PLACE}")
+        if category not in categories:
+            categories.append(category)
+        if _clean(left):
+            items.append((_clean(left), category))
+    if not items:
+        raise _Unsupported("matching question without items")
+    used: set[str] = set()
+    ids = {text: _unique(_slug(text) or f"c{n}", used) for n, text in enumerate(categories, 1)}
+    return {
+        "type": "classify",
+        "categories": [{"id": ids[text], "text": text} for text in categories],
+        "items": [
+            {"id": f"i{n}", "text": text, "category": ids[category]}
+            for n, (text, category) in enumerate(items, 1)
+        ],
+    }, notes
+
+
+def _answer_fields(body: str) -> tuple[dict, list[str]]:
+    """The type and type-specific fields of one answer block, plus notes on dropped details."""
+    text = body.strip()
+    if not text:
+        raise _Unsupported("essay question ({}): the quiz format has no equivalent")
+    if text.startswith("#"):
+        raise _Unsupported("numerical question ({#...}): the quiz format has no equivalent")
+    true_false = _TRUE_FALSE_RE.match(text)
+    if true_false:
+        return _true_false(true_false)
+    answers = _answers(text)
+    if any("->" in answer.raw for answer in answers):
+        return _matching(answers)
+    if all(answer.mark == "=" for answer in answers):
+        return _short_answer(answers)
+    return _choice(answers)
+
+
+def _convert(lines: list[str], number: int, used: set[str]) -> tuple[dict, list[str]]:
+    """One GIFT question (its lines) to a quiz question mapping, plus notes."""
+    name, rest = _split_title(_protect("\n".join(lines)).strip())
+    before, body, after = _split_braces(rest)
+    body, _, general = body.partition("####")
+    fields, notes = _answer_fields(body)
+    prompt = _gap_prompt(_clean(before), _clean(after))
+    if not prompt:
+        raise _Unsupported("the question has no text")
+    question = {
+        "id": _unique(_slug(name) or f"q{number}", used),
+        "type": fields.pop("type"),
+        "prompt": prompt,
+        "topics": [],
+        "explanation": _clean(general),
+    }
+    question.update(fields)
+    return question, notes
+
+
+def gift_to_yaml(text: str, slug: str, title: str) -> tuple[str, list[GiftProblem]]:
+    """A GIFT file to quiz YAML text, plus what could not be carried over (never silently)."""
+    questions: list[dict] = []
+    problems: list[GiftProblem] = []
+    used: set[str] = set()
+    for number, (line, lines) in enumerate(_blocks(text), 1):
+        try:
+            question, notes = _convert(lines, number, used)
+        except _Unsupported as exc:
+            problems.append(GiftProblem(line, f"{exc}; left out"))
+            continue
+        questions.append(question)
+        problems.extend(GiftProblem(line, f"question '{question['id']}': {n}") for n in notes)
+    if not questions:
+        problems.append(GiftProblem(0, "no question could be imported"))
+    data = {"title": title.strip() or slug, "questions": questions}
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), problems
+
+
+# ---------------------------------------------------------------- export
+
+
+def _percent(value: float) -> str:
+    return "%" + f"{value:.5f}".rstrip("0").rstrip(".") + "%"
+
+
+def _feedback(text: str) -> str:
+    return f"#{_esc(text)}" if text else ""
+
+
+def _write_choice(question: Question) -> tuple[list[str], list[str]]:
+    options = question.options
+    if question.type == "single_choice":
+        marks = ["=" if option.correct else "~" for option in options]
+    else:
+        right = sum(option.correct for option in options)
+        wrong = len(options) - right
+        marks = [
+            "~" + _percent(100 / right if option.correct else -100 / wrong) for option in options
+        ]
+    lines = [
+        f"{mark}{_esc(option.text)}{_feedback(option.feedback)}"
+        for mark, option in zip(marks, options, strict=True)
+    ]
+    return lines, []
+
+
+def _write_true_false(question: Question) -> tuple[list[str], list[str]]:
+    return ["TRUE" if question.answer else "FALSE"], []
+
+
+def _write_short_answer(question: Question) -> tuple[list[str], list[str]]:
+    if not question.answers:
+        raise _Unsupported("only a regex pattern, which GIFT cannot express")
+    notes = []
+    if question.pattern:
+        notes.append("the regex pattern is not exported, only the listed answers")
+    return [f"={_esc(answer, '*')}" for answer in question.answers], notes
+
+
+def _write_classify(question: Question) -> tuple[list[str], list[str]]:
+    names = {category.id: category.text for category in question.categories}
+    if any("->" in item.text for item in question.items):
+        raise _Unsupported("an item contains '->', which GIFT cannot escape")
+    lines = [f"={_esc(item.text)} -> {_esc(names[item.category])}" for item in question.items]
+    used = {item.category for item in question.items}
+    lines += [f"= -> {_esc(c.text)}" for c in question.categories if c.id not in used]
+    notes = [
+        f"feedback on item '{item.id}' {_NO_PLACE}" for item in question.items if item.feedback
+    ]
+    return lines, notes
+
+
+_WRITERS = {
+    "single_choice": _write_choice,
+    "multiple_choice": _write_choice,
+    "true_false": _write_true_false,
+    "short_answer": _write_short_answer,
+    "classify": _write_classify,
+}
+
+
+def _write_question(question: Question, lines: list[str]) -> str:
+    body = [f"\t{line}" for line in lines]
+    if question.explanation:
+        body.append(f"\t####{_esc(question.explanation)}")
+    head = f"::{_esc(question.id)}::[markdown]{_esc(question.prompt)} {{"
+    return "\n".join([head, *body, "}"])
+
+
+def _header(doc: QuizDoc) -> str:
+    lines = [f"// {' '.join(doc.title.split())}", f"// Shipshape quiz '{doc.slug}'"]
+    if doc.description:
+        lines.insert(1, f"// {' '.join(doc.description.split())}")
+    return "\n".join(lines)
+
+
+def _export(question: Question) -> tuple[str | None, list[str]]:
+    """One question as GIFT text (None when left out), plus problem messages."""
+    where = f"question '{question.id}' ({question.type})"
+    writer = _WRITERS.get(question.type)
+    if writer is None:
+        return None, [f"{where}: GIFT has no equivalent; left out"]
+    try:
+        lines, notes = writer(question)
+    except _Unsupported as exc:
+        return None, [f"{where}: {exc}; left out"]
+    if question.points != 1:
+        notes.append(f"points ({question.points:g}) are not exported; GIFT has no points")
+    return _write_question(question, lines), [f"{where}: {note}" for note in notes]
+
+
+def bank_to_gift(doc: QuizDoc) -> tuple[str, list[GiftProblem]]:
+    """A parsed quiz to GIFT text, plus the questions and details GIFT cannot express."""
+    parts = [_header(doc)]
+    problems: list[GiftProblem] = []
+    for question in doc.questions:
+        text, messages = _export(question)
+        if text is not None:
+            parts.append(text)
+        problems.extend(GiftProblem(0, message) for message in messages)
+    return "\n\n".join(parts) + "\n", problems

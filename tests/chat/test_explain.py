@@ -1,0 +1,99 @@
+"""A pasted docker command is explained part by part, from its command topic."""
+
+import pytest
+
+from shipshape.chat.answerer import answer_question
+from shipshape.chat.explain import find_command_line
+
+PASTED = "docker run -it --rm -p 8080:80 nginx:1.25 sh"
+
+
+def table_rows(markdown: str) -> dict[str, str]:
+    """First cell -> second cell of every table row, the header and rule left out."""
+    rows = {}
+    for line in markdown.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("|") and len(cells) >= 2 and cells[0] not in {"Part", "---"}:
+            rows[cells[0]] = cells[1]
+    return rows
+
+
+@pytest.fixture
+def explained(library):
+    return answer_question(PASTED, library)
+
+
+def test_a_pasted_command_is_answered_from_the_run_command_topic(explained):
+    assert explained.kind == "answer"
+    assert [s.url for s in explained.sources] == ["/topics/docker-container-run#command-reference"]
+    assert explained.topic_slug == "docker-container-run"
+
+
+def test_every_flag_of_the_pasted_command_has_a_row(explained):
+    parts = " ".join(table_rows(explained.markdown))
+    for flag in ("`-i`", "`-t`", "`--rm`", "`-p` `8080:80`"):
+        assert flag in parts, flag
+    assert "`docker run`" in parts
+    assert "`sh`" in parts
+
+
+def test_the_image_row_names_its_repository_and_tag(explained):
+    rows = table_rows(explained.markdown)
+    image = rows["`nginx:1.25`"]
+    assert "repository `library/nginx`" in image
+    assert "tag `1.25`" in image
+
+
+def test_an_image_without_a_tag_is_said_to_mean_latest(library):
+    reply = answer_question("docker pull alpine", library)
+    assert "`latest`" in table_rows(reply.markdown)["`alpine`"]
+
+
+def test_a_private_registry_is_told_apart_from_the_repository(library):
+    reply = answer_question("docker pull registry.example.com:5000/team/api:2.1", library)
+    row = table_rows(reply.markdown)["`registry.example.com:5000/team/api:2.1`"]
+    assert "registry `registry.example.com:5000`" in row
+    assert "repository `team/api`" in row
+    assert "tag `2.1`" in row
+
+
+def test_an_unknown_flag_is_said_plainly(library):
+    reply = answer_question("docker run --frobnicate nginx", library)
+    assert reply.kind == "answer"
+    assert "not an option" in table_rows(reply.markdown)["`--frobnicate`"]
+    assert "I don't know `--frobnicate`" in reply.markdown
+    assert "--help" in reply.markdown
+
+
+def test_known_flags_raise_no_warning(explained):
+    assert "I don't know" not in explained.markdown
+
+
+def test_a_long_alias_and_long_flags_find_the_same_topic(library):
+    reply = answer_question("what does `docker container ls --all --quiet` do?", library)
+    assert reply.sources[0].url == "/topics/docker-container-ls#command-reference"
+    assert {"`--all` (also `-a`)", "`--quiet` (also `-q`)"} <= set(table_rows(reply.markdown))
+
+
+def test_an_explained_command_also_suggests_next_questions(explained):
+    assert 2 <= len(explained.suggestions) <= 3
+
+
+@pytest.mark.parametrize(
+    ("message", "line"),
+    [
+        (f"$ {PASTED}", PASTED),
+        ("sudo docker image ls -a", "sudo docker image ls -a"),
+        ("what does `docker stop -t 3 web` do?", "docker stop -t 3 web"),
+        ("what does docker rm -f web mean?", "docker rm -f web"),
+    ],
+)
+def test_a_command_line_is_found_in_a_message(message, line):
+    assert find_command_line(message) == line
+
+
+@pytest.mark.parametrize(
+    "message", ["what is docker", "how do I use docker run", "tell me about containers"]
+)
+def test_prose_about_docker_is_not_taken_for_a_command(message):
+    assert find_command_line(message) is None

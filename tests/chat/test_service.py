@@ -1,0 +1,80 @@
+"""The chat's entry point: what counts as a question, and how conversations are kept."""
+
+from datetime import timedelta
+
+import pytest
+
+from shipshape.chat.conversations import (
+    CONVERSATION_ID_RE,
+    load_or_start,
+    new_conversation_id,
+    recent_turns,
+)
+from shipshape.chat.service import InvalidQuestion, ask, validate_question
+from shipshape.extensions import db
+from shipshape.models import utcnow
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        (None, "Send a question"),
+        ("", "empty"),
+        ("  \n\t ", "empty"),
+        (42, "string"),
+        (["what is an image"], "string"),
+        ({"text": "hi"}, "string"),
+        (True, "string"),
+        ("what is\x00 an image", "NUL"),
+        ("x" * 1001, "longer than 1000"),
+    ],
+)
+def test_a_question_that_is_not_one_is_refused_naming_the_field(value, reason):
+    with pytest.raises(InvalidQuestion) as caught:
+        validate_question(value)
+    assert caught.value.field == "question"
+    assert reason in caught.value.message
+
+
+def test_a_question_of_exactly_the_limit_is_accepted_and_trimmed():
+    text = ("y" * 998).center(1000)
+    assert len(text) == 1000
+    assert validate_question(text) == "y" * 998
+
+
+def test_a_conversation_id_the_chat_did_not_give_out_is_refused(library):
+    with pytest.raises(InvalidQuestion) as caught:
+        ask("what is an image", "not-an-id", library)
+    assert caught.value.field == "conversation_id"
+
+
+def test_asking_remembers_the_turn_in_its_conversation(library):
+    first = ask("how do I rename a container", None, library)
+    second = ask("thanks", first["conversation_id"], library)
+    assert second["conversation_id"] == first["conversation_id"]
+    turns = recent_turns(first["conversation_id"])
+    assert [t.question for t in turns] == ["how do I rename a container", "thanks"]
+    assert [t.kind for t in turns] == ["answer", "smalltalk"]
+    assert turns[0].topic_slug == "docker-container-rename"
+
+
+def test_new_conversation_ids_are_random_and_well_formed():
+    ids = {new_conversation_id() for _ in range(20)}
+    assert len(ids) == 20
+    assert all(CONVERSATION_ID_RE.match(i) for i in ids)
+
+
+def test_an_unknown_conversation_id_starts_a_new_conversation(app):
+    unknown = "c-" + "u" * 22
+    conversation = load_or_start(unknown, ttl_hours=24)
+    assert conversation.id != unknown
+    assert CONVERSATION_ID_RE.match(conversation.id)
+
+
+def test_an_expired_conversation_is_not_continued(app, library):
+    old = ask("how do I rename a container", None, library)["conversation_id"]
+    kept = load_or_start(old, ttl_hours=24)
+    assert kept.id == old
+    kept.updated_at = utcnow() - timedelta(hours=25)
+    db.session.commit()
+    assert load_or_start(old, ttl_hours=24).id != old
