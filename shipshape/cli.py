@@ -9,7 +9,11 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from .knowledge.files import ImportFailed, export_folder, import_folder
-from .quizzes.files import export_quiz_folder
+from .quizzes.bank import BankError, parse_bank
+from .quizzes.command_grading import CommandContext
+from .quizzes.files import check_quiz, export_quiz_folder, import_quiz_docs
+from .quizzes.gift import bank_to_gift, gift_to_yaml
+from .quizzes.store import get_quiz
 from .runtime import get_library, import_quizzes, migrate_database
 
 
@@ -51,6 +55,7 @@ def import_command(content_dir: str | None, quiz_dir: str | None) -> None:
 @with_appcontext
 def export_command(out_dir: str | None) -> None:
     """Write topics and quizzes back out in the content/ and quiz/ formats."""
+    migrate_database()
     content = (
         Path(out_dir) / "content" if out_dir else Path(current_app.config["SHIPSHAPE_CONTENT_DIR"])
     )
@@ -71,6 +76,52 @@ def reindex_command() -> None:
     )
 
 
+@click.command("import-gift")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--quiz", "slug", required=True, help="Slug of the quiz to create or replace.")
+@click.option("--title", default=None, help="Quiz title (default: from the slug).")
+@with_appcontext
+def import_gift_command(path: str, slug: str, title: str | None) -> None:
+    """Import a Moodle GIFT file as a quiz; unmappable questions are listed with their lines."""
+    migrate_database()
+    text = Path(path).read_text(encoding="utf-8")
+    yaml_text, problems = gift_to_yaml(text, slug, title or slug.replace("-", " ").capitalize())
+    for problem in problems:
+        click.echo(f"{path}:{problem.line}: {problem.message}", err=True)
+    library = get_library()
+    library.ensure_fresh(force=True)
+    ctx = CommandContext(library.catalog.specs, library.catalog.commands)
+    try:
+        doc = parse_bank(yaml_text, slug)
+    except BankError as exc:
+        raise click.ClickException(f"nothing imported: {exc}") from exc
+    report = import_quiz_docs([doc], author="flask import-gift")
+    click.echo(f"quiz {slug}: {len(doc.questions)} questions; {report.summary()}")
+    if check_quiz(doc, set(library.catalog.topics), ctx):
+        click.echo("note: some questions name no known topic", err=True)
+
+
+@click.command("export-gift")
+@click.argument("slug")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False), help="File (default: stdout).")
+@with_appcontext
+def export_gift_command(slug: str, out_path: str | None) -> None:
+    """Write a quiz as Moodle GIFT; questions GIFT cannot express are listed on stderr."""
+    migrate_database()
+    quiz = get_quiz(slug)
+    if quiz is None:
+        raise click.ClickException(f"there is no quiz '{slug}'")
+    text, problems = bank_to_gift(parse_bank(quiz.source, slug))
+    for problem in problems:
+        click.echo(f"{slug}: {problem.message}", err=True)
+    if out_path:
+        Path(out_path).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
 def register_commands(app: Flask) -> None:
-    for command in (import_command, export_command, reindex_command):
+    commands = (import_command, export_command, reindex_command, import_gift_command,
+                export_gift_command)  # fmt: skip
+    for command in commands:
         app.cli.add_command(command)

@@ -113,3 +113,33 @@ def test_a_file_that_is_not_utf8_is_named_too(fresh):
     result = runner.invoke(args=["import"])
     assert result.exit_code != 0
     assert "zz-latin1.md" in result.output
+
+
+def test_import_gift_reports_what_it_cannot_map_with_line_numbers(runner, tmp_path):
+    gift = tmp_path / "mixed.gift"
+    gift.write_text(
+        "::ro:: Images are read-only {T}\n\n::why:: Explain layers {}\n\n"
+        "::hub:: Default registry? {=Docker Hub =docker.io}\n"
+    )
+    result = runner.invoke(args=["import-gift", str(gift), "--quiz", "from-gift"])
+    assert result.exit_code == 0, result.output
+    assert f"{gift}:3:" in result.output
+    assert "2 questions" in result.output
+    quizzes = runner.app.test_client().get("/api/quizzes").get_json()["quizzes"]
+    assert {"slug": "from-gift", "count": 2} in [
+        {"slug": q["slug"], "count": q["question_count"]} for q in quizzes
+    ]
+
+
+def test_export_gift_writes_choice_questions_and_lists_the_rest(runner, tmp_path):
+    out = tmp_path / "quiz.gift"
+    result = runner.invoke(args=["export-gift", "images-vs-containers", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "::what-an-image-is::" in out.read_text()
+    assert "(command): GIFT has no equivalent" in result.output
+
+
+def test_export_gift_of_an_unknown_quiz_fails_clearly(runner):
+    result = runner.invoke(args=["export-gift", "no-such-quiz"])
+    assert result.exit_code != 0
+    assert "no quiz 'no-such-quiz'" in result.output
