@@ -37,12 +37,17 @@ def topic_files(folder: str | Path) -> list[Path]:
     return sorted(p for p in Path(folder).glob("*.md") if not p.name.startswith("_"))
 
 
+def read_text_exactly(path: Path) -> str:
+    """A file's text with its line endings as they are, and without a byte-order mark."""
+    return path.read_bytes().decode("utf-8-sig")
+
+
 def parse_folder(folder: str | Path) -> list[TopicDoc]:
     """Parse every topic file, collecting all problems before failing."""
     docs, problems = [], []
     for path in topic_files(folder):
         try:
-            docs.append(parse_topic(path.read_text(encoding="utf-8"), path.stem))
+            docs.append(parse_topic(read_text_exactly(path), path.stem))
         except (TopicFormatError, UnicodeDecodeError) as exc:
             problems.append(f"{path.name}: {exc}")
     problems += check_references(docs, known=store.live_slugs())
@@ -87,7 +92,7 @@ def export_folder(folder: str | Path) -> list[Path]:
     for topic in store.live_topics():
         path = target / f"{topic.slug}.md"
         tmp = path.with_suffix(".md.tmp")
-        tmp.write_text(topic.markdown, encoding="utf-8")
+        tmp.write_bytes(topic.markdown.encode("utf-8"))
         os.replace(tmp, path)
         written.append(path)
     return written

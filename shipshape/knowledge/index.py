@@ -184,7 +184,9 @@ class TopicIndex:
                     writer.cancel()
                 raise
             self._write_version(self.root / self._generation, version)
-            self._searcher = self._searcher.refresh()
+            # A fresh searcher: refresh() would reuse segment readers that miss the deletions.
+            old, self._searcher = self._searcher, self._ix.searcher()
+            old.close()
 
     # -- reading ---------------------------------------------------------------------------
     def search(self, query: Query, limit: int = 10, highlight: bool = False) -> list[Hit]:

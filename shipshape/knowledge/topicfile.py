@@ -9,8 +9,8 @@ import frontmatter
 import yaml
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
-_FENCE_RE = re.compile(r"^\s{0,3}(```|~~~)")
-_H2_RE = re.compile(r"^##\s+(.+?)\s*#*\s*$")
+_FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_H2_RE = re.compile(r"^##\s+(.+?)(?:\s+#+)?\s*$")
 KNOWN_KEYS = {"title", "group", "tags", "questions", "related", "command", "compare", "slug"}
 
 
@@ -118,11 +118,14 @@ def split_sections(body: str) -> tuple[str, list[Section]]:
     """Split Markdown at H2 headings outside code fences: (summary, sections)."""
     summary: list[str] = []
     sections: list[tuple[str, list[str]]] = []
-    in_fence = False
+    fence = ""  # the fence that opened the current code block, if any
     for line in body.splitlines():
-        if _FENCE_RE.match(line):
-            in_fence = not in_fence
-        heading = None if in_fence else _H2_RE.match(line)
+        opener = _FENCE_RE.match(line)
+        if opener and not fence:
+            fence = opener.group(1)
+        elif opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
+            fence = ""
+        heading = None if fence or opener else _H2_RE.match(line)
         if heading:
             sections.append((heading.group(1).strip(), []))
         elif sections:
@@ -146,7 +149,7 @@ def _load(text: str) -> tuple[dict, str]:
         post = frontmatter.loads(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark else ""
+        where = f" (line {mark.line + 1})" if mark else ""  # +1: the file's opening '---' line
         raise TopicFormatError("front matter", f"is not valid YAML{where}") from exc
     except (ValueError, TypeError) as exc:
         raise TopicFormatError("front matter", str(exc)) from exc

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..extensions import db
 from ..knowledge.commands import CommandSyntaxError
-from ..knowledge.files import ImportFailed, ImportReport
+from ..knowledge.files import ImportFailed, ImportReport, read_text_exactly
 from . import store
 from .bank import BankError, QuizDoc, parse_bank
 from .command_grading import CommandContext
@@ -38,7 +38,7 @@ def parse_quiz_folder(folder, topics: set[str], ctx: CommandContext | None) -> l
     docs, problems = [], []
     for path in quiz_files(folder):
         try:
-            doc = parse_bank(path.read_text(encoding="utf-8"), path.stem)
+            doc = parse_bank(read_text_exactly(path), path.stem)
         except (BankError, UnicodeDecodeError) as exc:
             problems.append(f"{path.name}: {exc}")
             continue
@@ -69,7 +69,7 @@ def export_quiz_folder(folder: str | Path) -> list[Path]:
     for quiz in store.live_quizzes():
         path = target / f"{quiz.slug}.yaml"
         tmp = path.with_suffix(".yaml.tmp")
-        tmp.write_text(quiz.source, encoding="utf-8")
+        tmp.write_bytes(quiz.source.encode("utf-8"))
         os.replace(tmp, path)
         written.append(path)
     return written

@@ -1,0 +1,68 @@
+"""Words are split and stemmed the same way at index and query time; command flags stay whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from shipshape.knowledge.analysis import stem_word, text_analyzer, tokenize
+from shipshape.knowledge.vocabulary import parse_vocabulary
+
+
+def test_tokenize_keeps_short_long_and_hyphenated_flags_whole():
+    assert tokenize("docker ps -a --all --no-cache") == [
+        "docker",
+        "ps",
+        "-a",
+        "--all",
+        "--no-cache",
+    ]
+
+
+def test_tokenize_splits_hyphenated_words_into_words():
+    assert tokenize("Docker-Compose up") == ["docker", "compose", "up"]
+
+
+def test_tokenize_drops_punctuation_and_lowercases():
+    assert tokenize("What's `docker ps`?!") == ["what", "s", "docker", "ps"]
+
+
+@pytest.mark.parametrize("flag", ["-a", "--all", "--no-trunc", "-it"])
+def test_stem_word_leaves_flags_alone(flag):
+    assert stem_word(flag) == flag
+
+
+def test_stem_word_maps_containers_to_container_not_to_the_verb_contain():
+    assert stem_word("containers") == stem_word("container") == "container"
+    assert stem_word("contains") != "container"
+
+
+@pytest.mark.parametrize(("word", "stem"), [("images", "imag"), ("running", "run")])
+def test_stem_word_stems_ordinary_words(word, stem):
+    assert stem_word(word) == stem
+
+
+def test_the_index_analyzer_stems_words_drops_stop_words_and_keeps_flags():
+    tokens = [t.text for t in text_analyzer()("List the containers with --all and -q")]
+
+    assert tokens == ["list", "container", "with", "--all", "-q"]
+
+
+def test_vocabulary_synonym_groups_work_in_both_directions():
+    vocabulary = parse_vocabulary({"synonyms": [["remove", "delete", "rm"]]})
+
+    assert vocabulary.alternatives("delete") == (("remove",), ("rm",))
+    assert ("delete",) in vocabulary.alternatives("rm")
+
+
+def test_vocabulary_reads_filler_abbreviations_and_known_words_lowercased():
+    vocabulary = parse_vocabulary(
+        {
+            "filler": ["How", "do"],
+            "abbreviations": {"VM": "virtual machine"},
+            "known_words": ["K8s"],
+        }
+    )
+
+    assert vocabulary.filler == {"how", "do"}
+    assert vocabulary.alternatives("vm") == (("virtual", "machine"),)
+    assert vocabulary.known_words == {"k8s"}

@@ -1,0 +1,125 @@
+"""Markdown renders to HTML that can be shown as it is: nothing executable survives."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pytest
+
+from shipshape.knowledge.render import render_markdown, sanitize
+
+DANGEROUS_TAGS = {"script", "iframe", "svg", "img", "object", "embed", "style", "math", "form"}
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href"}
+ALLOWED_STYLES = {"", "text-align:left", "text-align:right", "text-align:center"}
+
+
+class _Elements(HTMLParser):
+    """Every (tag, attributes) pair in an HTML fragment."""
+
+    def __init__(self):
+        super().__init__()
+        self.found: list[tuple[str, dict[str, str]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.found.append((tag, {name: value or "" for name, value in attrs}))
+
+
+def elements(html: str) -> list[tuple[str, dict[str, str]]]:
+    parser = _Elements()
+    parser.feed(html)
+    return parser.found
+
+
+def assert_harmless(html: str) -> None:
+    for tag, attrs in elements(html):
+        assert tag not in DANGEROUS_TAGS, html
+        for name, value in attrs.items():
+            assert not name.startswith("on"), html
+            if name in URL_ATTRIBUTES:
+                assert value.startswith(("http://", "https://", "mailto:", "#", "/")), html
+            if name == "style":
+                assert value.replace(" ", "") in ALLOWED_STYLES, html
+
+
+def test_fenced_code_gets_a_language_class():
+    html = render_markdown("```python\nprint('hi')\n```\n")
+
+    assert html == "<pre><code class=\"language-python\">print('hi')\n</code></pre>\n"
+
+
+def test_tables_render_with_their_alignment():
+    html = render_markdown("| Flag | Meaning |\n|-----:|---------|\n| -a | all |\n")
+
+    tags = [tag for tag, _ in elements(html)]
+    assert {"table", "thead", "tbody", "th", "td"} <= set(tags)
+    assert '<td style="text-align:right">-a</td>' in html
+
+
+def test_safe_links_keep_their_address_and_open_without_referrer():
+    html = render_markdown("[docs](https://docs.docker.com/)")
+
+    assert elements(html)[1] == (
+        "a",
+        {"href": "https://docs.docker.com/", "rel": "noopener noreferrer"},
+    )
+
+
+ATTACKS = {
+    "script tag": "<script>alert(1)</script>",
+    "onerror handler": '<img src=x onerror="alert(1)">',
+    "javascript link": "[click](javascript:alert(1))",
+    "javascript link, mixed case": "[click](JaVaScRiPt:alert(1))",
+    "javascript link, entity": "[click](&#106;avascript:alert(1))",
+    "javascript reference link": "[x]: javascript:alert(1)\n\n[click][x]",
+    "svg onload": '<svg onload="alert(1)"><circle/></svg>',
+    "data URL link": "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    "data URL image": "![pic](data:image/png;base64,iVBORw0KGgo=)",
+    "data URL html image": "![pic](data:text/html,<script>alert(1)</script>)",
+    "iframe": '<iframe src="https://evil.example/"></iframe>',
+    "style attribute": '<p style="background:url(javascript:alert(1))">x</p>',
+    "raw anchor": '<a href="javascript:alert(1)">x</a>',
+    "html in a table cell": "| a |\n|---|\n| <img src=x onerror=alert(1)> |",
+}
+
+
+@pytest.mark.parametrize("markdown", ATTACKS.values(), ids=ATTACKS.keys())
+def test_nothing_executable_survives_render_markdown(markdown):
+    assert_harmless(render_markdown(markdown))
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    ["<script>alert(1)</script>", "<b onclick='x()'>bold</b>", '<iframe src="x"></iframe>'],
+)
+def test_raw_html_in_markdown_is_shown_as_text(markdown):
+    html = render_markdown(markdown)
+
+    assert [tag for tag, _ in elements(html)] == ["p"]
+    assert "&lt;" in html
+
+
+SANITIZER_INPUTS = {
+    "script": ("<p>ok</p><script>alert(1)</script>", "<p>ok</p>"),
+    "onerror": ("<p>a<img src=x onerror=alert(1)>b</p>", "<p>ab</p>"),
+    "svg onload": ("<p>a</p><svg onload=alert(1)></svg>", "<p>a</p>"),
+    "iframe": ('<p>a</p><iframe src="https://e.example"></iframe>', "<p>a</p>"),
+    "style": ('<p style="color:red">x</p>', "<p>x</p>"),
+    "javascript href": (
+        '<a href="javascript:alert(1)">x</a>',
+        '<a rel="noopener noreferrer">x</a>',
+    ),
+    "data href": ('<a href="data:text/html,x">x</a>', '<a rel="noopener noreferrer">x</a>'),
+}
+
+
+@pytest.mark.parametrize(("dirty", "clean"), SANITIZER_INPUTS.values(), ids=SANITIZER_INPUTS.keys())
+def test_sanitize_drops_dangerous_tags_attributes_and_schemes(dirty, clean):
+    assert sanitize(dirty) == clean
+
+
+def test_sanitize_keeps_only_text_align_in_table_cell_styles():
+    html = sanitize(
+        '<table><tr><td style="text-align:right;background:url(javascript:x)">1</td></tr></table>'
+    )
+
+    assert elements(html)[-1] == ("td", {"style": "text-align:right"})
