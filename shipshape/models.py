@@ -84,6 +84,8 @@ class Turn(db.Model):
         ForeignKey("conversations.id", ondelete="CASCADE"), nullable=False, index=True
     )
     question: Mapped[str] = mapped_column(Text, nullable=False)
+    # The question as understood in its conversation ("and for images?" -> "list images").
+    resolved: Mapped[str | None] = mapped_column(Text)
     normalized: Mapped[str] = mapped_column(String(1000), nullable=False, index=True)
     kind: Mapped[str] = mapped_column(String(20), nullable=False, index=True)
     confidence: Mapped[float] = mapped_column(Float, nullable=False, default=0.0)

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from ..extensions import db
 from ..models import Conversation, Turn, utcnow
+from .followup import Previous
 from .reply import Reply
 from .smalltalk import normalize
 
@@ -33,6 +34,7 @@ def record_turn(conversation: Conversation, question: str, reply: Reply, payload
     """Add a question and its reply to the conversation. No commit."""
     turn = Turn(
         question=question,
+        resolved=reply.resolved,
         normalized=normalize(question)[:1000],
         kind=reply.kind,
         confidence=reply.confidence,
@@ -43,6 +45,14 @@ def record_turn(conversation: Conversation, question: str, reply: Reply, payload
     conversation.turns.append(turn)
     conversation.updated_at = utcnow()
     return turn
+
+
+def previous_turn(conversation: Conversation) -> Previous | None:
+    """The last answered turn, as a follow-up reads it."""
+    for turn in reversed(conversation.turns[-5:]):
+        if turn.kind in ("answer", "clarify"):
+            return Previous(turn.resolved or turn.question, turn.topic_slug, turn.anchor)
+    return None
 
 
 def recent_turns(conversation_id: str, limit: int = 20) -> list[Turn]:

@@ -44,8 +44,18 @@ def phrasing_match(words: frozenset[str], slug: str, catalog: Catalog) -> float:
     return max(similarity(words, word_set(q)) for q in doc.questions)
 
 
+PREFER_BONUS = 1.5  # the topic a follow-up leans on
+AVOID_FACTOR = 0.3  # the section just given, when the learner asks for more
+
+
 def rank(
-    question: str, plan: QueryPlan, hits: list[Hit], index: TopicIndex, catalog: Catalog
+    question: str,
+    plan: QueryPlan,
+    hits: list[Hit],
+    index: TopicIndex,
+    catalog: Catalog,
+    prefer: str | None = None,
+    avoid: tuple[str, str] | None = None,
 ) -> list[Ranked]:
     """Candidates best first; the score mixes BM25F, coverage and phrasing similarity."""
     definition = bool(DEFINITION_RE.match(question))
@@ -64,5 +74,9 @@ def rank(
         topic = catalog.get(hit.slug)
         if comparing and topic is not None and topic.compare:
             score *= COMPARISON_BONUS
+        if hit.slug == prefer:
+            score *= PREFER_BONUS
+        if avoid == (hit.slug, hit.anchor):
+            score *= AVOID_FACTOR
         ranked.append(Ranked(hit, score, share))
     return sorted(ranked, key=lambda r: -r.score)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
 from ..knowledge.render import render_markdown
 
@@ -27,7 +27,7 @@ class Reply:
     did_you_mean: str | None = None
     topic_slug: str | None = None
     anchor: str | None = None
-    extra: dict = field(default_factory=dict)
+    resolved: str | None = None  # the question as understood in its conversation
 
     def to_dict(self, conversation_id: str) -> dict:
         return {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..extensions import db
 from ..knowledge.library import Library
 from .answerer import answer_question
-from .conversations import CONVERSATION_ID_RE, load_or_start, record_turn
+from .conversations import CONVERSATION_ID_RE, load_or_start, previous_turn, record_turn
 
 MAX_QUESTION_LENGTH = 1000
 
@@ -49,7 +49,7 @@ def ask(question: object, conversation_id: object, library: Library, ttl_hours: 
     """Answer a question within its conversation and store the turn; the API's reply body."""
     text = validate_question(question)
     conversation = load_or_start(validate_conversation_id(conversation_id), ttl_hours)
-    reply = answer_question(text, library)
+    reply = answer_question(text, library, previous_turn(conversation))
     payload = reply.to_dict(conversation.id)
     record_turn(conversation, text, reply, payload)
     db.session.commit()

@@ -22,6 +22,8 @@ class Vocabulary:
     # questions offered when the chat has nothing better to suggest, and topics to point at
     starters: tuple[str, ...] = ()
     starter_topics: tuple[str, ...] = ()
+    # the things questions are about; a follow-up naming another one changes the subject
+    entity_stems: frozenset[str] = frozenset()
 
     def alternatives(self, word: str) -> tuple[tuple[str, ...], ...]:
         """Phrases meaning the same as the word, or as any vocabulary word it stems alike with."""
@@ -52,6 +54,7 @@ def parse_vocabulary(data: dict) -> Vocabulary:
         known_words=frozenset(str(w).lower() for w in data.get("known_words") or []),
         starters=tuple(str(q) for q in data.get("starters") or []),
         starter_topics=tuple(str(s) for s in data.get("starter_topics") or []),
+        entity_stems=frozenset(stem_word(str(w).lower()) for w in data.get("entities") or []),
     )
 
 

@@ -1,0 +1,87 @@
+"""Follow-ups: read a question that leans on the previous turn in the light of that turn."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..knowledge.analysis import stem_word, tokenize
+from ..knowledge.vocabulary import Vocabulary
+
+LEADS = re.compile(r"^\s*(and|but|also|so|then|what about|how about|ok(ay)?,? and)\b", re.I)
+PRONOUNS = frozenset({"it", "its", "them", "they", "their", "theirs", "that", "this", "those",
+                      "these", "one", "ones"})  # fmt: skip
+# Words that ask for more about the same thing rather than about something new.
+MORE = frozenset({"why", "example", "examples", "more", "else", "instead", "again", "live"})
+
+
+@dataclass(frozen=True)
+class Previous:
+    """What the conversation said last: the question as understood, and its answer's source."""
+
+    question: str
+    topic_slug: str | None
+    anchor: str | None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A question as understood in its conversation."""
+
+    text: str
+    prefer_slug: str | None = None
+    avoid: tuple[str, str] | None = None  # (slug, anchor) just given: say something new
+    leans: bool = False  # True when the question leans on the previous turn
+
+
+def _content(tokens: list[str], vocabulary: Vocabulary) -> list[str]:
+    return [t for t in tokens if t not in vocabulary.filler and t not in PRONOUNS]
+
+
+def _entity(word: str, vocabulary: Vocabulary) -> str | None:
+    stem = stem_word(word)
+    return stem if stem in vocabulary.entity_stems else None
+
+
+def leans_on_previous(question: str, vocabulary: Vocabulary) -> bool:
+    """Starts with 'and…', 'what about…', uses a pronoun, or only asks for more."""
+    tokens = tokenize(question)
+    if LEADS.match(question) or PRONOUNS & set(tokens):
+        return True
+    content = _content(tokens, vocabulary)
+    return not content or all(t in MORE for t in content)
+
+
+def rewrite(question: str, previous: str, vocabulary: Vocabulary) -> str:
+    """The question completed from the previous one. What it names replaces what the previous
+    question named: a new entity ("images") the old one, a new action ("delete") the old action;
+    pronouns give way to what they stand for, and "why?" or "an example" keep everything."""
+    current = [t for t in _content(tokenize(question), vocabulary) if t not in MORE]
+    names_entity = any(_entity(t, vocabulary) for t in current)
+    names_action = any(not _entity(t, vocabulary) for t in current)
+    carried = [
+        t
+        for t in _content(tokenize(previous), vocabulary)
+        if t not in current
+        and not (names_entity and _entity(t, vocabulary))
+        and not (names_action and not _entity(t, vocabulary))
+    ]
+    return " ".join(current + carried)
+
+
+def read_in_context(question: str, previous: Previous | None, vocabulary: Vocabulary) -> Reading:
+    """How to search for a question, given the turn before it."""
+    if previous is None or not leans_on_previous(question, vocabulary):
+        return Reading(question)
+    text = rewrite(question, previous.question, vocabulary)
+    current = _content(tokenize(question), vocabulary)
+    changed_entity = any(_entity(t, vocabulary) for t in current)
+    wants_more = not current or all(t in MORE for t in current)
+    return Reading(
+        text=text or previous.question,
+        prefer_slug=None if changed_entity else previous.topic_slug,
+        avoid=(previous.topic_slug, previous.anchor or "")
+        if wants_more and previous.topic_slug
+        else None,
+        leans=True,
+    )
