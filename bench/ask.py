@@ -61,16 +61,54 @@ def bench_ask(folder: Path, rounds: int = 5) -> None:
         ensure_ready(app)
     asked = questions()
     client.post("/api/ask", json={"question": asked[0]})  # warm caches once
+    report("/api/ask, single questions", timed_questions(client, asked, rounds))
+    report("/api/ask, follow-ups", timed_follow_ups(client, rounds))
+    report("/api/ask, command explanations", timed_questions(client, COMMANDS, rounds))
+
+
+COMMANDS = [
+    "docker run -it --rm -p 8080:80 -v data:/data nginx:1.25 sh",
+    "docker ps -aq --filter status=exited",
+    "what does docker image prune -a -f do",
+    "docker build -t myapp:1.0 -f Dockerfile.prod --no-cache .",
+    "docker exec -it -u root web bash",
+]
+FOLLOW_UPS = [
+    ("how do I list containers", "and for images?"),
+    ("what is a container", "how do I remove them?"),
+    ("how do I see the logs of a container", "can I follow them live?"),
+    ("how do I stop a container", "why?"),
+]
+
+
+def report(label: str, timings: list[float]) -> None:
+    print(
+        f"{label}: {len(timings)} requests, p50 {statistics.median(timings):.1f} ms, "
+        f"p95 {percentile(timings, 0.95):.1f} ms"
+    )
+
+
+def timed_questions(client, asked: list[str], rounds: int) -> list[float]:
     timings = []
     for _ in range(rounds):
         for question in asked:
             start = time.perf_counter()
             client.post("/api/ask", json={"question": question})
             timings.append((time.perf_counter() - start) * 1000)
-    print(
-        f"/api/ask in-process: {len(timings)} requests, p50 {statistics.median(timings):.1f} ms, "
-        f"p95 {percentile(timings, 0.95):.1f} ms"
-    )
+    return timings
+
+
+def timed_follow_ups(client, rounds: int) -> list[float]:
+    """Time the second question of each pair, asked in the first one's conversation."""
+    timings = []
+    for _ in range(rounds):
+        for first, second in FOLLOW_UPS:
+            conversation = client.post("/api/ask", json={"question": first}).get_json()
+            body = {"question": second, "conversation_id": conversation["conversation_id"]}
+            start = time.perf_counter()
+            client.post("/api/ask", json=body)
+            timings.append((time.perf_counter() - start) * 1000)
+    return timings
 
 
 STARTUP = """

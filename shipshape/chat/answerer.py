@@ -97,7 +97,7 @@ def _search(text: str, library: Library, reading: Reading, prefer: str | None = 
     plan = plan_query(text, library.index, library.vocabulary, catalog.commands)
     corrected = apply_corrections(text, plan.corrections) if plan.corrections else None
     hits = search_sections(library.index, plan, limit=20)
-    ranked = rank(corrected or text, plan, hits, library.index, catalog,
+    ranked = rank(corrected or text, plan, hits, catalog,
                   prefer=prefer or reading.prefer_slug, avoid=reading.avoid)  # fmt: skip
     return corrected, ranked
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..knowledge.analysis import stem_word, tokenize
 from ..knowledge.catalog import Catalog
-from ..knowledge.index import Hit, TopicIndex
+from ..knowledge.index import Hit
 from ..knowledge.search import QueryPlan, coverage
 
 DEFINITION_RE = re.compile(r"^\s*(what('?s| is| are)|define|meaning of|explain)\b", re.I)
@@ -52,7 +52,6 @@ def rank(
     question: str,
     plan: QueryPlan,
     hits: list[Hit],
-    index: TopicIndex,
     catalog: Catalog,
     prefer: str | None = None,
     avoid: tuple[str, str] | None = None,
@@ -64,7 +63,7 @@ def rank(
     phrasing = {slug: phrasing_match(words, slug, catalog) for slug in {h.slug for h in hits}}
     ranked = []
     for hit in hits:
-        share = coverage(plan, hit, index)
+        share = coverage(plan, hit)
         score = hit.score * (0.25 + share) ** 2
         score *= 1 + PHRASING_WEIGHT * phrasing[hit.slug] ** 2
         if hit.anchor:

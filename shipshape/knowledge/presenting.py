@@ -75,7 +75,7 @@ def search_results(library: Library, query: str) -> dict:
             "section": h.heading or h.title,
             "url": topic_url(h.slug, h.anchor),
             "score": round(h.score, 3),
-            "match": round(coverage(plan, h, library.index), 3),
+            "match": round(coverage(plan, h), 3),
             "highlight": _clean_highlight(h.highlight),
         }
         for h in hits

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from whoosh.query import Or, Query, Term
 
@@ -31,6 +31,7 @@ class TermGroup:
     word: str
     stems: tuple[str, ...]
     synonyms: tuple[str, ...] = ()
+    weight: float = 1.0  # how telling the word is (rarer weighs more), for coverage
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class QueryPlan:
     groups: tuple[TermGroup, ...]
     commands: tuple[str, ...] = ()
     corrections: dict[str, str] = field(default_factory=dict)
+    command_weight: float = 1.0
 
     @property
     def empty(self) -> bool:
@@ -115,7 +117,11 @@ def plan_query(
         groups.append(TermGroup(word, (stem_word(word),), tuple(dict.fromkeys(synonyms))))
     corrected = apply_corrections(question, corrections)
     commands = find_commands(corrected, command_phrases or {})
-    return QueryPlan(informative(groups, index), commands, corrections)
+    weighted = tuple(
+        replace(g, weight=max(term_weight(index, s) for s in g.stems))
+        for g in informative(groups, index)
+    )
+    return QueryPlan(weighted, commands, corrections, term_weight(index, "\x00"))
 
 
 def is_common(index: TopicIndex, stem: str) -> bool:
@@ -164,26 +170,23 @@ def term_weight(index: TopicIndex, stem: str) -> float:
     return 1.0 + math.log((total + 1) / (frequency + 1))
 
 
-def coverage(plan: QueryPlan, hit: Hit, index: TopicIndex) -> float:
+def coverage(plan: QueryPlan, hit: Hit) -> float:
     """How much of the question a section covers: the mean of the share (words weighted by rarity)
     found anywhere in it and the share found in what describes it (title, heading, questions, tags).
     A section that mentions a word only in passing, say in a code example, covers it half."""
-    return (
-        _share(plan, hit.stems | hit.key_stems, hit, index)
-        + _share(plan, hit.key_stems, hit, index)
-    ) / 2
+    return (_share(plan, hit.stems | hit.key_stems, hit) + _share(plan, hit.key_stems, hit)) / 2
 
 
-def _share(plan: QueryPlan, matched_terms: frozenset[str], hit: Hit, index: TopicIndex) -> float:
+def _share(plan: QueryPlan, matched_terms: frozenset[str], hit: Hit) -> float:
     total = found = 0.0
     for group in plan.groups:
-        weight = max(term_weight(index, s) for s in group.stems)
+        weight = group.weight
         total += weight
         if matched_terms & set(group.stems):
             found += weight
         elif matched_terms & set(group.synonyms):
             found += weight * SYNONYM_WEIGHT
-    ceiling = term_weight(index, "\x00")
+    ceiling = plan.command_weight
     for command in plan.commands:
         total += ceiling
         found += ceiling if command in hit.commands else 0.0

@@ -122,8 +122,8 @@ def test_coverage_is_full_when_a_section_has_every_word_and_partial_otherwise(sm
     plan = plan_query("unused volumes", small_index, NO_WORDS)
     hits = {h.anchor: h for h in search_sections(small_index, plan)}
 
-    assert coverage(plan, hits["remove-unused-volumes"], small_index) == 1.0
-    assert 0.0 < coverage(plan, hits["create-a-volume"], small_index) < 1.0
+    assert coverage(plan, hits["remove-unused-volumes"]) == 1.0
+    assert 0.0 < coverage(plan, hits["create-a-volume"]) < 1.0
 
 
 def test_coverage_counts_a_command_phrase_only_for_its_topic(small_index, small_catalog):
@@ -132,8 +132,8 @@ def test_coverage_counts_a_command_phrase_only_for_its_topic(small_index, small_
     volumes = search_sections(small_index, plan_query("unused", small_index, NO_WORDS))[0]
 
     assert listing.slug == "docker-container-ls"
-    assert coverage(plan, listing, small_index) > 0.0
-    assert coverage(plan, volumes, small_index) == 0.0
+    assert coverage(plan, listing) > 0.0
+    assert coverage(plan, volumes) == 0.0
 
 
 def test_a_deleted_index_folder_is_rebuilt_by_ensure_fresh(library):

@@ -1,0 +1,99 @@
+"""Multi-turn scripts: follow-ups lean on the turn before; a new subject is not dragged back."""
+
+import pytest
+
+
+def converse(ask, *questions):
+    """Ask in one conversation; return every reply."""
+    replies, conversation = [], None
+    for question in questions:
+        reply = ask(question, conversation)
+        conversation = reply["conversation_id"]
+        replies.append(reply)
+    return replies
+
+
+def slug(reply):
+    return reply["sources"][0]["url"].split("/")[2].split("#")[0] if reply["sources"] else None
+
+
+def test_a_new_entity_replaces_the_old_one(ask):
+    first, second = converse(ask, "how can I list my containers", "and the images?")
+    assert slug(first) == "docker-container-ls"
+    assert slug(second) == "docker-image-ls"
+
+
+def test_a_new_action_keeps_the_entity(ask):
+    *_, last = converse(ask, "show me my images", "and how do I delete them?")
+    assert last["kind"] == "answer"
+    assert slug(last) == "docker-image-rm"
+
+
+def test_a_pronoun_stands_for_what_was_asked_about(ask):
+    first, second = converse(ask, "what exactly is a container?", "how can I list them?")
+    assert slug(first) == "container"
+    assert slug(second) == "docker-container-ls"
+
+
+def test_a_follow_up_without_a_pronoun_still_finds_its_topic(ask):
+    *_, last = converse(ask, "how do I read what a container printed", "can I follow live?")
+    assert slug(last) == "docker-container-logs"
+    assert "-f" in last["answer"]["markdown"]
+
+
+def test_asking_for_more_gives_another_section_of_the_same_topic(ask):
+    first, second = converse(ask, "how do I stop a container", "why?")
+    assert slug(second) == slug(first)
+    assert second["sources"][0]["url"] != first["sources"][0]["url"]
+
+
+def test_a_change_of_subject_is_not_dragged_back(ask):
+    first, second = converse(ask, "how do I stop a container", "what is a dockerfile")
+    assert slug(first) == "docker-container-stop"
+    assert slug(second) == "dockerfile"
+
+
+def test_the_same_follow_up_in_a_fresh_conversation_has_nothing_to_lean_on(ask):
+    reply = ask("and how do I delete them?")
+    assert slug(reply) != "docker-image-rm" or reply["kind"] != "answer"
+
+
+@pytest.mark.parametrize("word", ["rm", "prune", "ls", "inspect"])
+def test_a_word_naming_several_commands_gets_a_question_back(ask, word):
+    reply = ask(word)
+    assert reply["kind"] == "clarify"
+    assert len(reply["suggestions"]) >= 2
+    assert all(s.startswith("What does docker ") for s in reply["suggestions"])
+
+
+def test_a_clarifying_choice_is_answered_from_its_command_topic(ask):
+    reply = ask("prune")
+    choice = next(s for s in reply["suggestions"] if "image prune" in s)
+    assert slug(ask(choice, reply["conversation_id"])) == "docker-image-prune"
+
+
+def test_a_word_naming_one_command_is_answered(ask):
+    assert ask("ps")["kind"] == "answer"
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("stop or kill?", "docker-stop-vs-kill"),
+        ("docker save versus docker export", "docker-save-vs-export"),
+        ("how is an image different from a container", "image-vs-container"),
+        ("exec compared to attach", "docker-exec-vs-attach"),
+    ],
+)
+def test_a_comparison_is_answered_from_its_comparison_topic_with_a_table(ask, question, topic):
+    reply = ask(question)
+    assert slug(reply) == topic
+    assert "<table>" in reply["answer"]["html"]
+
+
+def test_two_topics_without_a_comparison_are_put_side_by_side(ask):
+    reply = ask("docker tag vs docker history")
+    assert reply["kind"] == "answer"
+    assert "<table>" in reply["answer"]["html"]
+    urls = {s["url"] for s in reply["sources"]}
+    assert urls == {"/topics/docker-image-tag#summary", "/topics/docker-image-history#summary"}
