@@ -105,7 +105,8 @@ def _search(text: str, library: Library, reading: Reading, prefer: str | None = 
 def _side_topic(side: str, library: Library) -> str | None:
     """The topic one side of a comparison names: a command's own topic, else what it is."""
     words = [w for w in side.lower().split() if w not in ("a", "an", "the")]
-    named = library.catalog.commands.get(" ".join(words))
+    commands = library.catalog.commands
+    named = commands.get(" ".join(words)) or commands.get(" ".join(["docker", *words]))
     if named or library.catalog.get(slugify(" ".join(words))):
         return named or slugify(" ".join(words))
     question = f"what is {side}"
