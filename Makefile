@@ -1,5 +1,5 @@
 # make run  : serve the app with its bundled content on http://127.0.0.1:5000 (sets everything up)
-# make test : install what the tests need, then lint and run every test
+# make test : install what the tests need, then lint and run every test (SQLite, PostgreSQL)
 # make serve: gunicorn with several workers;  make bench: print the benchmark figures
 
 PYTHON ?= python3
@@ -39,8 +39,15 @@ format: install
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
 
+# The suite runs on SQLite, then again on PostgreSQL when TEST_DATABASE_URL names a server
+# (bash .ci/run starts the machine's PostgreSQL with scripts/postgres-for-tests.sh and sets it).
 test: install lint
-	$(PY) -m pytest
+	env -u TEST_DATABASE_URL $(PY) -m pytest
+	@if [ -n "$$TEST_DATABASE_URL" ]; then \
+		echo "== the same suite on PostgreSQL"; $(PY) -m pytest; \
+	else \
+		echo "PostgreSQL run skipped: TEST_DATABASE_URL is not set (bash .ci/run sets it)"; \
+	fi
 
 bench: setup
 	$(PY) bench/ask.py

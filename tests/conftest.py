@@ -1,4 +1,7 @@
-"""Fixtures: an app with its own temporary database and index, built from the bundled content."""
+"""Fixtures: an app with its own temporary database and index, built from the bundled content.
+
+The database is SQLite, or PostgreSQL when TEST_DATABASE_URL is set (see tests/databases.py).
+"""
 
 from __future__ import annotations
 
@@ -8,16 +11,19 @@ from pathlib import Path
 import pytest
 
 from shipshape import create_app
+from shipshape.extensions import db
 from shipshape.runtime import ensure_ready, get_library
+
+from .databases import drop_database, new_database
 
 PROJECT = Path(__file__).resolve().parent.parent
 
 
-def make_app(folder: Path, **overrides):
+def make_app(folder: Path, database_url: str, **overrides):
     config = {
         "TESTING": True,
         "SECRET_KEY": "test-secret",
-        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'test.db'}",
+        "SQLALCHEMY_DATABASE_URI": database_url,
         "SHIPSHAPE_INDEX_DIR": str(folder / "index"),
         "SHIPSHAPE_SYNC_INTERVAL": 0.0,
         "RATELIMIT_ENABLED": False,
@@ -27,30 +33,36 @@ def make_app(folder: Path, **overrides):
     return create_app(config)
 
 
+def close(application) -> None:
+    get_library(application).close()
+    db.session.remove()
+    db.engine.dispose()
+
+
 @pytest.fixture(scope="session")
-def prepared(tmp_path_factory) -> Path:
-    """A database and index built once from content/, copied for every test."""
+def prepared(tmp_path_factory):
+    """A database and index built once from content/ and quiz/, copied for every test."""
     folder = tmp_path_factory.mktemp("template")
-    app = make_app(folder)
+    url, name = new_database(folder)
+    app = make_app(folder, url)
     with app.app_context():
         ensure_ready(app)
-        get_library(app).close()
-    return folder
+        close(app)
+    yield folder, name
+    drop_database(name)
 
 
 @pytest.fixture
 def app(prepared, tmp_path):
-    for name in ("test.db", "index"):
-        source = prepared / name
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / name)
-        else:
-            shutil.copy(source, tmp_path / name)
-    application = make_app(tmp_path)
+    folder, template = prepared
+    shutil.copytree(folder / "index", tmp_path / "index")
+    url, name = new_database(tmp_path, template)
+    application = make_app(tmp_path, url)
     with application.app_context():
         ensure_ready(application)
         yield application
-        get_library(application).close()
+        close(application)
+    drop_database(name)
 
 
 @pytest.fixture
@@ -87,6 +99,9 @@ def empty_app(tmp_path):
     """An app whose database starts empty and whose content folder is a temporary copy."""
     content = tmp_path / "content"
     shutil.copytree(PROJECT / "content", content)
-    application = make_app(tmp_path, SHIPSHAPE_CONTENT_DIR=str(content))
+    url, name = new_database(tmp_path)
+    application = make_app(tmp_path, url, SHIPSHAPE_CONTENT_DIR=str(content))
     with application.app_context():
         yield application
+        close(application)
+    drop_database(name)

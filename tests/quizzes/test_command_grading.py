@@ -3,15 +3,15 @@ quoting do not matter; a different flag, argument or command does, with a hint s
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from shipshape.knowledge.catalog import Catalog
+from shipshape.knowledge.files import topic_files
+from shipshape.knowledge.topicfile import parse_topic
 from shipshape.quizzes.command_grading import CommandContext, grade_command
-from shipshape.runtime import ensure_ready, get_library
-from tests.conftest import make_app
+from tests.conftest import PROJECT
 
 PS_FORMS = ["docker ps", "docker container ls", "docker container list", "docker container ps"]
 # docker ps flags: (short form or None, long form)
@@ -22,17 +22,10 @@ NAMES = st.from_regex(r"[a-z][a-z0-9]{2,8}", fullmatch=True)
 
 
 @pytest.fixture(scope="module")
-def ctx(prepared, tmp_path_factory) -> CommandContext:
-    """The command context of an app with the bundled topics, built once for this module."""
-    folder = tmp_path_factory.mktemp("commands")
-    shutil.copy(prepared / "test.db", folder / "test.db")
-    shutil.copytree(prepared / "index", folder / "index")
-    app = make_app(folder)
-    with app.app_context():
-        ensure_ready(app)
-        library = get_library(app)
-        catalog = library.catalog
-        library.close()
+def ctx() -> CommandContext:
+    """The command context of the bundled topics, read straight from content/ once."""
+    docs = [parse_topic(p.read_text(), p.stem) for p in topic_files(PROJECT / "content")]
+    catalog = Catalog.build(docs)
     return CommandContext(catalog.specs, catalog.commands)
 
 
