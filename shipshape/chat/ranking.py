@@ -11,7 +11,11 @@ from ..knowledge.catalog import Catalog
 from ..knowledge.index import Hit
 from ..knowledge.search import QueryPlan, coverage
 
-DEFINITION_RE = re.compile(r"^\s*(what('?s| is| are)|define|meaning of|explain)\b", re.I)
+DEFINITION_RE = re.compile(
+    r"^\s*(?:(?:what(?:'?s| is| are)|define|meaning of|explain)\b"
+    r"|what (?:does|do) .+ (?:do|mean)\W*$)",
+    re.I,
+)
 DEFINITION_BONUS = 1.3
 COMPARISON_RE = re.compile(r"\b(vs\.?|versus|differen\w*|compar\w*|distinguish\w*)\b", re.I)
 COMPARISON_BONUS = 1.5  # a comparison topic, when the question asks for a comparison
