@@ -12,11 +12,12 @@ from flask_migrate import upgrade
 from sqlalchemy import inspect, select
 
 from .extensions import db
-from .knowledge.files import ImportReport, import_folder
+from .knowledge.files import import_folder
 from .knowledge.library import Library
 from .models import Topic
 from .quizzes.command_grading import CommandContext
 from .quizzes.files import import_quiz_docs, parse_quiz_folder
+from .textfiles import ImportReport
 
 log = logging.getLogger(__name__)
 _LIBRARY_KEY = "shipshape.library"

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from ..extensions import db
 from ..knowledge.commands import CommandSyntaxError
-from ..knowledge.files import ImportFailed, ImportReport, read_text_exactly
+from ..textfiles import ImportFailed, ImportReport, import_each, read_text_exactly, write_texts
 from . import store
 from .bank import BankError, QuizDoc, parse_bank
 from .command_grading import CommandContext
@@ -50,26 +49,16 @@ def parse_quiz_folder(folder, topics: set[str], ctx: CommandContext | None) -> l
 
 
 def import_quiz_docs(docs: list[QuizDoc], author: str | None = None) -> ImportReport:
-    report = ImportReport()
-    for doc in docs:
-        existed = store.get_quiz(doc.slug, include_deleted=True) is not None
-        saved = store.write_quiz(doc, action="import", author=author)
-        target = (
-            report.unchanged if saved is None else report.updated if existed else report.created
-        )
-        target.append(doc.slug)
+    """Save each quiz whose text changed as a new revision, in one transaction."""
+    report = import_each(
+        ((d.slug, d) for d in docs),
+        exists=lambda slug: store.get_quiz(slug, include_deleted=True) is not None,
+        save=lambda doc: store.write_quiz(doc, action="import", author=author),
+    )
     db.session.commit()
     return report
 
 
 def export_quiz_folder(folder: str | Path) -> list[Path]:
-    target = Path(folder)
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for quiz in store.live_quizzes():
-        path = target / f"{quiz.slug}.yaml"
-        tmp = path.with_suffix(".yaml.tmp")
-        tmp.write_bytes(quiz.source.encode("utf-8"))
-        os.replace(tmp, path)
-        written.append(path)
-    return written
+    """Write every live quiz's text, byte for byte, as <slug>.yaml."""
+    return write_texts(folder, ((f"{q.slug}.yaml", q.source) for q in store.live_quizzes()))

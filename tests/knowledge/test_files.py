@@ -7,8 +7,9 @@ from sqlalchemy import func, select
 
 from shipshape.extensions import db
 from shipshape.knowledge import store
-from shipshape.knowledge.files import ImportFailed, export_folder, import_folder, topic_files
+from shipshape.knowledge.files import export_folder, import_folder, topic_files
 from shipshape.models import Topic, TopicRevision
+from shipshape.textfiles import ImportFailed
 
 
 def revision_count() -> int:
