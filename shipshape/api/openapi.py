@@ -1,0 +1,168 @@
+"""GET /api/openapi.json: the JSON API described as OpenAPI 3.1, kept next to the views."""
+
+from __future__ import annotations
+
+from flask import jsonify
+
+from . import bp
+
+ERROR = {"$ref": "#/components/schemas/Error"}
+
+
+def _json(schema: dict) -> dict:
+    return {"content": {"application/json": {"schema": schema}}}
+
+
+def _errors(*statuses: int) -> dict:
+    return {str(s): {"description": "A JSON error", **_json(ERROR)} for s in statuses}
+
+
+def _path_param(name: str) -> dict:
+    return {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
+
+
+ANY = {}
+OBJECT = {"type": "object"}
+ASK_BODY = {
+    "type": "object",
+    "required": ["question"],
+    "properties": {
+        "question": {"type": "string", "minLength": 1, "maxLength": 1000},
+        "conversation_id": {"type": ["string", "null"]},
+    },
+}
+REPLY = {
+    "type": "object",
+    "required": ["conversation_id", "kind", "answer", "sources", "confidence", "suggestions"],
+    "properties": {
+        "conversation_id": {"type": "string"},
+        "kind": {"enum": ["answer", "no_answer", "clarify", "smalltalk"]},
+        "answer": {
+            "type": "object",
+            "properties": {"markdown": {"type": "string"}, "html": {"type": "string"}},
+        },
+        "sources": {"type": "array", "items": OBJECT},
+        "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+        "suggestions": {"type": "array", "items": {"type": "string"}},
+        "did_you_mean": {"type": ["string", "null"]},
+    },
+}
+
+PATHS = {
+    "/api/ask": {
+        "post": {
+            "summary": "Ask the chat a question",
+            "requestBody": {"required": True, **_json(ASK_BODY)},
+            "responses": {
+                "200": {"description": "The reply", **_json(REPLY)},
+                **_errors(400, 415, 429),
+            },
+        }
+    },
+    "/api/search": {
+        "get": {
+            "summary": "Ranked sections with highlights",
+            "parameters": [
+                {
+                    "name": "q",
+                    "in": "query",
+                    "required": True,
+                    "schema": {"type": "string", "maxLength": 1000},
+                }
+            ],
+            "responses": {"200": {"description": "Results", **_json(OBJECT)}, **_errors(400)},
+        }
+    },
+    "/api/topics": {
+        "get": {
+            "summary": "Every topic",
+            "responses": {"200": {"description": "Topics", **_json(OBJECT)}},
+        }
+    },
+    "/api/topics/{slug}": {
+        "get": {
+            "summary": "One topic with its sections",
+            "parameters": [_path_param("slug")],
+            "responses": {"200": {"description": "The topic", **_json(OBJECT)}, **_errors(404)},
+        }
+    },
+    "/api/quizzes": {
+        "get": {
+            "summary": "Every quiz",
+            "responses": {"200": {"description": "Quizzes", **_json(OBJECT)}},
+        }
+    },
+    "/api/quizzes/{slug}/attempts": {
+        "post": {
+            "summary": "Start an attempt",
+            "parameters": [_path_param("slug")],
+            "responses": {
+                "201": {"description": "The attempt", **_json(OBJECT)},
+                **_errors(404, 409),
+            },
+        }
+    },
+    "/api/attempts/{attempt_id}": {
+        "get": {
+            "summary": "An attempt: in progress, or its review once submitted",
+            "parameters": [_path_param("attempt_id")],
+            "responses": {"200": {"description": "The attempt", **_json(OBJECT)}, **_errors(404)},
+        }
+    },
+    "/api/attempts/{attempt_id}/answers/{question_id}": {
+        "put": {
+            "summary": "Save one answer",
+            "parameters": [_path_param("attempt_id"), _path_param("question_id")],
+            "requestBody": {
+                "required": True,
+                **_json(
+                    {"type": "object", "required": ["response"], "properties": {"response": ANY}}
+                ),
+            },
+            "responses": {
+                "200": {"description": "Saved", **_json(OBJECT)},
+                **_errors(400, 404, 409, 415),
+            },
+        }
+    },
+    "/api/attempts/{attempt_id}/submit": {
+        "post": {
+            "summary": "Submit once; later submits return the same result",
+            "parameters": [_path_param("attempt_id")],
+            "requestBody": {
+                "required": False,
+                **_json({"type": "object", "properties": {"answers": {"type": "object"}}}),
+            },
+            "responses": {
+                "200": {"description": "The result", **_json(OBJECT)},
+                **_errors(400, 404, 409, 415),
+            },
+        }
+    },
+}
+
+DOCUMENT = {
+    "openapi": "3.1.0",
+    "info": {"title": "Shipshape API", "version": "1"},
+    "paths": PATHS,
+    "components": {
+        "schemas": {
+            "Error": {
+                "type": "object",
+                "required": ["error"],
+                "properties": {
+                    "error": {
+                        "type": "object",
+                        "required": ["code", "message"],
+                        "properties": {"code": {"type": "string"}, "message": {"type": "string"}},
+                    }
+                },
+            }
+        }
+    },
+}
+
+
+@bp.get("/openapi.json")
+def openapi():
+    return jsonify(DOCUMENT)
