@@ -12,7 +12,8 @@ from .knowledge.files import export_folder, import_folder
 from .quizzes.bank import BankError, parse_bank
 from .quizzes.command_grading import CommandContext
 from .quizzes.files import check_quiz, export_quiz_folder, import_quiz_docs
-from .quizzes.gift import bank_to_gift, gift_to_yaml
+from .quizzes.gift import gift_to_yaml
+from .quizzes.gift_export import bank_to_gift
 from .quizzes.store import get_quiz
 from .runtime import get_library, import_quizzes, migrate_database
 from .textfiles import ImportFailed

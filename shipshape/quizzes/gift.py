@@ -15,10 +15,6 @@ and \n, and skips $CATEGORY: lines. Essay, numerical, description-only items and
 reported as GiftProblem with the line where the question starts, as is every detail the quiz format
 has no place for (true/false and short-answer feedback, partial-credit short answers, feedback on
 matching pairs). GIFT weights only decide which options are correct: the quiz grades itself.
-
-Export, `bank_to_gift`, writes single_choice, multiple_choice (weights), true_false, short_answer
-and classify (as matching) questions. Command and ordering questions, short-answer regex patterns
-and points have no GIFT form: they are reported (line 0). Topics are not exported.
 """
 
 from __future__ import annotations
@@ -28,8 +24,6 @@ import unicodedata
 from dataclasses import dataclass
 
 import yaml
-
-from shipshape.quizzes.bank import Question, QuizDoc
 
 SPECIAL = "~=#{}:"
 GAP = "_____"
@@ -43,7 +37,7 @@ _WEIGHT_RE = re.compile(r"^\s*%(-?\d+(?:\.\d+)?)%")
 _TRUE_FALSE_RE = re.compile(
     r"^(TRUE|FALSE|T|F)\s*(?:#(.*?))?(?:#(.*))?$", re.IGNORECASE | re.DOTALL
 )
-_NO_PLACE = "has no place in the quiz format; dropped"
+NO_PLACE = "has no place in the quiz format; dropped"
 
 
 @dataclass(frozen=True)
@@ -54,7 +48,7 @@ class GiftProblem:
     message: str
 
 
-class _Unsupported(Exception):
+class Unsupported(Exception):
     """A question that cannot be converted; the message says why."""
 
 
@@ -105,14 +99,6 @@ def _letter(index: int) -> str:
     return chr(ord("a") + index) if index < 26 else f"o{index + 1}"
 
 
-def _esc(text: str, extra: str = "") -> str:
-    """Plain text to GIFT: backslash-escape the special characters, newlines as \\n."""
-    out = text.replace("\\", "\\\\")
-    for char in SPECIAL + extra:
-        out = out.replace(char, "\\" + char)
-    return out.replace("\r\n", "\n").replace("\n", "\\n")
-
-
 # ---------------------------------------------------------------- import
 
 
@@ -141,7 +127,7 @@ def _split_title(raw: str) -> tuple[str, str]:
     if match:
         return _clean(match.group(1)), raw[match.end() :]
     if raw.startswith("::"):
-        raise _Unsupported("unknown syntax: the question name '::...' is not closed")
+        raise Unsupported("unknown syntax: the question name '::...' is not closed")
     return "", raw
 
 
@@ -149,18 +135,18 @@ def _split_braces(rest: str) -> tuple[str, str, str]:
     """Text before the answer block, the block, and text after it (a missing-word question)."""
     opening, closing = rest.find("{"), rest.find("}")
     if opening < 0 and closing < 0:
-        raise _Unsupported(
+        raise Unsupported(
             "description item (no answer block {...}): the quiz format has no equivalent"
         )
     if closing < 0:
-        raise _Unsupported(
+        raise Unsupported(
             "unknown syntax: '{' without a closing '}' (a blank line ends a question)"
         )
     if opening < 0 or closing < opening:
-        raise _Unsupported("unknown syntax: '}' without an opening '{'")
+        raise Unsupported("unknown syntax: '}' without an opening '{'")
     before, body, after = rest[:opening], rest[opening + 1 : closing], rest[closing + 1 :]
     if "{" in body or "{" in after or "}" in after:
-        raise _Unsupported("unknown syntax: more than one answer block {...}")
+        raise Unsupported("unknown syntax: more than one answer block {...}")
     return before, body, after
 
 
@@ -176,7 +162,7 @@ def _gap_prompt(before: str, after: str) -> str:
 def _answers(text: str) -> list[_Answer]:
     pieces = re.split(r"([=~])", text)
     if pieces[0].strip():
-        raise _Unsupported("unknown syntax: answer text before the first '=' or '~'")
+        raise Unsupported("unknown syntax: answer text before the first '=' or '~'")
     answers = []
     for mark, chunk in zip(pieces[1::2], pieces[2::2], strict=True):
         weight = _WEIGHT_RE.match(chunk)
@@ -191,7 +177,7 @@ def _answers(text: str) -> list[_Answer]:
 def _true_false(match: re.Match[str]) -> tuple[dict, list[str]]:
     notes = []
     if any(_clean(part or "") for part in match.groups()[1:]):
-        notes.append(f"true/false answer feedback {_NO_PLACE}")
+        notes.append(f"true/false answer feedback {NO_PLACE}")
     return {"type": "true_false", "answer": match.group(1).upper().startswith("T")}, notes
 
 
@@ -205,7 +191,7 @@ def _is_correct(answer: _Answer) -> bool:
 def _option(index: int, answer: _Answer) -> dict:
     text = _clean(answer.raw)
     if not text:
-        raise _Unsupported("unknown syntax: an answer has no text")
+        raise Unsupported("unknown syntax: an answer has no text")
     option: dict = {"id": _letter(index), "text": text}
     if _is_correct(answer):
         option["correct"] = True
@@ -218,9 +204,9 @@ def _choice(answers: list[_Answer]) -> tuple[dict, list[str]]:
     options = [_option(index, answer) for index, answer in enumerate(answers)]
     right = sum(1 for option in options if option.get("correct"))
     if len(options) < 2:
-        raise _Unsupported("multiple choice with fewer than two answers")
+        raise Unsupported("multiple choice with fewer than two answers")
     if not right:
-        raise _Unsupported("multiple choice without a right answer (no '=' and no positive weight)")
+        raise Unsupported("multiple choice without a right answer (no '=' and no positive weight)")
     weighted = any(answer.weight is not None for answer in answers)
     kind = "multiple_choice" if weighted or right > 1 else "single_choice"
     return {"type": kind, "options": options}, []
@@ -243,14 +229,14 @@ def _short_answer(answers: list[_Answer]) -> tuple[dict, list[str]]:
             notes.append(f"answer '{shown}' worth {answer.weight:g}% left out (no partial credit)")
             continue
         if answer.feedback:
-            notes.append(f"feedback on short answer '{shown}' {_NO_PLACE}")
+            notes.append(f"feedback on short answer '{shown}' {NO_PLACE}")
         pattern = _wildcard(answer.raw)
         if pattern is not None:
             patterns.append(pattern)
         elif shown:
             accepted.append(shown)
     if not accepted and not patterns:
-        raise _Unsupported("short answer without a fully right answer")
+        raise Unsupported("short answer without a fully right answer")
     fields: dict = {"type": "short_answer", "answers": accepted}
     if patterns:
         fields["pattern"] = (
@@ -267,15 +253,15 @@ def _matching(answers: list[_Answer]) -> tuple[dict, list[str]]:
         left, arrow, right = answer.raw.partition("->")
         category = _clean(right)
         if answer.mark != "=" or not arrow or answer.weight is not None or not category:
-            raise _Unsupported("unknown syntax: a matching question needs '=item -> match' pairs")
+            raise Unsupported("unknown syntax: a matching question needs '=item -> match' pairs")
         if answer.feedback:
-            notes.append(f"feedback on matching pair '{_clean(left)}' {_NO_PLACE}")
+            notes.append(f"feedback on matching pair '{_clean(left)}' {NO_PLACE}")
         if category not in categories:
             categories.append(category)
         if _clean(left):
             items.append((_clean(left), category))
     if not items:
-        raise _Unsupported("matching question without items")
+        raise Unsupported("matching question without items")
     used: set[str] = set()
     ids = {text: _unique(_slug(text) or f"c{n}", used) for n, text in enumerate(categories, 1)}
     return {
@@ -292,9 +278,9 @@ def _answer_fields(body: str) -> tuple[dict, list[str]]:
     """The type and type-specific fields of one answer block, plus notes on dropped details."""
     text = body.strip()
     if not text:
-        raise _Unsupported("essay question ({}): the quiz format has no equivalent")
+        raise Unsupported("essay question ({}): the quiz format has no equivalent")
     if text.startswith("#"):
-        raise _Unsupported("numerical question ({#...}): the quiz format has no equivalent")
+        raise Unsupported("numerical question ({#...}): the quiz format has no equivalent")
     true_false = _TRUE_FALSE_RE.match(text)
     if true_false:
         return _true_false(true_false)
@@ -314,7 +300,7 @@ def _convert(lines: list[str], number: int, used: set[str]) -> tuple[dict, list[
     fields, notes = _answer_fields(body)
     prompt = _gap_prompt(_clean(before), _clean(after))
     if not prompt:
-        raise _Unsupported("the question has no text")
+        raise Unsupported("the question has no text")
     question = {
         "id": _unique(_slug(name) or f"q{number}", used),
         "type": fields.pop("type"),
@@ -334,7 +320,7 @@ def gift_to_yaml(text: str, slug: str, title: str) -> tuple[str, list[GiftProble
     for number, (line, lines) in enumerate(_blocks(text), 1):
         try:
             question, notes = _convert(lines, number, used)
-        except _Unsupported as exc:
+        except Unsupported as exc:
             problems.append(GiftProblem(line, f"{exc}; left out"))
             continue
         questions.append(question)
@@ -343,108 +329,3 @@ def gift_to_yaml(text: str, slug: str, title: str) -> tuple[str, list[GiftProble
         problems.append(GiftProblem(0, "no question could be imported"))
     data = {"title": title.strip() or slug, "questions": questions}
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), problems
-
-
-# ---------------------------------------------------------------- export
-
-
-def _percent(value: float) -> str:
-    return "%" + f"{value:.5f}".rstrip("0").rstrip(".") + "%"
-
-
-def _feedback(text: str) -> str:
-    return f"#{_esc(text)}" if text else ""
-
-
-def _write_choice(question: Question) -> tuple[list[str], list[str]]:
-    options = question.options
-    if question.type == "single_choice":
-        marks = ["=" if option.correct else "~" for option in options]
-    else:
-        right = sum(option.correct for option in options)
-        wrong = len(options) - right
-        marks = [
-            "~" + _percent(100 / right if option.correct else -100 / wrong) for option in options
-        ]
-    lines = [
-        f"{mark}{_esc(option.text)}{_feedback(option.feedback)}"
-        for mark, option in zip(marks, options, strict=True)
-    ]
-    return lines, []
-
-
-def _write_true_false(question: Question) -> tuple[list[str], list[str]]:
-    return ["TRUE" if question.answer else "FALSE"], []
-
-
-def _write_short_answer(question: Question) -> tuple[list[str], list[str]]:
-    if not question.answers:
-        raise _Unsupported("only a regex pattern, which GIFT cannot express")
-    notes = []
-    if question.pattern:
-        notes.append("the regex pattern is not exported, only the listed answers")
-    return [f"={_esc(answer, '*')}" for answer in question.answers], notes
-
-
-def _write_classify(question: Question) -> tuple[list[str], list[str]]:
-    names = {category.id: category.text for category in question.categories}
-    if any("->" in item.text for item in question.items):
-        raise _Unsupported("an item contains '->', which GIFT cannot escape")
-    lines = [f"={_esc(item.text)} -> {_esc(names[item.category])}" for item in question.items]
-    used = {item.category for item in question.items}
-    lines += [f"= -> {_esc(c.text)}" for c in question.categories if c.id not in used]
-    notes = [
-        f"feedback on item '{item.id}' {_NO_PLACE}" for item in question.items if item.feedback
-    ]
-    return lines, notes
-
-
-_WRITERS = {
-    "single_choice": _write_choice,
-    "multiple_choice": _write_choice,
-    "true_false": _write_true_false,
-    "short_answer": _write_short_answer,
-    "classify": _write_classify,
-}
-
-
-def _write_question(question: Question, lines: list[str]) -> str:
-    body = [f"\t{line}" for line in lines]
-    if question.explanation:
-        body.append(f"\t####{_esc(question.explanation)}")
-    head = f"::{_esc(question.id)}::[markdown]{_esc(question.prompt)} {{"
-    return "\n".join([head, *body, "}"])
-
-
-def _header(doc: QuizDoc) -> str:
-    lines = [f"// {' '.join(doc.title.split())}", f"// Shipshape quiz '{doc.slug}'"]
-    if doc.description:
-        lines.insert(1, f"// {' '.join(doc.description.split())}")
-    return "\n".join(lines)
-
-
-def _export(question: Question) -> tuple[str | None, list[str]]:
-    """One question as GIFT text (None when left out), plus problem messages."""
-    where = f"question '{question.id}' ({question.type})"
-    writer = _WRITERS.get(question.type)
-    if writer is None:
-        return None, [f"{where}: GIFT has no equivalent; left out"]
-    try:
-        lines, notes = writer(question)
-    except _Unsupported as exc:
-        return None, [f"{where}: {exc}; left out"]
-    if question.points != 1:
-        notes.append(f"points ({question.points:g}) are not exported; GIFT has no points")
-    return _write_question(question, lines), [f"{where}: {note}" for note in notes]
-
-
-def bank_to_gift(doc: QuizDoc) -> tuple[str, list[GiftProblem]]:
-    """A parsed quiz to GIFT text, plus the questions and details GIFT cannot express."""
-    parts = [_header(doc)]
-    problems: list[GiftProblem] = []
-    for question in doc.questions:
-        text, messages = _export(question)
-        if text is not None:
-            parts.append(text)
-        problems.extend(GiftProblem(0, message) for message in messages)
-    return "\n\n".join(parts) + "\n", problems

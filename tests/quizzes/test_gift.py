@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from shipshape.quizzes.bank import QuizDoc, parse_bank
-from shipshape.quizzes.gift import GiftProblem, bank_to_gift, gift_to_yaml
+from shipshape.quizzes.gift import GiftProblem, gift_to_yaml
+from shipshape.quizzes.gift_export import bank_to_gift
 
 QUIZ_DIR = Path(__file__).resolve().parents[2] / "quiz"
 BUNDLED = sorted(QUIZ_DIR.glob("*.yaml"))
