@@ -1,4 +1,4 @@
-r"""Moodle GIFT import and export for quiz banks (pure functions, no app or database).
+r"""Moodle GIFT import for quiz banks (pure functions, no app or database; export: gift_export).
 
 GIFT is Moodle's plain-text question format (https://docs.moodle.org/en/GIFT_format).
 
