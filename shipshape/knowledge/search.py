@@ -22,6 +22,7 @@ COMMON_SHARE = 0.75  # a word in three sections out of four tells nothing about 
 SYNONYM_WEIGHT = 0.6
 COMMAND_BOOST = 8.0
 MAX_TERMS = 24
+SHOUTED_RE = re.compile(r"\b[A-Z]{2,}\b")
 
 
 @dataclass(frozen=True)
@@ -106,14 +107,19 @@ def plan_query(
     corrections: dict[str, str] = {}
     groups: list[TermGroup] = []
     seen: set[str] = set()
+    shouted = {w.lower() for w in SHOUTED_RE.findall(question)}  # FROM, RUN: instructions
     for raw in tokenize(question)[:MAX_TERMS]:
         word = correct_word(raw, index, vocabulary)
         if word != raw:
             corrections[raw] = word
-        if word in vocabulary.filler or word in seen:
+        if word in seen or (word in vocabulary.filler and word not in shouted):
+            continue
+        if is_noise(word, index, vocabulary):
             continue
         seen.add(word)
         synonyms = tuple(stem_word(w) for phrase in vocabulary.alternatives(word) for w in phrase)
+        if word in shouted and word in vocabulary.instructions:
+            synonyms += (stem_word("dockerfile"), stem_word("instruction"))
         groups.append(TermGroup(word, (stem_word(word),), tuple(dict.fromkeys(synonyms))))
     corrected = apply_corrections(question, corrections)
     commands = find_commands(corrected, command_phrases or {})
@@ -122,6 +128,17 @@ def plan_query(
         for g in informative(groups, index)
     )
     return QueryPlan(weighted, commands, corrections, term_weight(index, "\x00"))
+
+
+def is_noise(word: str, index: TopicIndex, vocabulary: Vocabulary) -> bool:
+    """A short unknown word ("wat", "pls"): too short to correct, it would only sink confidence."""
+    return (
+        len(word) < 4
+        and word.isalpha()
+        and word not in vocabulary.known_words
+        and word not in vocabulary.synonyms
+        and not any(index.doc_frequency(f, stem_word(word)) for f in TEXT_FIELDS)
+    )
 
 
 def is_common(index: TopicIndex, stem: str) -> bool:

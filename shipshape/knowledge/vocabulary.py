@@ -24,6 +24,8 @@ class Vocabulary:
     starter_topics: tuple[str, ...] = ()
     # the things questions are about; a follow-up naming another one changes the subject
     entity_stems: frozenset[str] = frozenset()
+    # Dockerfile instructions: in capitals (FROM, RUN) they also mean "a Dockerfile instruction"
+    instructions: frozenset[str] = frozenset()
 
     def alternatives(self, word: str) -> tuple[tuple[str, ...], ...]:
         """Phrases meaning the same as the word, or as any vocabulary word it stems alike with."""
@@ -55,6 +57,7 @@ def parse_vocabulary(data: dict) -> Vocabulary:
         starters=tuple(str(q) for q in data.get("starters") or []),
         starter_topics=tuple(str(s) for s in data.get("starter_topics") or []),
         entity_stems=frozenset(stem_word(str(w).lower()) for w in data.get("entities") or []),
+        instructions=frozenset(str(w).lower() for w in data.get("instructions") or []),
     )
 
 

@@ -132,3 +132,15 @@ def test_help_says_what_the_chat_can_do(library):
     reply = answer_question("what can you do", library)
     assert "docker" in reply.markdown.lower()
     assert "`docker " in reply.markdown  # an example command to paste
+
+
+def test_a_dockerfile_instruction_in_capitals_is_not_filler(library):
+    reply = answer_question("what does FROM do", library)
+    assert reply.kind == "answer"
+    assert reply.topic_slug == "dockerfile"
+
+
+def test_a_short_unknown_word_does_not_sink_a_clear_question(library):
+    reply = answer_question("wat is a container", library)
+    assert reply.kind == "answer"
+    assert reply.topic_slug == "container"

@@ -68,9 +68,9 @@ def test_whoosh_query_syntax_is_only_words(library, question):
 
 
 def test_a_field_prefix_is_searched_as_two_words(library):
-    plan, _ = ask(library, "title:foo")
+    plan, _ = ask(library, "title:layers")
 
-    assert [group.word for group in plan.groups] == ["title", "foo"]
+    assert [group.word for group in plan.groups] == ["title", "layers"]
 
 
 def test_a_question_of_only_filler_finds_nothing(library):
