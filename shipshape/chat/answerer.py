@@ -68,7 +68,9 @@ def compose_comparison(hits: list[Hit], library: Library, did_you_mean: str | No
     return replace(reply, markdown=f"{reply.markdown}\n\n**{table.heading}**\n\n{table.markdown}")
 
 
-def compose_no_answer(ranked: list[Ranked], library: Library, did_you_mean: str | None) -> Reply:
+def compose_no_answer(ranked: list[Ranked], library: Library) -> Reply:
+    """Say plainly that the material does not cover it (no did-you-mean: a fix that found nothing
+    is no help), and point at the closest topics."""
     slugs = list(dict.fromkeys(r.hit.slug for r in ranked if r.coverage > 0))[:3]
     if not slugs:
         slugs = list(library.vocabulary.starter_topics)[:3]
@@ -87,7 +89,6 @@ def compose_no_answer(ranked: list[Ranked], library: Library, did_you_mean: str 
         markdown=markdown,
         confidence=best,
         suggestions=library.vocabulary.starters[:MAX_SUGGESTIONS],
-        did_you_mean=did_you_mean,
     )
 
 
@@ -140,7 +141,7 @@ def _answer_reading(question: str, reading: Reading, library: Library) -> Reply:
     if curated:  # both sides named known topics, and instructors wrote this very comparison
         return compose_comparison(curated, library, did_you_mean)
     if not ranked or ranked[0].coverage < NO_ANSWER_BELOW:
-        return compose_no_answer(ranked, library, did_you_mean)
+        return compose_no_answer(ranked, library)
     best = ranked[0]
     others = [r.hit.slug for r in ranked[1:6]]
     return compose_answer(best.hit, best.coverage, library, others, did_you_mean)

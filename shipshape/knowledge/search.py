@@ -20,6 +20,7 @@ TEXT_FIELDS = ("head", "questions", "body")
 KEY_FIELDS = ("head", "questions")
 COMMON_SHARE = 0.75  # a word in three sections out of four tells nothing about which one
 SYNONYM_WEIGHT = 0.6
+CORRECTED_CREDIT = 0.75  # a word found only after a typo fix
 COMMAND_BOOST = 8.0
 MAX_TERMS = 24
 SHOUTED_RE = re.compile(r"\b[A-Z]{2,}\b")
@@ -33,6 +34,7 @@ class TermGroup:
     stems: tuple[str, ...]
     synonyms: tuple[str, ...] = ()
     weight: float = 1.0  # how telling the word is (rarer weighs more), for coverage
+    corrected: bool = False  # a typo fix is a guess: it counts for less
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,8 @@ def plan_query(
         synonyms = tuple(stem_word(w) for phrase in vocabulary.alternatives(word) for w in phrase)
         if word in shouted and word in vocabulary.instructions:
             synonyms += (stem_word("dockerfile"), stem_word("instruction"))
-        groups.append(TermGroup(word, (stem_word(word),), tuple(dict.fromkeys(synonyms))))
+        stems, alternatives = (stem_word(word),), tuple(dict.fromkeys(synonyms))
+        groups.append(TermGroup(word, stems, alternatives, corrected=word != raw))
     corrected = apply_corrections(question, corrections)
     commands = find_commands(corrected, command_phrases or {})
     weighted = tuple(
@@ -199,6 +202,7 @@ def _share(plan: QueryPlan, matched_terms: frozenset[str], hit: Hit) -> float:
     for group in plan.groups:
         weight = group.weight
         total += weight
+        weight *= CORRECTED_CREDIT if group.corrected else 1.0
         if matched_terms & set(group.stems):
             found += weight
         elif matched_terms & set(group.synonyms):
