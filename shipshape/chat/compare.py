@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..knowledge.catalog import Catalog
+from ..knowledge.documents import first_sentences
 from ..knowledge.presenting import topic_url
 from ..knowledge.topicfile import TopicDoc
 from .reply import ANSWER, Reply, Source
@@ -42,8 +43,7 @@ def covering_comparison(a: str, b: str, catalog: Catalog) -> TopicDoc | None:
 
 
 def _first_sentence(markdown: str) -> str:
-    text = " ".join(markdown.split())
-    return re.split(r"(?<=[.!?])\s+", text)[0].replace("|", "\\|")
+    return first_sentences(markdown).replace("|", "\\|")
 
 
 def _command_cell(doc: TopicDoc) -> str:

@@ -6,6 +6,8 @@ import re
 import secrets
 from datetime import timedelta
 
+from sqlalchemy import inspect, select
+
 from ..extensions import db
 from ..models import Conversation, Turn, utcnow
 from .followup import Previous
@@ -33,6 +35,7 @@ def load_or_start(conversation_id: str | None, ttl_hours: float) -> Conversation
 def record_turn(conversation: Conversation, question: str, reply: Reply, payload: dict) -> Turn:
     """Add a question and its reply to the conversation. No commit."""
     turn = Turn(
+        conversation_id=conversation.id,
         question=question,
         resolved=reply.resolved,
         normalized=normalize(question)[:1000],
@@ -42,19 +45,30 @@ def record_turn(conversation: Conversation, question: str, reply: Reply, payload
         anchor=reply.anchor,
         reply=payload,
     )
-    conversation.turns.append(turn)
+    db.session.add(turn)
     conversation.updated_at = utcnow()
     return turn
 
 
 def previous_turn(conversation: Conversation) -> Previous | None:
     """The last answered turn, as a follow-up reads it."""
-    for turn in reversed(conversation.turns[-5:]):
-        if turn.kind in ("answer", "clarify"):
-            return Previous(turn.resolved or turn.question, turn.topic_slug, turn.anchor)
-    return None
+    if inspect(conversation).pending:  # just started: nothing to lean on, nothing to query
+        return None
+    last = _latest_turns(conversation.id, 5)
+    turn = next((t for t in last if t.kind in ("answer", "clarify")), None)
+    return Previous(turn.resolved or turn.question, turn.topic_slug, turn.anchor) if turn else None
+
+
+def _latest_turns(conversation_id: str, limit: int) -> list[Turn]:
+    query = (
+        select(Turn)
+        .where(Turn.conversation_id == conversation_id)
+        .order_by(Turn.id.desc())
+        .limit(limit)
+    )
+    return list(db.session.execute(query).scalars())
 
 
 def recent_turns(conversation_id: str, limit: int = 20) -> list[Turn]:
-    conversation = db.session.get(Conversation, conversation_id)
-    return list(conversation.turns[-limit:]) if conversation else []
+    """The conversation's last turns, oldest first."""
+    return list(reversed(_latest_turns(conversation_id, limit)))

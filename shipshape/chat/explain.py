@@ -12,6 +12,7 @@ from ..knowledge.commands import (
     parse_image_reference,
     synopsis_placeholders,
 )
+from ..knowledge.documents import first_sentences
 from ..knowledge.presenting import topic_url
 from .reply import ANSWER, Reply, Source
 
@@ -33,12 +34,6 @@ def find_command_line(message: str) -> str | None:
     if inline:
         return _TRAILING_ASK.sub("", text[inline.start() :]).rstrip("?")
     return None
-
-
-def _first_sentences(markdown: str, limit: int = 2) -> str:
-    text = " ".join(markdown.split())
-    parts = re.split(r"(?<=[.!?])\s+", text)
-    return " ".join(parts[:limit])
 
 
 def _cell(text: str) -> str:
@@ -97,7 +92,7 @@ def explain(parsed: ParsedCommand, line: str, catalog: Catalog) -> Reply:
         *_option_rows(parsed),
         *_argument_rows(parsed),
     ]
-    lines = [f"**`{_cell(' '.join(line.split()))}`**", "", _first_sentences(doc.summary), ""]
+    lines = [f"**`{_cell(' '.join(line.split()))}`**", "", first_sentences(doc.summary, 2), ""]
     lines += ["| Part | What it means |", "| --- | --- |", *rows]
     if parsed.unknown_flags:
         flags = ", ".join(f"`{f}`" for f in parsed.unknown_flags)

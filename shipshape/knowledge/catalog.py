@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .documents import command_phrases
 from .topicfile import TopicDoc, parse_topic
@@ -30,7 +30,7 @@ class Catalog:
                 commands.setdefault(phrase, doc.slug)
         return cls(topics, commands)
 
-    @property
+    @cached_property
     def specs(self) -> dict:
         """slug -> CommandSpec for every command topic."""
         return {slug: d.command for slug, d in self.topics.items() if d.command is not None}

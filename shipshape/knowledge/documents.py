@@ -25,6 +25,12 @@ def plain_text(markdown: str) -> str:
     return re.sub(r"[ \t]+", " ", text).strip()
 
 
+def first_sentences(markdown: str, limit: int = 1) -> str:
+    """The opening sentences of a text, on one line."""
+    parts = re.split(r"(?<=[.!?])\s+", " ".join(markdown.split()))
+    return " ".join(parts[:limit])
+
+
 def command_phrases(command: CommandSpec | None) -> list[str]:
     """Every name a command goes by, with and without the leading 'docker'."""
     if command is None:

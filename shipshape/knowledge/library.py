@@ -47,8 +47,8 @@ class Library:
     def ensure_fresh(self, force: bool = False) -> None:
         """Bring index and catalog up to the database's content version (at most once a second)."""
         now = time.monotonic()
-        if not force and now - self._checked_at < self.sync_interval and self.index.is_current():
-            return
+        if not force and now - self._checked_at < self.sync_interval:
+            return  # open() below notices a generation another process swapped in
         with self._lock:
             version = store.content_version()
             if not self.index.open() or self.index.applied_version() < 0:
