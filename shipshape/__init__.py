@@ -9,6 +9,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from .auth import login_manager
 from .config import PROJECT_ROOT, load_config
 from .extensions import csrf, db, limiter, migrate
 
@@ -43,10 +44,11 @@ def configure_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
     csrf.init_app(app)
     limiter.init_app(app)
+    login_manager.init_app(app)
 
 
 def configure_blueprints(app: Flask) -> None:
-    from . import api, health, web
+    from . import api, health, instructor, web
     from .cli import register_commands
     from .errors import register_error_handlers
     from .security import register_security_headers
@@ -55,13 +57,17 @@ def configure_blueprints(app: Flask) -> None:
     app.register_blueprint(health.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(web.bp)
+    app.register_blueprint(instructor.bp)
     register_error_handlers(app)
     register_security_headers(app)
     register_commands(app)
 
 
 def configure_request_hooks(app: Flask) -> None:
+    from .auth import forget_cached_user
     from .runtime import ensure_ready, get_library
+
+    app.before_request(forget_cached_user)
 
     @app.before_request
     def prepare():

@@ -1,4 +1,4 @@
-"""flask commands: import, export, reindex."""
+"""flask commands: import, export, reindex, GIFT; account commands live in cli_accounts."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
+from .cli_accounts import COMMANDS as ACCOUNT_COMMANDS
 from .knowledge.files import export_folder, import_folder
 from .quizzes.bank import BankError, parse_bank
 from .quizzes.command_grading import CommandContext
@@ -125,5 +126,5 @@ def export_gift_command(slug: str, out_path: str | None) -> None:
 def register_commands(app: Flask) -> None:
     commands = (import_command, export_command, reindex_command, import_gift_command,
                 export_gift_command)  # fmt: skip
-    for command in commands:
+    for command in commands + ACCOUNT_COMMANDS:
         app.cli.add_command(command)

@@ -43,7 +43,10 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def handle_http(err: HTTPException):
         code = (err.name or "error").lower().replace(" ", "_")
-        response = _respond(err.code or 500, code, err.description or err.name)
+        message = err.description or err.name
+        if err.code == 429:
+            message = f"Too many requests: the limit is {message}. Wait a minute and try again."
+        response = _respond(err.code or 500, code, message)
         if err.code == 405 and hasattr(err, "valid_methods") and err.valid_methods:
             body, status = response
             return body, status, {"Allow": ", ".join(err.valid_methods)}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from flask_login import UserMixin
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -61,6 +62,36 @@ class TopicRevision(db.Model):
     author: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
     topic: Mapped[Topic] = relationship(back_populates="revisions")
+
+
+class Instructor(UserMixin, db.Model):
+    """Someone who may write topics and quizzes; the password is stored as an argon2id hash."""
+
+    __tablename__ = "instructors"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True, nullable=False)
+    password_hash: Mapped[str] = mapped_column(String(255), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
+    tokens: Mapped[list[ApiToken]] = relationship(
+        back_populates="instructor", order_by="ApiToken.id", cascade="all, delete-orphan"
+    )
+
+
+class ApiToken(db.Model):
+    """An API token; only its SHA-256 digest is kept, so a leaked database leaks no token."""
+
+    __tablename__ = "api_tokens"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    instructor_id: Mapped[int] = mapped_column(
+        ForeignKey("instructors.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    digest: Mapped[str] = mapped_column(String(64), unique=True, nullable=False)
+    prefix: Mapped[str] = mapped_column(String(16), nullable=False)
+    name: Mapped[str] = mapped_column(String(100), nullable=False, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
+    last_used_at: Mapped[datetime | None] = mapped_column(DateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    instructor: Mapped[Instructor] = relationship(back_populates="tokens")
 
 
 class Conversation(db.Model):

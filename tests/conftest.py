@@ -105,3 +105,37 @@ def empty_app(tmp_path):
         yield application
         close(application)
     drop_database(name)
+
+
+INSTRUCTOR_EMAIL = "teacher@example.org"
+INSTRUCTOR_PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def instructor(app):
+    """An instructor account: (email, password)."""
+    from shipshape.accounts.service import create_instructor
+
+    create_instructor(INSTRUCTOR_EMAIL, INSTRUCTOR_PASSWORD)
+    db.session.commit()
+    return INSTRUCTOR_EMAIL, INSTRUCTOR_PASSWORD
+
+
+@pytest.fixture
+def instructor_client(app, instructor):
+    """A test client signed in as the instructor."""
+    signed_in = app.test_client()
+    email, password = instructor
+    response = signed_in.post("/instructor/sign-in", data={"email": email, "password": password})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return signed_in
+
+
+@pytest.fixture
+def token_headers(app, instructor):
+    """Authorization headers carrying a fresh API token of the instructor."""
+    from shipshape.accounts.service import create_token
+
+    token = create_token(instructor[0], "tests")
+    db.session.commit()
+    return {"Authorization": f"Bearer {token}"}

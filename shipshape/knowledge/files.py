@@ -32,11 +32,21 @@ def parse_folder(folder: str | Path) -> list[TopicDoc]:
 def check_references(docs: list[TopicDoc], known: set[str]) -> list[str]:
     """Problems with related and compare slugs that name no topic."""
     slugs = known | {d.slug for d in docs}
-    problems = []
-    for doc in docs:
-        for key, values in (("related", doc.related), ("compare", doc.compare)):
-            problems += [f"{doc.slug}.md: {key}: no topic '{s}'" for s in values if s not in slugs]
-    return problems
+    return [
+        f"{doc.slug}.md: {key}: no topic '{missing}'"
+        for doc in docs
+        for key, missing in unknown_references(doc, slugs)
+    ]
+
+
+def unknown_references(doc: TopicDoc, slugs: set[str]) -> list[tuple[str, str]]:
+    """(field, slug) for each related or compare entry that names no topic."""
+    return [
+        (key, slug)
+        for key, values in (("related", doc.related), ("compare", doc.compare))
+        for slug in values
+        if slug not in slugs
+    ]
 
 
 def import_docs(docs: list[TopicDoc], author: str | None = None) -> ImportReport:

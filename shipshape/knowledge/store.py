@@ -77,6 +77,29 @@ def mark_deleted(slug: str, author: str | None = None) -> Topic | None:
     return topic
 
 
+def get_revision(slug: str, number: int) -> TopicRevision | None:
+    query = (
+        select(TopicRevision).join(Topic).where(Topic.slug == slug, TopicRevision.number == number)
+    )
+    return db.session.execute(query).scalar_one_or_none()
+
+
+def revisions_of(slug: str) -> list[TopicRevision]:
+    """A topic's revisions, newest first; empty when there is no such topic."""
+    query = (
+        select(TopicRevision)
+        .join(Topic)
+        .where(Topic.slug == slug)
+        .order_by(TopicRevision.number.desc())
+    )
+    return list(db.session.execute(query).scalars())
+
+
+def deleted_topics() -> list[Topic]:
+    query = select(Topic).where(Topic.deleted.is_(True)).order_by(Topic.updated_at.desc())
+    return list(db.session.execute(query).scalars())
+
+
 def changes_since(version: int) -> tuple[list[TopicDoc], list[str]]:
     """Topics changed after a content version: (live ones parsed, slugs of deleted ones)."""
     rows = db.session.execute(select(Topic).where(Topic.version > version)).scalars().all()

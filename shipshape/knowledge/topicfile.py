@@ -19,8 +19,7 @@ class TopicFormatError(ValueError):
 
     def __init__(self, field: str, message: str):
         super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
+        self.field, self.message = field, message
 
 
 @dataclass(frozen=True)

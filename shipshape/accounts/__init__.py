@@ -1,0 +1,1 @@
+"""Instructor accounts: passwords, API tokens and who is asking."""

@@ -1,0 +1,77 @@
+"""Who may write: instructors signed in by session, or calling the API with a bearer token."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from flask import abort, current_app, g, request
+from flask_login import LoginManager, current_user
+from flask_wtf.csrf import validate_csrf
+from wtforms.validators import ValidationError
+
+from .accounts.service import instructor_for_token
+from .errors import ApiError
+from .extensions import db
+from .models import Instructor
+
+login_manager = LoginManager()
+login_manager.session_protection = "strong"
+
+
+def forget_cached_user() -> None:
+    """Start every request without a user; g outlives requests inside one app context (tests)."""
+    g.pop("_login_user", None)
+    g.pop("instructor", None)
+
+
+@login_manager.user_loader
+def load_instructor(user_id: str) -> Instructor | None:
+    return db.session.get(Instructor, int(user_id)) if user_id.isdigit() else None
+
+
+@login_manager.unauthorized_handler
+def unauthorized():
+    abort(403, "This page is for instructors. Sign in at /instructor/sign-in.")
+
+
+def _bearer_token() -> str | None:
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+def api_instructor() -> Instructor:
+    """The instructor behind an API write: a bearer token, or a session sending its CSRF token."""
+    token = _bearer_token()
+    if token is not None:
+        instructor = instructor_for_token(token)
+        if instructor is None:
+            raise ApiError(401, "invalid_token", "The API token is unknown or revoked.")
+        return instructor
+    if not current_user.is_authenticated:
+        raise ApiError(403, "forbidden", "Instructors only: send 'Authorization: Bearer <token>'.")
+    try:
+        if current_app.config.get("WTF_CSRF_ENABLED", True):
+            validate_csrf(request.headers.get("X-CSRFToken"))
+    except ValidationError as exc:
+        raise ApiError(400, "csrf_failed", "Send the page's CSRF token in X-CSRFToken.") from exc
+    return current_user._get_current_object()
+
+
+def instructor_api(view):
+    """Decorate an API view that only instructors may call; the instructor lands in g."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        g.instructor = api_instructor()
+        return view(*args, **kwargs)
+
+    return wrapper
+
+
+def author_name() -> str | None:
+    """The email to record on a revision made by this request."""
+    instructor = getattr(g, "instructor", None)
+    if instructor is None and current_user.is_authenticated:
+        instructor = current_user
+    return instructor.email if instructor is not None else None

@@ -1,0 +1,53 @@
+"""Sign in and sign out (Flask-Login sessions), and the instructor's home page."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_login import login_user, logout_user
+
+from ..accounts.service import authenticate
+from ..extensions import db, limiter
+from . import bp
+from .forms import SignInForm
+
+
+def _sign_in_limit() -> str:
+    return current_app.config["SHIPSHAPE_SIGNIN_RATE_LIMIT"]
+
+
+def _safe_next(target: str | None) -> str:
+    """Only paths on this site, so a crafted link cannot send someone elsewhere."""
+    if target and target.startswith("/") and not target.startswith("//"):
+        parts = urlsplit(target)
+        if not parts.scheme and not parts.netloc:
+            return target
+    return url_for("instructor.home")
+
+
+@bp.route("/sign-in", methods=["GET", "POST"])
+@limiter.limit(_sign_in_limit, methods=["POST"])
+def sign_in():
+    form = SignInForm()
+    if form.validate_on_submit():
+        instructor = authenticate(form.email.data, form.password.data)
+        if instructor is not None:
+            db.session.commit()  # a rehashed password is kept
+            login_user(instructor)
+            return redirect(_safe_next(request.args.get("next")))
+        form.password.errors.append("That email and password do not match an instructor.")
+    status = 400 if request.method == "POST" else 200
+    return render_template("instructor/sign_in.html", form=form), status
+
+
+@bp.post("/sign-out")
+def sign_out():
+    logout_user()  # CSRFProtect has already checked the form's token
+    flash("You are signed out.", "info")
+    return redirect(url_for("web.index"))
+
+
+@bp.get("/")
+def home():
+    return render_template("instructor/home.html")
