@@ -13,13 +13,18 @@ log = logging.getLogger(__name__)
 class ApiError(Exception):
     """An error a client caused (or could see), with a machine-readable code."""
 
-    def __init__(self, status: int, code: str, message: str):
+    def __init__(self, status: int, code: str, message: str, details: list | None = None):
         super().__init__(message)
         self.status, self.code, self.message = status, code, message
+        self.details = details
 
 
-def error_body(code: str, message: str) -> dict:
-    return {"error": {"code": code, "message": message}}
+def error_body(code: str, message: str, details: list | None = None) -> dict:
+    """The one error shape; `details` lists per-field problems when there are several."""
+    error = {"code": code, "message": message}
+    if details:
+        error["details"] = details
+    return {"error": error}
 
 
 def wants_json() -> bool:
@@ -29,16 +34,16 @@ def wants_json() -> bool:
     return best == "application/json" and not request.accept_mimetypes.accept_html
 
 
-def _respond(status: int, code: str, message: str):
+def _respond(status: int, code: str, message: str, details: list | None = None):
     if wants_json():
-        return jsonify(error_body(code, message)), status
+        return jsonify(error_body(code, message, details)), status
     return render_template("error.html", status=status, message=message), status
 
 
 def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(ApiError)
     def handle_api_error(err: ApiError):
-        return _respond(err.status, err.code, err.message)
+        return _respond(err.status, err.code, err.message, err.details)
 
     @app.errorhandler(HTTPException)
     def handle_http(err: HTTPException):

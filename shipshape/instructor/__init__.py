@@ -28,4 +28,4 @@ def sections() -> dict:
     return {"instructor_sections": [(e, label) for e, label in SECTIONS if e in present]}
 
 
-from . import session  # noqa: E402,F401  (views register themselves on bp)
+from . import questions, quiz_editor, quiz_stats, session, topics, transfer  # noqa: E402,F401  (views register themselves on bp)

@@ -1,0 +1,3 @@
+"""What learners ask: unanswered and thumbs-down questions, grouped."""
+
+from . import bp  # noqa: F401

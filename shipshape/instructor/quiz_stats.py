@@ -1,0 +1,3 @@
+"""What learners miss: per-quiz and per-question statistics."""
+
+from . import bp  # noqa: F401
