@@ -1,0 +1,77 @@
+"""Whatever an instructor writes, learners' pages and the API carry nothing executable."""
+
+import pytest
+
+from tests.knowledge.test_render import ATTACKS, elements
+
+PAYLOAD = "\n\n".join(ATTACKS.values())
+EVIL = '<script>alert("t")</script><img src=x onerror=alert(1)>'
+TOPIC = f"""---
+title: 'Evil {EVIL}'
+group: 'Group {EVIL}'
+tags: ['<svg onload=alert(1)>']
+questions:
+  - 'How about {EVIL}?'
+related: [image]
+command:
+  name: docker evil
+  options:
+    - flags: [--evil]
+      help: 'Help {EVIL}'
+---
+Summary {EVIL} with [a link](javascript:alert(1)).
+
+## Heading {EVIL}
+{PAYLOAD}
+"""
+
+
+def assert_inert(html: str) -> None:
+    """Only the site's own scripts; no handlers, no script URLs, no foreign elements."""
+    for tag, attrs in elements(html):
+        assert tag not in {"iframe", "object", "embed", "img", "math"}, (tag, attrs)
+        assert tag != "script" or attrs.get("src", "").startswith("/static/"), attrs
+        for name, value in attrs.items():
+            assert not name.startswith("on"), (tag, name)
+            assert not value.strip().lower().startswith(("javascript:", "data:text")), value
+    assert "<script>alert" not in html
+
+
+@pytest.fixture
+def evil_topic(client, token_headers):
+    response = client.put("/api/topics/evil", json={"markdown": TOPIC}, headers=token_headers)
+    assert response.status_code == 201, response.get_data(as_text=True)
+    return "evil"
+
+
+def html_fields(value) -> list[str]:
+    """Every string the API offers as HTML ("html" keys); other strings are plain text data."""
+    if isinstance(value, dict):
+        found = [v for k, v in value.items() if k in {"html", "highlight"} and isinstance(v, str)]
+        return found + [h for v in value.values() for h in html_fields(v)]
+    if isinstance(value, list):
+        return [h for v in value for h in html_fields(v)]
+    return []
+
+
+@pytest.mark.parametrize("path", ["/topics/evil", "/topics", "/search?q=evil"])
+def test_pages_showing_the_topic_are_inert(client, evil_topic, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert_inert(response.get_data(as_text=True))
+
+
+@pytest.mark.parametrize("path", ["/api/topics/evil", "/api/search?q=evil"])
+def test_html_the_api_offers_is_inert(client, evil_topic, path):
+    fields = html_fields(client.get(path).get_json())
+    assert fields
+    for html in fields:
+        assert_inert(html)
+
+
+def test_a_chat_answer_from_the_topic_is_inert(client, evil_topic):
+    reply = client.post("/api/ask", json={"question": "how about evil heading"}).get_json()
+    assert reply["sources"], reply
+    assert_inert(reply["answer"]["html"])
+    page = client.post("/ask", data={"question": "how about evil heading"})
+    assert_inert(page.get_data(as_text=True))
