@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -18,6 +19,9 @@ from .quizzes.gift_export import bank_to_gift
 from .quizzes.store import get_quiz
 from .runtime import get_library, import_quizzes, migrate_database
 from .textfiles import ImportFailed
+from .transfer.bundle import bundle_from_zip
+from .transfer.export import export_files, zip_files
+from .transfer.service import import_bundle
 
 
 def _report_failure(exc: ImportFailed, what: str) -> click.ClickException:
@@ -26,13 +30,34 @@ def _report_failure(exc: ImportFailed, what: str) -> click.ClickException:
     return click.ClickException(f"no {what} were imported")
 
 
+def _import_zip(path: str) -> None:
+    """Import a zip of content/ and quiz/ with the upload's checks, all or nothing."""
+    with open(path, "rb") as stream:
+        try:
+            bundle = bundle_from_zip(stream, Path(path).name)
+            result = import_bundle(bundle, get_library(), "flask import")
+        except ImportFailed as exc:
+            raise _report_failure(exc, "files") from exc
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
+    click.echo(f"topics: {result.topics.summary()}")
+    click.echo(f"quizzes: {result.quizzes.summary()}")
+
+
 @click.command("import")
 @click.option("--content", "content_dir", type=click.Path(file_okay=False), help="Topic folder.")
 @click.option("--quizzes", "quiz_dir", type=click.Path(file_okay=False), help="Quiz folder.")
+@click.option(
+    "--zip", "zip_path", type=click.Path(exists=True, dir_okay=False), help="A zip instead."
+)
 @with_appcontext
-def import_command(content_dir: str | None, quiz_dir: str | None) -> None:
+def import_command(content_dir: str | None, quiz_dir: str | None, zip_path: str | None) -> None:
     """Import content/ and quiz/ into the database (new revisions only for changed files)."""
     migrate_database()
+    if zip_path:
+        if content_dir or quiz_dir:
+            raise click.UsageError("--zip imports a zip; leave out --content and --quizzes")
+        return _import_zip(zip_path)
     library = get_library()
     try:
         report = import_folder(
@@ -51,14 +76,28 @@ def import_command(content_dir: str | None, quiz_dir: str | None) -> None:
     click.echo(f"quizzes: {report.summary()}")
 
 
+def _export_zip(path: str) -> None:
+    """Write the same zip the export page downloads."""
+    files = export_files(current_app.config["SHIPSHAPE_CONTENT_DIR"])
+    tmp = Path(path).with_name(Path(path).name + ".tmp")
+    tmp.write_bytes(zip_files(files))
+    os.replace(tmp, path)  # a reader never sees half a zip
+    click.echo(f"export: {len(files)} files written to {path}")
+
+
 @click.command("export")
 @click.option(
     "--out", "out_dir", type=click.Path(file_okay=False), help="Folder for content/ and quiz/."
 )
+@click.option("--zip", "zip_path", type=click.Path(dir_okay=False), help="A zip file instead.")
 @with_appcontext
-def export_command(out_dir: str | None) -> None:
+def export_command(out_dir: str | None, zip_path: str | None) -> None:
     """Write topics and quizzes back out in the content/ and quiz/ formats."""
     migrate_database()
+    if zip_path:
+        if out_dir:
+            raise click.UsageError("--zip writes one file; leave out --out")
+        return _export_zip(zip_path)
     content = (
         Path(out_dir) / "content" if out_dir else Path(current_app.config["SHIPSHAPE_CONTENT_DIR"])
     )

@@ -1,0 +1,1 @@
+"""Moving topics and quizzes in and out as files: single uploads, zips of content/ and quiz/."""

@@ -1,0 +1,94 @@
+"""Check a whole bundle before anything is written: topics, their references, then quizzes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..knowledge import store
+from ..knowledge.catalog import Catalog, parse_cached
+from ..knowledge.files import unknown_references
+from ..knowledge.topicfile import TopicDoc, TopicFormatError, parse_topic
+from ..models import Quiz, Topic
+from ..quizzes.bank import BankError, QuizDoc, parse_bank
+from ..quizzes.command_grading import CommandContext
+from ..quizzes.files import check_quiz
+from ..textfiles import ImportFailed
+from .bundle import Bundle, Incoming
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything in a bundle, parsed and checked: (file name, document) pairs."""
+
+    topics: list[tuple[str, TopicDoc]]
+    quizzes: list[tuple[str, QuizDoc]]
+
+
+def _too_long(file: str, values: dict[str, str], columns) -> list[str]:
+    """Fields longer than their database column allows (PostgreSQL would refuse them)."""
+    return [
+        f"{file}: {key}: at most {columns[key].type.length} characters"
+        for key, value in values.items()
+        if len(value) > columns[key].type.length
+    ]
+
+
+def _parse_topics(items: list[Incoming], problems: list[str]) -> list[tuple[str, TopicDoc]]:
+    parsed = []
+    for item in items:
+        try:
+            doc = parse_topic(item.text, item.slug)
+        except TopicFormatError as exc:
+            problems.append(f"{item.file}: {exc}")
+            continue
+        fields = {"title": doc.title, "group": doc.group}
+        problems += _too_long(item.file, fields, Topic.__table__.c)
+        parsed.append((item.file, doc))
+    return parsed
+
+
+def _reference_problems(topics: list[tuple[str, TopicDoc]], uploaded: set[str]) -> list[str]:
+    """related and compare must name a live topic or one in the same upload."""
+    known = store.live_slugs() | uploaded
+    return [
+        f"{file}: {key}: there is no topic '{slug}'"
+        for file, doc in topics
+        for key, slug in unknown_references(doc, known)
+    ]
+
+
+def catalog_after(topics: list[tuple[str, TopicDoc]]) -> Catalog:
+    """The catalog as it will be once these topics land on top of the live ones."""
+    docs = {t.slug: parse_cached(t.markdown, t.slug) for t in store.live_topics()}
+    docs.update((doc.slug, doc) for _, doc in topics)
+    return Catalog.build(docs.values())
+
+
+def _parse_quizzes(
+    items: list[Incoming], catalog: Catalog, problems: list[str]
+) -> list[tuple[str, QuizDoc]]:
+    ctx = CommandContext(catalog.specs, catalog.commands)
+    parsed = []
+    for item in items:
+        try:
+            doc = parse_bank(item.text, item.slug)
+        except BankError as exc:
+            problems.append(f"{item.file}: {exc}")
+            continue
+        problems += _too_long(item.file, {"title": doc.title}, Quiz.__table__.c)
+        problems += [f"{item.file}: {p}" for p in check_quiz(doc, set(catalog.topics), ctx)]
+        parsed.append((item.file, doc))
+    return parsed
+
+
+def check_bundle(bundle: Bundle) -> Plan:
+    """The checked plan, or ImportFailed listing every problem in the bundle."""
+    problems = list(bundle.problems)
+    topics = _parse_topics(bundle.topics, problems)
+    problems += _reference_problems(topics, {item.slug for item in bundle.topics})
+    quizzes = (
+        _parse_quizzes(bundle.quizzes, catalog_after(topics), problems) if bundle.quizzes else []
+    )
+    if problems:
+        raise ImportFailed(problems)
+    return Plan(topics, quizzes)
