@@ -9,6 +9,7 @@ import frontmatter
 import yaml
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
+MAX_TITLE, MAX_GROUP = 200, 80  # the database columns' sizes
 _FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _H2_RE = re.compile(r"^##\s+(.+?)(?:\s+#+)?\s*$")
 KNOWN_KEYS = {"title", "group", "tags", "questions", "related", "command", "compare", "slug"}
@@ -167,6 +168,10 @@ def parse_topic(text: str, slug: str) -> TopicDoc:
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
         raise TopicFormatError("title", "is required")
+    group = str(meta.get("group") or "Topics").strip()
+    for key, value, limit in (("title", title.strip(), MAX_TITLE), ("group", group, MAX_GROUP)):
+        if len(value) > limit:
+            raise TopicFormatError(key, f"at most {limit} characters")
     summary, sections = split_sections(body)
     if not summary and not sections:
         raise TopicFormatError("body", "is empty: write a summary paragraph and sections")
@@ -177,7 +182,7 @@ def parse_topic(text: str, slug: str) -> TopicDoc:
     return TopicDoc(
         slug=slug,
         title=title.strip(),
-        group=str(meta.get("group") or "Topics").strip(),
+        group=group,
         summary=summary,
         sections=tuple(sections),
         text=text,

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import yaml
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
+MAX_TITLE = 200  # the database column's size
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$")
 TYPES = (
     "single_choice",
@@ -70,6 +71,13 @@ class QuizDoc:
 
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)
+
+
+def _title(data: dict) -> str:
+    title = _text(data, "title", "file")
+    if len(title) > MAX_TITLE:
+        raise BankError("title", f"at most {MAX_TITLE} characters")
+    return title
 
 
 def _text(raw: dict, key: str, where: str, required: bool = True) -> str:
@@ -242,7 +250,7 @@ def parse_bank(text: str, slug: str) -> QuizDoc:
     max_attempts = _number(data, "max_attempts", "max_attempts", None, 1, 1000)
     return QuizDoc(
         slug=slug,
-        title=_text(data, "title", "file"),
+        title=_title(data),
         description=_text(data, "description", "file", required=False),
         questions=questions,
         text=text,

@@ -8,7 +8,6 @@ from ..knowledge import store
 from ..knowledge.catalog import Catalog, parse_cached
 from ..knowledge.files import unknown_references
 from ..knowledge.topicfile import TopicDoc, TopicFormatError, parse_topic
-from ..models import Quiz, Topic
 from ..quizzes.bank import BankError, QuizDoc, parse_bank
 from ..quizzes.command_grading import CommandContext
 from ..quizzes.files import check_quiz
@@ -24,15 +23,6 @@ class Plan:
     quizzes: list[tuple[str, QuizDoc]]
 
 
-def _too_long(file: str, values: dict[str, str], columns) -> list[str]:
-    """Fields longer than their database column allows (PostgreSQL would refuse them)."""
-    return [
-        f"{file}: {key}: at most {columns[key].type.length} characters"
-        for key, value in values.items()
-        if len(value) > columns[key].type.length
-    ]
-
-
 def _parse_topics(items: list[Incoming], problems: list[str]) -> list[tuple[str, TopicDoc]]:
     parsed = []
     for item in items:
@@ -41,8 +31,6 @@ def _parse_topics(items: list[Incoming], problems: list[str]) -> list[tuple[str,
         except TopicFormatError as exc:
             problems.append(f"{item.file}: {exc}")
             continue
-        fields = {"title": doc.title, "group": doc.group}
-        problems += _too_long(item.file, fields, Topic.__table__.c)
         parsed.append((item.file, doc))
     return parsed
 
@@ -75,7 +63,6 @@ def _parse_quizzes(
         except BankError as exc:
             problems.append(f"{item.file}: {exc}")
             continue
-        problems += _too_long(item.file, {"title": doc.title}, Quiz.__table__.c)
         problems += [f"{item.file}: {p}" for p in check_quiz(doc, set(catalog.topics), ctx)]
         parsed.append((item.file, doc))
     return parsed

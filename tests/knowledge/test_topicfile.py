@@ -216,3 +216,13 @@ def test_command_name_aliases_and_options_are_parsed(make_topic):
         "Show every container.",
     )
     assert (filter_flag.flags, filter_flag.value) == (("-f", "--filter"), "filter")
+
+
+@pytest.mark.parametrize(
+    ("front", "field"),
+    [(f"title: {'t' * 201}", "title"), (f"title: T\ngroup: {'g' * 81}", "group")],
+)
+def test_a_title_or_group_longer_than_the_database_keeps_is_refused(front, field):
+    with pytest.raises(TopicFormatError) as refused:
+        parse_topic(f"---\n{front}\n---\nA summary.\n", "long")
+    assert refused.value.field == field
