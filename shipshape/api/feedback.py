@@ -1,3 +1,28 @@
 """POST /api/feedback: thumbs up or down on a chat answer."""
 
-from . import bp  # noqa: F401
+from __future__ import annotations
+
+from flask import current_app, jsonify
+
+from ..chat.feedback import InvalidFeedback, TurnNotFound, rate_turn
+from ..errors import ApiError
+from ..extensions import limiter
+from . import bp
+from .requests import json_object
+
+
+def _feedback_limit() -> str:
+    return current_app.config["SHIPSHAPE_ASK_RATE_LIMIT"]  # as many ratings as questions
+
+
+@bp.post("/feedback")
+@limiter.limit(_feedback_limit)
+def give_feedback():
+    body = json_object()
+    try:
+        rating = rate_turn(body.get("turn_id"), body.get("helpful"), body.get("conversation_id"))
+    except InvalidFeedback as exc:
+        raise ApiError(400, f"invalid_{exc.field}", exc.message) from exc
+    except TurnNotFound as exc:
+        raise ApiError(404, "not_found", str(exc)) from exc
+    return jsonify({"turn_id": rating.turn_id, "helpful": rating.helpful})

@@ -51,6 +51,8 @@ def ask(question: object, conversation_id: object, library: Library, ttl_hours: 
     conversation = load_or_start(validate_conversation_id(conversation_id), ttl_hours)
     reply = answer_question(text, library, previous_turn(conversation))
     payload = reply.to_dict(conversation.id)
-    record_turn(conversation, text, reply, payload)
+    turn = record_turn(conversation, text, reply, payload)
+    db.session.flush()  # the turn's id goes back, so the learner can rate this answer
+    turn_id = turn.id
     db.session.commit()
-    return payload
+    return {**payload, "turn_id": turn_id}

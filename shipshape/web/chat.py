@@ -1,10 +1,11 @@
-"""The chat page and its plain-form fallback."""
+"""The chat page and its plain-form fallbacks: asking, and rating an answer."""
 
 from __future__ import annotations
 
-from flask import current_app, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 
 from ..chat.conversations import CONVERSATION_ID_RE, recent_turns
+from ..chat.feedback import InvalidFeedback, TurnNotFound, rate_turn
 from ..chat.service import InvalidQuestion, ask
 from ..extensions import limiter
 from ..runtime import get_library
@@ -48,4 +49,29 @@ def ask_form():
     except InvalidQuestion as exc:
         return _render_chat(conversation_id, error=exc.message, question=question or ""), 400
     target = url_for("web.index", c=reply["conversation_id"], _anchor="latest")
+    return redirect(target, code=303)
+
+
+_HELPFUL_VALUES = {"yes": True, "no": False}
+
+
+def _form_turn_id(value: str | None) -> object:
+    """A digit string as a number (at most ten digits); anything else as it came, to be refused."""
+    is_number = value is not None and value.isascii() and value.isdigit() and len(value) <= 10
+    return int(value) if is_number else value
+
+
+@bp.post("/feedback")
+@limiter.limit(lambda: current_app.config["SHIPSHAPE_ASK_RATE_LIMIT"])
+def feedback_form():
+    conversation_id = request.form.get("conversation_id", "")
+    helpful = _HELPFUL_VALUES.get(request.form.get("helpful", ""))
+    try:
+        rating = rate_turn(_form_turn_id(request.form.get("turn_id")), helpful, conversation_id)
+    except InvalidFeedback as exc:
+        abort(400, exc.message)
+    except TurnNotFound as exc:
+        abort(404, str(exc))
+    flash("Thanks for your feedback.", "info")
+    target = url_for("web.index", c=conversation_id, _anchor=f"answer-{rating.turn_id}")
     return redirect(target, code=303)

@@ -42,6 +42,54 @@
     return button;
   }
 
+  function thumb(helpful) {
+    var button = el("button", "thumb");
+    var icon = el("span", "", helpful ? "\uD83D\uDC4D" : "\uD83D\uDC4E");
+    button.type = "button";
+    button.value = helpful ? "yes" : "no";
+    button.title = helpful ? "This answer helped" : "This answer did not help";
+    button.setAttribute("aria-pressed", "false");
+    icon.setAttribute("aria-hidden", "true");
+    button.appendChild(icon);
+    button.appendChild(el("span", "visually-hidden", button.title));
+    return button;
+  }
+
+  function feedbackControls(reply) {
+    var controls = el("div", "feedback");
+    var status = el("span", "feedback-status");
+    controls.dataset.turnId = reply.turn_id;
+    controls.dataset.conversationId = reply.conversation_id;
+    status.setAttribute("role", "status");
+    controls.appendChild(el("span", "feedback-prompt", "Helpful?"));
+    controls.appendChild(thumb(true));
+    controls.appendChild(thumb(false));
+    controls.appendChild(status);
+    return controls;
+  }
+
+  function rate(button) {
+    var controls = button.closest(".feedback");
+    var status = controls.querySelector(".feedback-status");
+    fetch("/api/feedback", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Accept": "application/json" },
+      body: JSON.stringify({
+        turn_id: Number(controls.dataset.turnId),
+        helpful: button.value === "yes",
+        conversation_id: controls.dataset.conversationId
+      })
+    }).then(function (response) {
+      if (!response.ok) { throw new Error("feedback not saved"); }
+      controls.querySelectorAll(".thumb").forEach(function (other) {
+        other.setAttribute("aria-pressed", other === button ? "true" : "false");
+      });
+      status.textContent = "Thanks for your feedback.";
+    }).catch(function () {
+      status.textContent = "Your feedback could not be saved. Try again in a moment.";
+    });
+  }
+
   function renderReply(reply) {
     var item = el("li", "turn turn--answer");
     var wrap = el("div", "answer answer--" + reply.kind);
@@ -69,6 +117,7 @@
       reply.suggestions.forEach(function (q) { group.appendChild(suggestionButton(q)); });
       wrap.appendChild(group);
     }
+    if (reply.turn_id) { wrap.appendChild(feedbackControls(reply)); }
     item.appendChild(wrap);
     addCopyButtons(item);
     return item;
@@ -135,6 +184,13 @@
     event.preventDefault();
     ask(button.dataset.question);
     box.focus();
+  });
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest(".feedback .thumb");
+    if (!button) { return; }
+    event.preventDefault(); // rate through the API instead of posting the form
+    rate(button);
   });
 
   addCopyButtons(document);

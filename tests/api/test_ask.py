@@ -6,6 +6,7 @@ import pytest
 
 REPLY_KEYS = {
     "conversation_id", "kind", "answer", "sources", "confidence", "suggestions", "did_you_mean",
+    "turn_id",
 }  # fmt: skip
 KINDS = {"answer", "no_answer", "clarify", "smalltalk"}
 

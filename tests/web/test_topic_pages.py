@@ -95,4 +95,6 @@ def test_a_search_that_finds_nothing_says_so(client):
 
 def test_search_syntax_and_nul_bytes_do_not_break_the_page(client):
     page_at(client, "/search?q=title%3A%28AND+%22x*+%5Ba+TO+z%5D")
-    page_at(client, "/search?q=image%00s")
+    refused = client.get("/search?q=image%00s")
+    assert refused.status_code == 400
+    assert "NUL byte" in refused.get_data(as_text=True)
