@@ -52,6 +52,7 @@ test: install lint
 bench: setup
 	$(PY) bench/ask.py
 	$(PY) bench/quiz.py
+	$(PY) bench/authoring.py
 
 clean:
 	rm -rf instance .pytest_cache .ruff_cache

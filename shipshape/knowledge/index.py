@@ -21,7 +21,6 @@ from .topicfile import TopicDoc
 
 CURRENT = "CURRENT"
 VERSION_FILE = "applied_version"
-MAX_SEGMENTS = 4
 WRITER_TIMEOUT = 30.0
 
 
@@ -177,8 +176,9 @@ class TopicIndex:
                 for topic in changed:
                     for document in section_documents(topic):
                         writer.add_document(**document)
-                segments = len(self._ix._segments()) if hasattr(self._ix, "_segments") else 0
-                writer.commit(optimize=segments >= MAX_SEGMENTS)
+                # Whoosh's default merge policy folds small segments together as they pile up;
+                # a full optimize here would rewrite the whole index on every few saves (~1 s).
+                writer.commit()
             except BaseException:
                 if not writer.is_closed:
                     writer.cancel()

@@ -147,20 +147,24 @@ def test_apply_at_a_version_already_reached_changes_nothing(small_index):
     fresh.close()
 
 
+# Whoosh's merge policy folds small segments together: an edit never optimizes the whole index.
+MAX_SEGMENTS = 6
+
+
 def apply_editions(index: TopicIndex, count: int) -> None:
     """Apply `count` edits of the volumes topic, each at the next content version."""
     for version in range(2, count + 2):
         text = VOLUMES.replace("outside", f"outside edition{version}")
         index.apply([parse_topic(text, "volumes")], removed=[], version=version)
-        assert index.segment_count() <= 4
+        assert index.segment_count() <= MAX_SEGMENTS
 
 
 def test_segments_stay_few_after_many_applies(small_index):
-    apply_editions(small_index, 10)
+    apply_editions(small_index, 30)
 
-    assert small_index.segment_count() <= 4
-    assert small_index.applied_version() == 11
-    assert found(small_index, "edition11")[0] == ("volumes", "")
+    assert small_index.segment_count() <= MAX_SEGMENTS
+    assert small_index.applied_version() == 31
+    assert found(small_index, "edition31")[0] == ("volumes", "")
 
 
 def test_after_many_applies_each_section_is_found_once(small_index):
