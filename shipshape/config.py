@@ -58,6 +58,8 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         ),
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI") or "memory://",
         "RATELIMIT_ENABLED": _flag(env.get("RATELIMIT_ENABLED"), True),
+        # Redis down: count in this process's memory meanwhile, rather than answer 500.
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
         "RATELIMIT_HEADERS_ENABLED": True,
         "SHIPSHAPE_ASK_RATE_LIMIT": env.get("SHIPSHAPE_ASK_RATE_LIMIT") or "60 per minute",
         "SHIPSHAPE_SIGNIN_RATE_LIMIT": env.get("SHIPSHAPE_SIGNIN_RATE_LIMIT") or "5 per minute",
@@ -69,6 +71,8 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "PROXY_FIX": _flag(env.get("PROXY_FIX"), False),
         "MAX_CONTENT_LENGTH": 5 * 1024 * 1024,
+        # Form fields (the editors' textareas) may hold a whole quiz file, up to 1 MiB of it.
+        "MAX_FORM_MEMORY_SIZE": 2 * 1024 * 1024,
         "WTF_CSRF_TIME_LIMIT": None,
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
     }

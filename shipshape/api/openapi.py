@@ -45,6 +45,37 @@ REPLY = {
         "confidence": {"type": "number", "minimum": 0, "maximum": 1},
         "suggestions": {"type": "array", "items": {"type": "string"}},
         "did_you_mean": {"type": ["string", "null"]},
+        "turn_id": {"type": "integer", "description": "Rate this reply at /api/feedback"},
+    },
+}
+
+INSTRUCTOR = [{"bearerToken": []}, {"session": []}]
+TOPIC_BODY = {
+    "type": "object",
+    "required": ["markdown"],
+    "properties": {"markdown": {"type": "string", "minLength": 1}},
+}
+QUIZ_BODY = {
+    "type": "object",
+    "required": ["yaml"],
+    "properties": {"yaml": {"type": "string", "minLength": 1}},
+}
+SAVED = {
+    "type": "object",
+    "required": ["slug", "revision", "created"],
+    "properties": {
+        "slug": {"type": "string"},
+        "revision": {"type": ["integer", "null"]},
+        "created": {"type": "boolean"},
+    },
+}
+FEEDBACK_BODY = {
+    "type": "object",
+    "required": ["turn_id", "helpful", "conversation_id"],
+    "properties": {
+        "turn_id": {"type": "integer"},
+        "helpful": {"type": "boolean"},
+        "conversation_id": {"type": "string"},
     },
 }
 
@@ -84,12 +115,70 @@ PATHS = {
             "summary": "One topic with its sections",
             "parameters": [_path_param("slug")],
             "responses": {"200": {"description": "The topic", **_json(OBJECT)}, **_errors(404)},
-        }
+        },
+        "put": {
+            "summary": "Create or replace a topic (instructors); the next question can find it",
+            "security": INSTRUCTOR,
+            "parameters": [_path_param("slug")],
+            "requestBody": {"required": True, **_json(TOPIC_BODY)},
+            "responses": {
+                "200": {"description": "Saved as a new revision", **_json(SAVED)},
+                "201": {"description": "Created", **_json(SAVED)},
+                **_errors(400, 401, 403, 413, 415, 422),
+            },
+        },
+        "delete": {
+            "summary": "Delete a topic (instructors); a restore brings it back",
+            "security": INSTRUCTOR,
+            "parameters": [_path_param("slug")],
+            "responses": {
+                "200": {"description": "Deleted", **_json(OBJECT)},
+                **_errors(401, 403, 404),
+            },
+        },
     },
     "/api/quizzes": {
         "get": {
             "summary": "Every quiz",
             "responses": {"200": {"description": "Quizzes", **_json(OBJECT)}},
+        }
+    },
+    "/api/quizzes/{slug}": {
+        "put": {
+            "summary": "Create or replace a quiz from its YAML file (instructors)",
+            "security": INSTRUCTOR,
+            "parameters": [_path_param("slug")],
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {"schema": QUIZ_BODY},
+                    "application/yaml": {"schema": {"type": "string"}},
+                },
+            },
+            "responses": {
+                "200": {"description": "Saved as a new revision", **_json(SAVED)},
+                "201": {"description": "Created", **_json(SAVED)},
+                **_errors(400, 401, 403, 413, 415, 422),
+            },
+        },
+        "delete": {
+            "summary": "Delete a quiz (instructors); a restore brings it back",
+            "security": INSTRUCTOR,
+            "parameters": [_path_param("slug")],
+            "responses": {
+                "200": {"description": "Deleted", **_json(OBJECT)},
+                **_errors(401, 403, 404),
+            },
+        },
+    },
+    "/api/feedback": {
+        "post": {
+            "summary": "Thumbs up or down on one chat answer",
+            "requestBody": {"required": True, **_json(FEEDBACK_BODY)},
+            "responses": {
+                "200": {"description": "Recorded", **_json(OBJECT)},
+                **_errors(400, 404, 415, 429),
+            },
         }
     },
     "/api/quizzes/{slug}/attempts": {
@@ -146,6 +235,19 @@ DOCUMENT = {
     "info": {"title": "Shipshape API", "version": "1"},
     "paths": PATHS,
     "components": {
+        "securitySchemes": {
+            "bearerToken": {
+                "type": "http",
+                "scheme": "bearer",
+                "description": "A token from `flask create-token EMAIL`.",
+            },
+            "session": {
+                "type": "apiKey",
+                "in": "header",
+                "name": "X-CSRFToken",
+                "description": "A signed-in session cookie plus the page's CSRF token.",
+            },
+        },
         "schemas": {
             "Error": {
                 "type": "object",
@@ -154,11 +256,15 @@ DOCUMENT = {
                     "error": {
                         "type": "object",
                         "required": ["code", "message"],
-                        "properties": {"code": {"type": "string"}, "message": {"type": "string"}},
+                        "properties": {
+                            "code": {"type": "string"},
+                            "message": {"type": "string"},
+                            "details": {"type": "array", "items": {"type": "object"}},
+                        },
                     }
                 },
             }
-        }
+        },
     },
 }
 

@@ -117,7 +117,7 @@ def _choices(raw: object, where: str, kind: str) -> tuple[Choice, ...]:
 
 
 def _number(raw: dict, key: str, where: str, default, low: float, high: float):
-    value = raw.get(key, default)
+    value = default if raw.get(key) is None else raw[key]  # `points:` left empty means the default
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
