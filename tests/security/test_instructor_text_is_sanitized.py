@@ -75,3 +75,80 @@ def test_a_chat_answer_from_the_topic_is_inert(client, evil_topic):
     assert_inert(reply["answer"]["html"])
     page = client.post("/ask", data={"question": "how about evil heading"})
     assert_inert(page.get_data(as_text=True))
+
+
+QUIZ = f"""\
+title: 'Evil quiz {EVIL}'
+description: 'About {EVIL}'
+questions:
+  - id: evil-choice
+    type: single_choice
+    prompt: 'Pick {EVIL} [x](javascript:alert(1))'
+    topics: [image]
+    explanation: 'Because {EVIL}'
+    options:
+      - {{id: a, text: 'Right {EVIL}', correct: true, feedback: 'Yes {EVIL}'}}
+      - {{id: b, text: 'Wrong {EVIL}', feedback: 'No {EVIL}'}}
+"""
+
+
+@pytest.fixture
+def evil_quiz(client, token_headers):
+    response = client.put("/api/quizzes/evil-quiz", json={"yaml": QUIZ}, headers=token_headers)
+    assert response.status_code == 201, response.get_data(as_text=True)
+    return "evil-quiz"
+
+
+def test_a_quiz_full_of_payloads_is_inert_from_start_to_review(client, evil_quiz):
+    assert_inert(client.get("/quizzes").get_data(as_text=True))
+    started = client.post(f"/quizzes/{evil_quiz}/start")
+    attempt_page = client.get(started.headers["Location"])
+    assert "Evil quiz" in attempt_page.get_data(as_text=True)
+    assert_inert(attempt_page.get_data(as_text=True))
+    results = client.post(started.headers["Location"], data={"action": "submit"})
+    results = client.get(results.headers.get("Location", started.headers["Location"]))
+    assert_inert(results.get_data(as_text=True))
+
+
+def test_the_quiz_api_offers_only_inert_html(client, evil_quiz):
+    attempt = client.post(f"/api/quizzes/{evil_quiz}/attempts").get_json()
+    for html in html_fields(attempt):
+        assert_inert(html)
+    review = client.post(f"/api/attempts/{attempt['attempt_id']}/submit", json={}).get_json()
+    for html in html_fields(review):
+        assert_inert(html)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/instructor/quizzes",
+        "/instructor/quizzes/evil-quiz/edit",
+        "/instructor/quiz-stats",
+        "/instructor/quiz-stats/evil-quiz",
+        "/instructor/topics",
+        "/instructor/topics/evil/edit",
+        "/instructor/topics/evil/history",
+    ],
+)
+def test_instructor_pages_showing_the_payloads_are_inert(
+    instructor_client, evil_topic, evil_quiz, path
+):
+    response = instructor_client.get(path)
+    assert response.status_code == 200
+    assert_inert(response.get_data(as_text=True))
+
+
+def test_the_editor_previews_are_inert(instructor_client, evil_topic, evil_quiz):
+    topic = instructor_client.post(
+        "/instructor/topics/evil/edit",
+        data={"markdown": TOPIC, "action": "preview", "base_revision": "1"},
+    )
+    assert (topic.status_code, "Heading" in topic.get_data(as_text=True)) == (200, True)
+    assert_inert(topic.get_data(as_text=True))
+    quiz = instructor_client.post(
+        "/instructor/quizzes/evil-quiz/edit",
+        data={"text": QUIZ, "action": "preview", "base_revision": "1"},
+    )
+    assert (quiz.status_code, "Wrong" in quiz.get_data(as_text=True)) == (200, True)
+    assert_inert(quiz.get_data(as_text=True))
