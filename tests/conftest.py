@@ -6,15 +6,19 @@ The database is SQLite, or PostgreSQL when TEST_DATABASE_URL is set (see tests/d
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from flask import Flask
 
 from shipshape import create_app
 from shipshape.extensions import db
 from shipshape.runtime import ensure_ready, get_library
 
 from .databases import drop_database, new_database
+from .web.markup import parse_page
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -139,3 +143,72 @@ def token_headers(app, instructor):
     token = create_token(instructor[0], "tests")
     db.session.commit()
     return {"Authorization": f"Bearer {token}"}
+
+
+# Apps configured as in production (CSRF checked, rate limits on), each on its own database and
+# index under a subfolder of tmp_path, so a test may also use `app`.
+
+
+@contextmanager
+def built_app(folder: Path, **overrides) -> Iterator[Flask]:
+    """An app on its own new database and index folder, its context pushed; dropped after."""
+    folder.mkdir(parents=True)
+    url, name = new_database(folder)
+    application = make_app(folder, url, **overrides)
+    try:
+        with application.app_context():
+            try:
+                yield application
+            finally:
+                close(application)
+    finally:
+        drop_database(name)
+
+
+def add_instructor(application: Flask) -> None:
+    """Migrate and import as the app's config says, then create the INSTRUCTOR_EMAIL account."""
+    from shipshape.accounts.service import create_instructor
+
+    ensure_ready(application)
+    create_instructor(INSTRUCTOR_EMAIL, INSTRUCTOR_PASSWORD)
+    db.session.commit()
+
+
+def csrf_token(
+    client, path: str = "/instructor/sign-in", base_url: str = "http://localhost"
+) -> str:
+    """The value of the first hidden csrf_token input on the page, whatever its attribute order."""
+    response = client.get(path, base_url=base_url)
+    inputs = parse_page(response.get_data(as_text=True)).find_all(
+        "input", type="hidden", name="csrf_token"
+    )
+    assert inputs, f"no hidden csrf_token input on {path} ({response.status_code})"
+    return inputs[0]["value"]
+
+
+@pytest.fixture
+def csrf_app(tmp_path):
+    """An app that checks CSRF tokens, with the bundled content and the instructor account."""
+    with built_app(tmp_path / "csrf", WTF_CSRF_ENABLED=True) as application:
+        add_instructor(application)
+        yield application
+
+
+@pytest.fixture
+def csrf_client(csrf_app):
+    """A test client signed in as the instructor on csrf_app, with the sign-in form's token."""
+    signed_in = csrf_app.test_client()
+    data = {"email": INSTRUCTOR_EMAIL, "password": INSTRUCTOR_PASSWORD}
+    data["csrf_token"] = csrf_token(signed_in)
+    response = signed_in.post("/instructor/sign-in", data=data)
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return signed_in
+
+
+@pytest.fixture
+def limited_client(tmp_path):
+    """A learner's client on an app with rate limits on: two questions a minute."""
+    overrides = {"RATELIMIT_ENABLED": True, "SHIPSHAPE_ASK_RATE_LIMIT": "2 per minute"}
+    with built_app(tmp_path / "limited", **overrides) as application:
+        ensure_ready(application)
+        yield application.test_client()

@@ -4,9 +4,6 @@ import pytest
 
 from shipshape.extensions import db
 from shipshape.models import Turn
-from shipshape.runtime import ensure_ready
-from tests.conftest import close, make_app
-from tests.databases import drop_database, new_database
 
 
 def rate(client, turn_id, helpful, conversation_id):
@@ -86,17 +83,6 @@ def test_a_body_that_is_not_a_json_object_gets_a_400(client, kwargs):
 
 def test_a_body_that_is_not_json_gets_a_415(client):
     assert client.post("/api/feedback", data="turn_id=1").status_code == 415
-
-
-@pytest.fixture
-def limited_client(tmp_path):
-    url, name = new_database(tmp_path)
-    app = make_app(tmp_path, url, RATELIMIT_ENABLED=True, SHIPSHAPE_ASK_RATE_LIMIT="2 per minute")
-    with app.app_context():
-        ensure_ready(app)
-        yield app.test_client()
-        close(app)
-    drop_database(name)
 
 
 def test_rating_is_rate_limited_like_asking(limited_client):

@@ -6,14 +6,11 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import update
 
-from shipshape.accounts.service import create_instructor
 from shipshape.chat import insights
 from shipshape.extensions import db
 from shipshape.knowledge import store
 from shipshape.models import Turn, utcnow
-from shipshape.runtime import ensure_ready
-from tests.conftest import INSTRUCTOR_EMAIL, close, make_app
-from tests.databases import drop_database, new_database
+from tests.conftest import INSTRUCTOR_EMAIL, csrf_token
 from tests.web.markup import parse_page
 
 PAGE = "/instructor/questions"
@@ -202,33 +199,10 @@ def test_learners_get_403_and_change_nothing(client, asked, method, path):
     assert len(store.revisions_of("image")) == revisions
 
 
-@pytest.fixture
-def csrf_client(tmp_path):
-    """A signed-in instructor on an app that checks CSRF tokens, as in production."""
-    url, name = new_database(tmp_path)
-    application = make_app(tmp_path, url, WTF_CSRF_ENABLED=True)
-    with application.app_context():
-        ensure_ready(application)
-        create_instructor("ada@example.org", "a long enough password")
-        db.session.commit()
-        signed_in = application.test_client()
-        credentials = {"email": "ada@example.org", "password": "a long enough password"}
-        credentials["csrf_token"] = _token(signed_in, "/instructor/sign-in")
-        assert signed_in.post("/instructor/sign-in", data=credentials).status_code == 302
-        yield signed_in
-        close(application)
-    drop_database(name)
-
-
-def _token(client, path: str) -> str:
-    tag = re.search(r'<input[^>]*name="csrf_token"[^>]*>', html_of(client.get(path))).group(0)
-    return re.search(r'value="([^"]+)"', tag).group(1)
-
-
 def test_the_action_needs_its_csrf_token(csrf_client):
     revisions = len(store.revisions_of("image"))
     assert add(csrf_client, UNANSWERED, "image").status_code == 400
     assert len(store.revisions_of("image")) == revisions
-    token = _token(csrf_client, PAGE)
+    token = csrf_token(csrf_client, PAGE)
     assert add(csrf_client, UNANSWERED, "image", csrf_token=token).status_code == 303
     assert len(store.revisions_of("image")) == revisions + 1

@@ -8,12 +8,8 @@ import re
 
 import pytest
 
-from shipshape.accounts.service import create_instructor
-from shipshape.extensions import db
 from shipshape.quizzes import history, store
-from shipshape.runtime import ensure_ready
-from tests.conftest import close, make_app
-from tests.databases import drop_database, new_database
+from tests.conftest import csrf_token
 from tests.quizzes.helpers import SLUGS, raw_bank
 from tests.web.markup import parse_page
 
@@ -149,33 +145,12 @@ def test_learners_get_403_on_every_editor_page(client, method, path):
     assert store.get_quiz("misconceptions") is not None
 
 
-@pytest.fixture
-def csrf_client(tmp_path):
-    """A signed-in instructor on an app that checks CSRF tokens, as in production."""
-    url, name = new_database(tmp_path)
-    application = make_app(tmp_path, url, WTF_CSRF_ENABLED=True)
-    with application.app_context():
-        ensure_ready(application)
-        create_instructor("ada@example.org", "a long enough password")
-        db.session.commit()
-        signed_in = application.test_client()
-        page = text_of(signed_in.get("/instructor/sign-in"))
-        token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
-        credentials = {"email": "ada@example.org", "password": "a long enough password"}
-        response = signed_in.post("/instructor/sign-in", data={**credentials, "csrf_token": token})
-        assert response.status_code == 302
-        yield signed_in
-        close(application)
-    drop_database(name)
-
-
 def test_a_post_without_its_csrf_token_is_refused_and_saves_nothing(csrf_client):
     assert create(csrf_client, QUIZ).status_code == 400
     assert store.get_quiz("quokka-quiz", include_deleted=True) is None
     assert csrf_client.post("/instructor/quizzes/misconceptions/delete").status_code == 400
     assert store.get_quiz("misconceptions") is not None
-    page = text_of(csrf_client.get("/instructor/quizzes/new"))
-    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    token = csrf_token(csrf_client, "/instructor/quizzes/new")
     assert create(csrf_client, QUIZ, csrf_token=token).status_code == 303
 
 

@@ -2,11 +2,13 @@
 
 import pytest
 
-from shipshape.accounts.service import create_instructor
-from shipshape.extensions import db
-from shipshape.runtime import ensure_ready
-from tests.conftest import close, make_app
-from tests.databases import drop_database, new_database
+from tests.conftest import (
+    INSTRUCTOR_EMAIL,
+    INSTRUCTOR_PASSWORD,
+    add_instructor,
+    built_app,
+    csrf_token,
+)
 
 
 def test_learners_get_403_with_a_way_to_sign_in(client):
@@ -43,40 +45,28 @@ def test_sign_in_never_redirects_off_the_site(client, instructor, target):
 @pytest.fixture
 def strict_app(tmp_path):
     """CSRF on, rate limits on, secure cookies: as in production."""
-    url, name = new_database(tmp_path)
-    application = make_app(
-        tmp_path,
-        url,
-        WTF_CSRF_ENABLED=True,
-        RATELIMIT_ENABLED=True,
-        SHIPSHAPE_SIGNIN_RATE_LIMIT="3 per minute",
-        SESSION_COOKIE_SECURE=True,
-    )
-    with application.app_context():
-        ensure_ready(application)
-        create_instructor("ada@example.org", "a long enough password")
-        db.session.commit()
+    overrides = {
+        "WTF_CSRF_ENABLED": True,
+        "RATELIMIT_ENABLED": True,
+        "SHIPSHAPE_SIGNIN_RATE_LIMIT": "3 per minute",
+        "SESSION_COOKIE_SECURE": True,
+    }
+    with built_app(tmp_path / "strict", **overrides) as application:
+        add_instructor(application)
         yield application
-        close(application)
-    drop_database(name)
-
-
-def csrf_token(client, base_url: str = "http://localhost") -> str:
-    page = client.get("/instructor/sign-in", base_url=base_url).get_data(as_text=True)
-    return page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
 
 
 def test_sign_in_without_its_csrf_token_is_refused(strict_app):
     client = strict_app.test_client()
-    data = {"email": "ada@example.org", "password": "a long enough password"}
+    data = {"email": INSTRUCTOR_EMAIL, "password": INSTRUCTOR_PASSWORD}
     assert client.post("/instructor/sign-in", data=data).status_code == 400
     assert client.get("/instructor/").status_code == 403
 
 
 def test_the_session_cookie_is_secure_httponly_and_samesite(strict_app):
     client = strict_app.test_client()
-    data = {"email": "ada@example.org", "password": "a long enough password"}
-    data["csrf_token"] = csrf_token(client, "https://localhost")
+    data = {"email": INSTRUCTOR_EMAIL, "password": INSTRUCTOR_PASSWORD}
+    data["csrf_token"] = csrf_token(client, base_url="https://localhost")
     response = client.post(
         "/instructor/sign-in",
         data=data,
@@ -90,7 +80,7 @@ def test_the_session_cookie_is_secure_httponly_and_samesite(strict_app):
 
 def test_too_many_sign_ins_get_a_429_with_a_clear_message(strict_app):
     client = strict_app.test_client()
-    data = {"email": "ada@example.org", "password": "wrong", "csrf_token": csrf_token(client)}
+    data = {"email": INSTRUCTOR_EMAIL, "password": "wrong", "csrf_token": csrf_token(client)}
     statuses = [client.post("/instructor/sign-in", data=data).status_code for _ in range(4)]
     assert statuses == [400, 400, 400, 429]
     assert "Wait a minute" in client.post("/instructor/sign-in", data=data).get_data(as_text=True)

@@ -4,12 +4,8 @@ import re
 
 import pytest
 
-from shipshape.accounts.service import create_instructor
-from shipshape.extensions import db
 from shipshape.knowledge import store
-from shipshape.runtime import ensure_ready
-from tests.conftest import close, make_app
-from tests.databases import drop_database, new_database
+from tests.conftest import csrf_token
 
 from .editor_pages import QUOKKA, edit_form, revision_count, text_of
 
@@ -153,29 +149,6 @@ def test_learners_get_403_on_every_editor_page(client, method, path):
     assert store.get_topic("quokka-layers") is None
 
 
-@pytest.fixture
-def csrf_client(tmp_path):
-    """A signed-in instructor on an app that checks CSRF tokens, as in production."""
-    url, name = new_database(tmp_path)
-    application = make_app(tmp_path, url, WTF_CSRF_ENABLED=True)
-    with application.app_context():
-        ensure_ready(application)
-        create_instructor("ada@example.org", "a long enough password")
-        db.session.commit()
-        signed_in = application.test_client()
-        credentials = {"email": "ada@example.org", "password": "a long enough password"}
-        credentials["csrf_token"] = _token(signed_in, "/instructor/sign-in")
-        assert signed_in.post("/instructor/sign-in", data=credentials).status_code == 302
-        yield signed_in
-        close(application)
-    drop_database(name)
-
-
-def _token(client, path: str) -> str:
-    tag = re.search(r'<input[^>]*name="csrf_token"[^>]*>', text_of(client.get(path))).group(0)
-    return re.search(r'value="([^"]+)"', tag).group(1)
-
-
 @pytest.mark.parametrize(
     ("path", "data"),
     [
@@ -190,6 +163,6 @@ def test_a_post_without_its_csrf_token_is_refused_and_saves_nothing(csrf_client,
     assert response.status_code == 400
     assert store.get_topic("quokka-layers") is None
     assert revision_count("image") == 1
-    token = _token(csrf_client, "/instructor/topics/image/edit")
+    token = csrf_token(csrf_client, "/instructor/topics/image/edit")
     with_token = csrf_client.post(path, data={**data, "action": "save", "csrf_token": token})
     assert with_token.status_code == 302  # the same request with its token goes through

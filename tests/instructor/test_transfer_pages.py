@@ -6,14 +6,16 @@ import re
 
 import pytest
 
-from shipshape.accounts.service import create_instructor
-from shipshape.extensions import db
 from shipshape.knowledge import store
 from shipshape.quizzes.store import get_quiz
-from shipshape.runtime import ensure_ready
 from shipshape.transfer.export import export_zip
-from tests.conftest import INSTRUCTOR_EMAIL, INSTRUCTOR_PASSWORD
-from tests.transfer.fresh import fresh_app
+from tests.conftest import (
+    INSTRUCTOR_EMAIL,
+    INSTRUCTOR_PASSWORD,
+    add_instructor,
+    built_app,
+    csrf_token,
+)
 from tests.transfer.zips import (
     QUIZ,
     TOPIC,
@@ -173,41 +175,16 @@ def test_the_export_downloads_a_zip_of_everything(instructor_client, app):
     assert response.data == export_zip(app.config["SHIPSHAPE_CONTENT_DIR"])
 
 
-def sign_in(client, csrf: bool = False):
-    data = {"email": INSTRUCTOR_EMAIL, "password": INSTRUCTOR_PASSWORD}
-    if csrf:
-        data["csrf_token"] = csrf_token(client, "/instructor/sign-in")
-    assert client.post("/instructor/sign-in", data=data).status_code == 302
-
-
-def csrf_token(client, path: str) -> str:
-    page = parse(client.get(path).get_data(as_text=True))
-    return page.find_all("input", name="csrf_token")[0]["value"]
-
-
-@pytest.fixture
-def csrf_app(tmp_path):
-    """An app that checks CSRF tokens, as in production, with an instructor account."""
-    with fresh_app(tmp_path / "csrf", WTF_CSRF_ENABLED=True) as application:
-        ensure_ready(application)
-        create_instructor(INSTRUCTOR_EMAIL, INSTRUCTOR_PASSWORD)
-        db.session.commit()
-        yield application
-
-
-def test_the_upload_needs_the_forms_csrf_token(csrf_app):
-    browser = csrf_app.test_client()
-    sign_in(browser, csrf=True)
-    assert send(browser, "quokka-layers.md", TOPIC).status_code == 400
-    token = csrf_token(browser, "/instructor/transfer")
-    response = send(browser, "new-topic.md", "---\ntitle: New\n---\nBody.\n", csrf_token=token)
+def test_the_upload_needs_the_forms_csrf_token(csrf_client):
+    assert send(csrf_client, "quokka-layers.md", TOPIC).status_code == 400
+    assert store.get_topic("quokka-layers") is None
+    token = csrf_token(csrf_client, "/instructor/transfer")
+    response = send(csrf_client, "new-topic.md", "---\ntitle: New\n---\nBody.\n", csrf_token=token)
     assert response.status_code == 200
 
 
-def test_an_instructor_over_five_megabytes_gets_the_page_when_csrf_reads_the_body(csrf_app):
-    browser = csrf_app.test_client()
-    sign_in(browser, csrf=True)
-    response = send_oversized(browser)
+def test_an_instructor_over_five_megabytes_gets_the_page_when_csrf_reads_the_body(csrf_client):
+    response = send_oversized(csrf_client)
     assert response.status_code == 413
     assert parse(response.get_data(as_text=True)).find_all("input", id="upload-file")
 
@@ -223,12 +200,11 @@ def test_export_then_upload_into_an_empty_app_then_export_gives_the_same_bytes(
     instructor_client, tmp_path
 ):
     first = instructor_client.get("/instructor/export.zip").data
-    with fresh_app(tmp_path / "fresh") as application:
-        ensure_ready(application)
-        create_instructor(INSTRUCTOR_EMAIL, INSTRUCTOR_PASSWORD)
-        db.session.commit()
+    with built_app(tmp_path / "fresh", SHIPSHAPE_AUTO_IMPORT=False) as application:
+        add_instructor(application)
         browser = application.test_client()
-        sign_in(browser)
+        data = {"email": INSTRUCTOR_EMAIL, "password": INSTRUCTOR_PASSWORD}
+        assert browser.post("/instructor/sign-in", data=data).status_code == 302
         response = send(browser, "shipshape-export.zip", first)
         assert response.status_code == 200, text_of(response)
         assert "content/_vocabulary.yaml: skipped" in text_of(response)

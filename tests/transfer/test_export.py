@@ -8,8 +8,8 @@ from shipshape.knowledge import store
 from shipshape.knowledge.authoring import delete_topic
 from shipshape.quizzes.store import live_quizzes
 from shipshape.transfer.export import FIXED_TIME, export_zip
+from tests.conftest import built_app
 
-from .fresh import fresh_app
 from .zips import make_zip
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -65,7 +65,7 @@ def test_flask_export_refuses_zip_and_out_together(runner, tmp_path):
 def test_a_zip_round_trip_through_an_empty_app_gives_the_same_bytes(runner, tmp_path):
     first = tmp_path / "first.zip"
     assert runner.invoke(args=["export", "--zip", str(first)]).exit_code == 0
-    with fresh_app(tmp_path / "fresh") as fresh:
+    with built_app(tmp_path / "fresh", SHIPSHAPE_AUTO_IMPORT=False) as fresh:
         cli = fresh.test_cli_runner()
         imported = cli.invoke(args=["import", "--zip", str(first)])
         assert imported.exit_code == 0, imported.output
@@ -80,7 +80,7 @@ def test_a_zip_round_trip_through_an_empty_app_gives_the_same_bytes(runner, tmp_
 def test_a_folder_round_trip_through_an_empty_app_gives_the_same_files(runner, tmp_path):
     first = tmp_path / "first"
     assert runner.invoke(args=["export", "--out", str(first)]).exit_code == 0
-    with fresh_app(tmp_path / "fresh") as fresh:
+    with built_app(tmp_path / "fresh", SHIPSHAPE_AUTO_IMPORT=False) as fresh:
         cli = fresh.test_cli_runner()
         args = ["import", "--content", str(first / "content"), "--quizzes", str(first / "quiz")]
         assert cli.invoke(args=args).exit_code == 0

@@ -8,9 +8,7 @@ from sqlalchemy import select
 
 from shipshape.extensions import db
 from shipshape.models import Turn
-from shipshape.runtime import ensure_ready
-from tests.conftest import close, make_app
-from tests.databases import drop_database, new_database
+from tests.conftest import csrf_token
 from tests.web.markup import parse_page
 
 
@@ -96,27 +94,16 @@ def test_a_malformed_form_gets_a_400_page(client, turn_id, helpful):
     assert latest_turn(conversation).helpful is None
 
 
-@pytest.fixture
-def csrf_client(tmp_path):
-    url, name = new_database(tmp_path)
-    application = make_app(tmp_path, url, WTF_CSRF_ENABLED=True)
-    with application.app_context():
-        ensure_ready(application)
-        yield application.test_client()
-        close(application)
-    drop_database(name)
-
-
-def test_the_form_needs_its_csrf_token(csrf_client):
-    api_reply = csrf_client.post("/api/ask", json={"question": "what is an image"}).get_json()
+def test_the_form_needs_its_csrf_token(csrf_app):
+    learner = csrf_app.test_client()
+    api_reply = learner.post("/api/ask", json={"question": "what is an image"}).get_json()
     conversation, turn_id = api_reply["conversation_id"], api_reply["turn_id"]
-    refused = rate_by_form(csrf_client, turn_id, "no", conversation)
+    refused = rate_by_form(learner, turn_id, "no", conversation)
     assert refused.status_code == 400
     assert latest_turn(conversation).helpful is None
-    [form] = chat_page(csrf_client, conversation).find_all("form", action="/feedback")
-    html = csrf_client.get(f"/?c={conversation}").get_data(as_text=True)
-    token = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+    [form] = chat_page(learner, conversation).find_all("form", action="/feedback")
+    token = csrf_token(learner, f"/?c={conversation}")
     data = {"turn_id": str(turn_id), "helpful": "no", "conversation_id": conversation}
-    assert csrf_client.post("/feedback", data={**data, "csrf_token": token}).status_code == 303
+    assert learner.post("/feedback", data={**data, "csrf_token": token}).status_code == 303
     assert latest_turn(conversation).helpful is False
     assert form["data-turn-id"] == str(turn_id)
