@@ -10,7 +10,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 5000
 WORKERS ?= 4
 
-.PHONY: install setup run serve test lint format bench clean
+.PHONY: install setup run serve test lint format bench load clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,11 @@ bench: setup
 	$(PY) bench/ask.py
 	$(PY) bench/quiz.py
 	$(PY) bench/authoring.py
+
+# Load and fault test against gunicorn (not part of make test): LOAD_ARGS="--seconds 20",
+# DATABASE_URL=postgresql://... to load PostgreSQL (and stop/start its local cluster).
+load: install
+	$(PY) bench/load.py $(LOAD_ARGS)
 
 clean:
 	rm -rf instance .pytest_cache .ruff_cache

@@ -28,4 +28,6 @@ as_postgres() { su postgres -c "psql -p $port -v ON_ERROR_STOP=1 -qtAc \"$1\""; 
 if [ -z "$(as_postgres "SELECT 1 FROM pg_roles WHERE rolname = 'shipshape_test'")" ]; then
   as_postgres "CREATE ROLE shipshape_test LOGIN CREATEDB PASSWORD 'shipshape_test'" >&2
 fi
+# DROP DATABASE ... WITH (FORCE) ends other sessions on a test database, which needs this role.
+as_postgres "GRANT pg_signal_backend TO shipshape_test" >&2
 echo "postgresql://shipshape_test:shipshape_test@127.0.0.1:$port/postgres"

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+import os
+from pathlib import Path
 
 from flask import Flask, request
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from . import sqlite_writes  # noqa: F401  (SQLite connection events)
 from .auth import login_manager
 from .config import PROJECT_ROOT, load_config
 from .extensions import csrf, db, limiter, migrate
@@ -18,7 +19,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     """Wire configuration, extensions, blueprints and commands; open nothing."""
     app = Flask(
         __name__,
-        instance_path=str(PROJECT_ROOT / "instance"),
+        instance_path=instance_folder(overrides),
         template_folder=str(PROJECT_ROOT / "templates"),
         static_folder=str(PROJECT_ROOT / "static"),
     )
@@ -30,6 +31,14 @@ def create_app(overrides: dict | None = None) -> Flask:
     if app.config["PROXY_FIX"]:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
     return app
+
+
+def instance_folder(overrides: dict | None) -> str:
+    """SHIPSHAPE_INSTANCE_DIR (secret key, SQLite file, index, locks), default instance/."""
+    chosen = (overrides or {}).get("SHIPSHAPE_INSTANCE_DIR") or os.environ.get(
+        "SHIPSHAPE_INSTANCE_DIR"
+    )
+    return str(Path(chosen).resolve()) if chosen else str(PROJECT_ROOT / "instance")
 
 
 def configure_logging(app: Flask) -> None:
@@ -51,7 +60,7 @@ def configure_blueprints(app: Flask) -> None:
     from . import api, health, instructor, web
     from .cli import register_commands
     from .errors import register_error_handlers
-    from .security import register_security_headers
+    from .security import register_input_guards, register_security_headers
 
     csrf.exempt(api.bp)  # the JSON API takes no cookies for learners; instructor calls use tokens
     app.register_blueprint(health.bp)
@@ -60,6 +69,7 @@ def configure_blueprints(app: Flask) -> None:
     app.register_blueprint(instructor.bp)
     register_error_handlers(app)
     register_security_headers(app)
+    register_input_guards(app)
     register_commands(app)
 
 
@@ -75,18 +85,6 @@ def configure_request_hooks(app: Flask) -> None:
             return
         ensure_ready()
         get_library().ensure_fresh()
-
-
-@event.listens_for(Engine, "connect")
-def _sqlite_pragmas(dbapi_connection, _record):
-    """WAL and a busy timeout, so readers never block writers and writers wait their turn."""
-    if type(dbapi_connection).__module__.startswith("sqlite3"):
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute("PRAGMA busy_timeout=10000")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.close()
 
 
 __all__ = ["create_app"]

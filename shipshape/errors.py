@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, jsonify, render_template, request
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException
 
 log = logging.getLogger(__name__)
@@ -34,6 +36,14 @@ def wants_json() -> bool:
     return best == "application/json" and not request.accept_mimetypes.accept_html
 
 
+def database_unavailable(err: Exception) -> bool:
+    """A database that cannot be reached, is shutting down or is too busy: the client may retry.
+    (OperationalError also covers SQLite's "database is locked" after the busy timeout.)"""
+    if isinstance(err, OperationalError | PoolTimeout):
+        return True
+    return isinstance(err, DBAPIError) and err.connection_invalidated
+
+
 def _respond(status: int, code: str, message: str, details: list | None = None):
     if wants_json():
         return jsonify(error_body(code, message, details)), status
@@ -56,6 +66,17 @@ def register_error_handlers(app: Flask) -> None:
             body, status = response
             return body, status, {"Allow": ", ".join(err.valid_methods)}
         return response
+
+    @app.errorhandler(DBAPIError)  # OperationalError is one
+    @app.errorhandler(PoolTimeout)
+    def handle_database_error(err: Exception):
+        if not database_unavailable(err):
+            return handle_unexpected(err)
+        reason = str(getattr(err, "orig", None) or err).strip().partition("\n")[0]
+        log.warning("database unavailable on %s %s: %s", request.method, request.path, reason)
+        message = "The database does not answer. Try again in a moment."
+        body, status = _respond(503, "database_unavailable", message)
+        return body, status, {"Retry-After": "5"}
 
     @app.errorhandler(Exception)
     def handle_unexpected(err: Exception):

@@ -5,11 +5,12 @@ from __future__ import annotations
 import fcntl
 import logging
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 from flask import Flask, current_app
 from flask_migrate import upgrade
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, text
 
 from .extensions import db
 from .knowledge.files import import_folder
@@ -23,6 +24,7 @@ log = logging.getLogger(__name__)
 _LIBRARY_KEY = "shipshape.library"
 _READY_KEY = "shipshape.ready"
 _lock = threading.RLock()
+SETUP_LOCK_KEY = 7_364_128_811  # any number, the same on every machine
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
 
 
@@ -62,22 +64,54 @@ def database_is_empty() -> bool:
     return db.session.execute(select(Topic.id).limit(1)).first() is None
 
 
-def _setup(app: Flask) -> None:
-    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
-    with open(Path(app.instance_path) / ".setup.lock", "a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)  # one process of this machine sets up at a time
+@contextmanager
+def _file_lock(path: Path):
+    with open(path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
         try:
-            migrate_database()
-            library = get_library(app)
-            if app.config["SHIPSHAPE_AUTO_IMPORT"] and database_is_empty():
-                report = import_folder(app.config["SHIPSHAPE_CONTENT_DIR"])
-                log.info("imported bundled topics: %s", report.summary())
-                library.ensure_fresh(force=True)
-                report = import_quizzes(app.config["SHIPSHAPE_QUIZ_DIR"], library)
-                log.info("imported bundled quizzes: %s", report.summary())
-            library.ensure_fresh(force=True)
+            yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextmanager
+def _advisory_lock():
+    with db.engine.connect() as connection:
+        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": SETUP_LOCK_KEY})
+        try:
+            yield
+        finally:
+            connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": SETUP_LOCK_KEY})
+
+
+def _setup_lock(app: Flask):
+    """One process at a time migrates and imports: every process that shares the database."""
+    url = db.engine.url
+    if url.get_backend_name() == "postgresql":
+        return _advisory_lock()  # processes on every machine
+    database = Path(url.database or ":memory:")
+    on_disk = url.database not in (None, "", ":memory:") and database.parent.is_dir()
+    if url.get_backend_name() == "sqlite" and on_disk:
+        return _file_lock(database.with_name(database.name + ".setup.lock"))  # beside the file
+    return _file_lock(Path(app.instance_path) / ".setup.lock")
+
+
+def _setup(app: Flask) -> None:
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    with _setup_lock(app):
+        _migrate_and_import(app)
+
+
+def _migrate_and_import(app: Flask) -> None:
+    migrate_database()
+    library = get_library(app)
+    if app.config["SHIPSHAPE_AUTO_IMPORT"] and database_is_empty():
+        report = import_folder(app.config["SHIPSHAPE_CONTENT_DIR"])
+        log.info("imported bundled topics: %s", report.summary())
+        library.ensure_fresh(force=True)
+        report = import_quizzes(app.config["SHIPSHAPE_QUIZ_DIR"], library)
+        log.info("imported bundled quizzes: %s", report.summary())
+    library.ensure_fresh(force=True)
 
 
 def ensure_ready(app: Flask | None = None) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, abort, request
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -26,3 +26,21 @@ def register_security_headers(app: Flask) -> None:
         response.headers.setdefault("Referrer-Policy", "same-origin")
         response.headers.setdefault("X-Frame-Options", "DENY")
         return response
+
+
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def _has_nul(values) -> bool:
+    return any("\x00" in value for value in values)
+
+
+def register_input_guards(app: Flask) -> None:
+    """Refuse NUL bytes in the path, query and form: no database stores them (PostgreSQL fails)."""
+
+    @app.before_request
+    def refuse_nul_bytes():
+        if "\x00" in request.path or _has_nul(request.args.values()):
+            abort(400, "The address contains a NUL byte.")
+        if request.mimetype in FORM_TYPES and _has_nul(request.form.values()):
+            abort(400, "The form contains a NUL byte.")
