@@ -15,6 +15,12 @@ PATTERNS = [
         r"\bdifferen\w*\s+(?:between|of)\s+(?P<a>.+?)\s+(?:and|&|vs\.?|versus)\s+(?P<b>.+)", re.I
     ),
     re.compile(r"^(?P<a>.+?)\s+(?:vs\.?|versus|compared (?:to|with))\s+(?P<b>.+)", re.I),
+    re.compile(
+        r"^(?:how\s+)?(?:is|are|does|do)\s+(?P<a>.+?)\s+(?:differ\w*\s+(?:from|to)"
+        r"|(?:really\s+)?(?:the\s+)?same(?:\s+thing)?\s+as|equivalent\s+to|identical\s+to)"
+        r"\s+(?P<b>.+)",
+        re.I,
+    ),
     re.compile(r"^(?:should i use\s+)?(?P<a>[\w\s`-]+?)\s+or\s+(?P<b>[\w\s`-]+?)\s*\?\s*$", re.I),
 ]
 

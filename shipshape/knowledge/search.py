@@ -193,8 +193,28 @@ def term_weight(index: TopicIndex, stem: str) -> float:
 def coverage(plan: QueryPlan, hit: Hit) -> float:
     """How much of the question a section covers: the mean of the share (words weighted by rarity)
     found anywhere in it and the share found in what describes it (title, heading, questions, tags).
-    A section that mentions a word only in passing, say in a code example, covers it half."""
+    A section that mentions a word only in passing, say in a code example, covers it half.
+    A command whose words are all asked anyway ("why are Docker images immutable?" names
+    `docker images`) is not required: the section may cover the words instead."""
+    full = _covered(plan, hit)
+    optional = _redundant_commands(plan)
+    if not optional:
+        return full
+    kept = tuple(c for c in plan.commands if c not in optional)
+    return max(full, _covered(replace(plan, commands=kept), hit))
+
+
+def _covered(plan: QueryPlan, hit: Hit) -> float:
     return (_share(plan, hit.stems | hit.key_stems, hit) + _share(plan, hit.key_stems, hit)) / 2
+
+
+def _redundant_commands(plan: QueryPlan) -> set[str]:
+    words = {g.word for g in plan.groups}
+    return {
+        command
+        for command in plan.commands
+        if all(w in words for w in command.split()[1:]) and len(command.split()) > 1
+    }
 
 
 def _share(plan: QueryPlan, matched_terms: frozenset[str], hit: Hit) -> float:

@@ -83,6 +83,9 @@ def test_a_word_naming_one_command_is_answered(ask):
         ("docker save versus docker export", "docker-save-vs-export"),
         ("how is an image different from a container", "image-vs-container"),
         ("exec compared to attach", "docker-exec-vs-attach"),
+        ("is docker save the same thing as docker export?", "docker-save-vs-export"),
+        ("are containers equivalent to virtual machines", "container-vs-vm"),
+        ("how does stop differ from kill", "docker-stop-vs-kill"),
     ],
 )
 def test_a_comparison_is_answered_from_its_comparison_topic_with_a_table(ask, question, topic):

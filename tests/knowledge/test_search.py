@@ -180,3 +180,18 @@ def test_a_deleted_topic_is_no_longer_found_after_topics_changed(library):
     assert library.catalog.get("dangling-images") is None
     _, hits = ask(library, "dangling images")
     assert "dangling-images" not in {h.slug for h in hits}
+
+
+def test_a_command_named_by_words_the_question_asks_anyway_is_not_required(library):
+    """'docker images' in a sentence is also just the word 'images': a section that covers the
+    words is not marked down for not being about the `docker images` command."""
+    plan = plan_query(
+        "Do Docker images ever change once built?", library.index, library.vocabulary,
+        library.catalog.commands,
+    )  # fmt: skip
+    assert "docker images" in plan.commands
+    hits = search_sections(library.index, plan, limit=20)
+    best = max(coverage(plan, hit) for hit in hits if "docker images" not in hit.commands)
+    without = replace(plan, commands=())
+    assert best == max(coverage(without, h) for h in hits if "docker images" not in h.commands)
+    assert best > 0.5
