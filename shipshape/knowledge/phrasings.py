@@ -14,8 +14,10 @@ import frontmatter
 import yaml
 
 from . import store
-from .authoring import Saved, save_topic
+from .authoring import Saved
+from .editing import EditConflict, NoSuchTopic, edit_topic
 from .library import Library
+from .revisions import latest_number
 
 MAX_PHRASING_LENGTH = 200
 _BOUNDARY = re.compile(r"^-{3,}\s*$")
@@ -67,11 +69,20 @@ def add_question(text: str, question: str) -> str:
 
 
 def add_phrasing(slug: str, question: str, library: Library, author: str | None) -> Saved:
-    """Append a question to a live topic's phrasings and save it as a new revision (commits)."""
-    topic = store.get_topic(slug) if slug else None
-    if topic is None:
-        raise PhrasingRejected("topic", "Choose one of the topics.")
-    return save_topic(add_question(topic.markdown, question), slug, library, author)
+    """Append a question to a live topic's phrasings and save it as a new revision (commits).
+    When someone saves the topic at the same moment, the question is added to their text."""
+    for _ in range(3):
+        topic = store.get_topic(slug) if slug else None
+        if topic is None:
+            raise PhrasingRejected("topic", "Choose one of the topics.")
+        base, text = latest_number(slug), add_question(topic.markdown, question)
+        try:
+            return edit_topic(text, slug, base, library, author)
+        except EditConflict:
+            continue
+        except NoSuchTopic as exc:
+            raise PhrasingRejected("topic", "That topic was deleted a moment ago.") from exc
+    raise PhrasingRejected("topic", "The topic keeps changing under us; try again.")
 
 
 def _metadata(text: str) -> dict:

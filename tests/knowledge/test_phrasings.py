@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from shipshape.knowledge.phrasings import (
     MAX_PHRASING_LENGTH,
     PhrasingRejected,
+    add_phrasing,
     add_question,
     clean_question,
     question_key,
@@ -205,3 +206,27 @@ def test_any_text_is_added_exactly_or_refused_as_empty(question):
     edited = add_question(TOPIC, question)
     added_line(TOPIC, edited)
     assert questions_of(edited)[-1] == cleaned
+
+
+def test_a_save_landing_between_reading_and_writing_keeps_both_changes(app, library, monkeypatch):
+    """Another instructor saves the topic while the phrasing is being added: the question goes
+    into their text, so neither change is lost."""
+    from shipshape.knowledge import phrasings, store
+    from shipshape.knowledge.authoring import save_topic
+
+    original = store.get_topic("image").markdown
+    theirs = original.replace("\n## ", "\n## Their heading\nTheir words.\n\n## ", 1)
+    real_add, calls = phrasings.add_question, []
+
+    def add_while_someone_saves(text, question):
+        calls.append(text)
+        if len(calls) == 1:
+            save_topic(theirs, "image", library, "someone@example.org")
+        return real_add(text, question)
+
+    monkeypatch.setattr(phrasings, "add_question", add_while_someone_saves)
+    add_phrasing("image", "Is an image like a class in programming?", library, "me@example.org")
+    final = store.get_topic("image").markdown
+    assert "Their heading" in final
+    assert "Is an image like a class in programming?" in final
+    assert len(calls) == 2
