@@ -8,9 +8,8 @@ from ..knowledge import store
 from ..knowledge.catalog import Catalog, parse_cached
 from ..knowledge.files import unknown_references
 from ..knowledge.topicfile import TopicDoc, TopicFormatError, parse_topic
-from ..quizzes.bank import BankError, QuizDoc, parse_bank
-from ..quizzes.command_grading import CommandContext
-from ..quizzes.files import check_quiz
+from ..quizzes.bank import QuizDoc
+from ..quizzes.checks import read_quiz
 from ..textfiles import ImportFailed
 from .bundle import Bundle, Incoming
 
@@ -55,16 +54,13 @@ def catalog_after(topics: list[tuple[str, TopicDoc]]) -> Catalog:
 def _parse_quizzes(
     items: list[Incoming], catalog: Catalog, problems: list[str]
 ) -> list[tuple[str, QuizDoc]]:
-    ctx = CommandContext(catalog.specs, catalog.commands)
+    """The quiz editor's checks, every problem of every file."""
     parsed = []
     for item in items:
-        try:
-            doc = parse_bank(item.text, item.slug)
-        except BankError as exc:
-            problems.append(f"{item.file}: {exc}")
-            continue
-        problems += [f"{item.file}: {p}" for p in check_quiz(doc, set(catalog.topics), ctx)]
-        parsed.append((item.file, doc))
+        doc, found = read_quiz(item.text, item.slug, catalog)
+        problems += [f"{item.file}: {p}" for p in found]
+        if doc is not None:
+            parsed.append((item.file, doc))
     return parsed
 
 

@@ -215,3 +215,21 @@ def test_a_gift_file_with_nothing_convertible_is_refused_with_the_reasons(librar
     assert problems[0].startswith("essays.gift: line 1:")
     assert problems[-1] == "essays.gift: file: no question could be imported"
     assert get_quiz("essays") is None
+
+
+def test_an_uploaded_quiz_gets_the_quiz_editors_checks(library):
+    """A quoted "no" would read as a right option; the editor refuses it, and so does an upload."""
+    quoted = """\
+title: Quoted answers
+questions:
+  - id: quoted
+    type: single_choice
+    prompt: Which is an image?
+    topics: [image]
+    options:
+      - {id: a, text: A template, correct: true}
+      - {id: b, text: A process, correct: "no"}
+"""
+    found = problems_of(library, "quoted.yaml", quoted)
+    assert any("quoted.yaml" in p and "question 'quoted'" in p for p in found), found
+    assert get_quiz("quoted") is None
