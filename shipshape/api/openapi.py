@@ -58,7 +58,10 @@ TOPIC_BODY = {
 QUIZ_BODY = {
     "type": "object",
     "required": ["yaml"],
-    "properties": {"yaml": {"type": "string", "minLength": 1}},
+    "properties": {
+        "yaml": {"type": "string", "minLength": 1},
+        "base_revision": {"type": "integer", "minimum": 0},
+    },
 }
 SAVED = {
     "type": "object",
@@ -158,7 +161,7 @@ PATHS = {
             "responses": {
                 "200": {"description": "Saved as a new revision", **_json(SAVED)},
                 "201": {"description": "Created", **_json(SAVED)},
-                **_errors(400, 401, 403, 413, 415, 422),
+                **_errors(400, 401, 403, 409, 413, 415, 422),
             },
         },
         "delete": {
