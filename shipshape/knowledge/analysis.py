@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import lru_cache
 
@@ -14,8 +15,17 @@ TOKEN_RE = re.compile(TOKEN_PATTERN)
 # Only words that never carry meaning here; question filler is dropped at query time, from data.
 INDEX_STOP_WORDS = frozenset({"a", "an", "the", "of", "to", "and", "or", "is", "are", "be", "it"})
 _STEMMER = EnglishStemmer()
+# Bump when the way documents are indexed changes: an index built otherwise is rebuilt.
+INDEX_FORMAT = 2
 # Snowball folds "container" into "contain"; keep the domain's central word apart from the verb.
-STEM_EXCEPTIONS = {"container": "container", "containers": "container"}
+# "Running" is a container's state here ("a running container"), not the act of "docker run".
+STEM_EXCEPTIONS = {"container": "container", "containers": "container", "running": "running"}
+
+
+def analysis_fingerprint() -> str:
+    """Short hash of everything that decides an index's terms; part of each generation's name."""
+    described = repr((INDEX_FORMAT, TOKEN_PATTERN, sorted(INDEX_STOP_WORDS), STEM_EXCEPTIONS))
+    return hashlib.blake2b(described.encode(), digest_size=4).hexdigest()
 
 
 @lru_cache(maxsize=50_000)

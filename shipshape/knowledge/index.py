@@ -15,13 +15,18 @@ from whoosh.collectors import TimeLimit, TimeLimitCollector
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.query import Query
 
-from .analysis import surface_analyzer, text_analyzer
+from .analysis import analysis_fingerprint, surface_analyzer, text_analyzer
 from .documents import section_documents
 from .topicfile import TopicDoc
 
 CURRENT = "CURRENT"
 VERSION_FILE = "applied_version"
 WRITER_TIMEOUT = 30.0
+
+
+def generation_prefix() -> str:
+    """Generation folders carry the analysis fingerprint, so a changed analyzer means a rebuild."""
+    return f"gen-{analysis_fingerprint()}-"
 
 
 def make_schema() -> Schema:
@@ -93,8 +98,8 @@ class TopicIndex:
         """Open the current generation; False when there is none or it cannot be read."""
         with self._lock:
             name = self._read_current()
-            if name is None:
-                return False
+            if name is None or not name.startswith(generation_prefix()):
+                return False  # none yet, or built by another version of the analysis: rebuild
             if name == self._generation and self._searcher is not None:
                 return True
             try:
@@ -138,7 +143,7 @@ class TopicIndex:
     def rebuild(self, topics: Iterable[TopicDoc], version: int) -> None:
         """Build a fresh generation in a new folder and swap it in whole."""
         self.root.mkdir(parents=True, exist_ok=True)
-        name = f"gen-{uuid.uuid4().hex[:12]}"
+        name = f"{generation_prefix()}{uuid.uuid4().hex[:12]}"
         folder = self.root / name
         folder.mkdir()
         ix = whoosh_index.create_in(str(folder), make_schema())

@@ -110,7 +110,7 @@ def plan_query(
     groups: list[TermGroup] = []
     seen: set[str] = set()
     shouted = {w.lower() for w in SHOUTED_RE.findall(question)}  # FROM, RUN: instructions
-    for raw in tokenize(question)[:MAX_TERMS]:
+    for raw in tokenize(vocabulary.rewrite(question))[:MAX_TERMS]:
         word = correct_word(raw, index, vocabulary)
         if word != raw:
             corrections[raw] = word

@@ -1,7 +1,8 @@
-"""Words data: question filler, synonyms and abbreviations, read from content/_vocabulary.yaml."""
+"""Words data: filler, synonyms, abbreviations and phrases, read from content/_vocabulary.yaml."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +27,14 @@ class Vocabulary:
     entity_stems: frozenset[str] = frozenset()
     # Dockerfile instructions: in capitals (FROM, RUN) they also mean "a Dockerfile instruction"
     instructions: frozenset[str] = frozenset()
+    # multi-word expressions read as one word ("get into" -> "enter"), longest first
+    phrases: tuple[tuple[re.Pattern, str], ...] = ()
+
+    def rewrite(self, text: str) -> str:
+        """The text with each multi-word expression replaced by the word it means."""
+        for pattern, word in self.phrases:
+            text = pattern.sub(word, text)
+        return text
 
     def alternatives(self, word: str) -> tuple[tuple[str, ...], ...]:
         """Phrases meaning the same as the word, or as any vocabulary word it stems alike with."""
@@ -58,6 +67,15 @@ def parse_vocabulary(data: dict) -> Vocabulary:
         starter_topics=tuple(str(s) for s in data.get("starter_topics") or []),
         entity_stems=frozenset(stem_word(str(w).lower()) for w in data.get("entities") or []),
         instructions=frozenset(str(w).lower() for w in data.get("instructions") or []),
+        phrases=_phrases(data.get("phrases") or {}),
+    )
+
+
+def _phrases(raw: dict) -> tuple[tuple[re.Pattern, str], ...]:
+    ordered = sorted(((str(k), str(v)) for k, v in raw.items()), key=lambda kv: -len(kv[0]))
+    return tuple(
+        (re.compile(r"\b" + r"\s+".join(map(re.escape, phrase.split())) + r"\b", re.I), word)
+        for phrase, word in ordered
     )
 
 
@@ -70,4 +88,7 @@ def load_vocabulary(content_dir: str | Path) -> Vocabulary:
         return Vocabulary()
     if not isinstance(data, dict):
         raise ValueError(f"{path}: must be a YAML mapping")
+    unquoted = [w for w in data.get("filler") or [] if not isinstance(w, str)]
+    if unquoted:  # YAML reads a bare on, off, yes or no as true or false
+        raise ValueError(f'{path}: filler: quote {unquoted}, e.g. "on"')
     return parse_vocabulary(data)

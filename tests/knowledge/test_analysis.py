@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from shipshape.knowledge.analysis import stem_word, text_analyzer, tokenize
-from shipshape.knowledge.vocabulary import parse_vocabulary
+from shipshape.knowledge.vocabulary import load_vocabulary, parse_vocabulary
 
 
 def test_tokenize_keeps_short_long_and_hyphenated_flags_whole():
@@ -36,9 +38,16 @@ def test_stem_word_maps_containers_to_container_not_to_the_verb_contain():
     assert stem_word("contains") != "container"
 
 
-@pytest.mark.parametrize(("word", "stem"), [("images", "imag"), ("running", "run")])
+@pytest.mark.parametrize(
+    ("word", "stem"), [("images", "imag"), ("runs", "run"), ("stopped", "stop")]
+)
 def test_stem_word_stems_ordinary_words(word, stem):
     assert stem_word(word) == stem
+
+
+def test_running_is_a_state_not_the_act_of_docker_run():
+    """'How do I run a container?' is not about 'remove a running container'."""
+    assert stem_word("running") == "running" != stem_word("run")
 
 
 def test_the_index_analyzer_stems_words_drops_stop_words_and_keeps_flags():
@@ -66,3 +75,22 @@ def test_vocabulary_reads_filler_abbreviations_and_known_words_lowercased():
     assert vocabulary.filler == {"how", "do"}
     assert vocabulary.alternatives("vm") == (("virtual", "machine"),)
     assert vocabulary.known_words == {"k8s"}
+
+
+def test_a_phrase_of_several_words_is_read_as_the_word_it_means():
+    vocabulary = parse_vocabulary({"phrases": {"get into": "enter", "get rid of": "remove"}})
+    assert vocabulary.rewrite("How do I GET  INTO it?") == "How do I enter it?"
+    assert vocabulary.rewrite("get rid of old images") == "remove old images"
+    assert vocabulary.rewrite("target into") == "target into"  # whole words only
+
+
+def test_a_bare_on_in_the_filler_list_is_refused_because_yaml_reads_it_as_true(tmp_path):
+    (tmp_path / "_vocabulary.yaml").write_text("filler: [a, on, the]\n")
+    with pytest.raises(ValueError, match="quote"):
+        load_vocabulary(tmp_path)
+
+
+def test_the_bundled_vocabulary_loads_and_keeps_on_as_filler():
+    vocabulary = load_vocabulary(Path(__file__).resolve().parents[2] / "content")
+    assert "on" in vocabulary.filler
+    assert vocabulary.rewrite("how do I ssh into it") == "how do I enter it"

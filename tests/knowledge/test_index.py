@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from whoosh.collectors import TimeLimit, TimeLimitCollector
 
+from shipshape.knowledge.analysis import analysis_fingerprint
 from shipshape.knowledge.index import CURRENT, SearchTimeout, TopicIndex
 from shipshape.knowledge.search import plan_query, search_sections
 from shipshape.knowledge.topicfile import parse_topic
@@ -243,3 +244,15 @@ def test_the_index_still_answers_after_a_timeout(big_index, monkeypatch):
     big_index.time_limit = 5.0
 
     assert len(search_sections(big_index, plan, limit=3)) == 3
+
+
+def test_an_index_built_by_another_analysis_is_not_opened_so_it_gets_rebuilt(small_index):
+    """Generation folders are named after the analysis; a changed stemmer means new terms."""
+    old = generations(small_index)[0]
+    assert old.startswith(f"gen-{analysis_fingerprint()}-")
+    stale = "gen-00000000-" + old.rsplit("-", 1)[1]
+    small_index.close()
+    (small_index.root / old).rename(small_index.root / stale)
+    (small_index.root / CURRENT).write_text(stale)
+
+    assert TopicIndex(small_index.root).open() is False
