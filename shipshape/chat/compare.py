@@ -12,7 +12,8 @@ from .reply import ANSWER, Reply, Source
 
 PATTERNS = [
     re.compile(
-        r"\bdifferen\w*\s+(?:between|of)\s+(?P<a>.+?)\s+(?:and|&|vs\.?|versus)\s+(?P<b>.+)", re.I
+        r"\b(?:differen\w*|diff)\s+(?:between|of)\s+(?P<a>.+?)\s+(?:and|&|vs\.?|versus)\s+(?P<b>.+)",
+        re.I,
     ),
     re.compile(r"^(?P<a>.+?)\s+(?:vs\.?|versus|compared (?:to|with))\s+(?P<b>.+)", re.I),
     re.compile(

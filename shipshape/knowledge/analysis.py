@@ -19,7 +19,12 @@ _STEMMER = EnglishStemmer()
 INDEX_FORMAT = 2
 # Snowball folds "container" into "contain"; keep the domain's central word apart from the verb.
 # "Running" is a container's state here ("a running container"), not the act of "docker run".
-STEM_EXCEPTIONS = {"container": "container", "containers": "container", "running": "running"}
+STEM_EXCEPTIONS = {
+    "container": "container",
+    "containers": "container",
+    "running": "running",
+    "stopped": "stopped",
+}
 
 
 def analysis_fingerprint() -> str:

@@ -53,14 +53,18 @@ def _max_distance(word: str) -> int:
     return 1 if len(word) <= 7 else 2
 
 
+def _stem_is_known(word: str, index: TopicIndex) -> bool:
+    return any(index.doc_frequency(f, stem_word(word)) > 0 for f in TEXT_FIELDS)
+
+
 def correct_word(word: str, index: TopicIndex, vocabulary: Vocabulary) -> str:
     """The known word a typo most likely meant, or the word itself."""
     if len(word) < 4 or not word.isalpha() or word in vocabulary.filler:
         return word
     if word in vocabulary.known_words or word in vocabulary.synonyms:
         return word
-    if index.doc_frequency("words", word) > 0:
-        return word
+    if index.doc_frequency("words", word) > 0 or _stem_is_known(word, index):
+        return word  # "exiting" is no typo of "existing" when the material says "exited"
     limit = _max_distance(word)
     # Whoosh counts a swap of two letters as two edits; fetch wider, then judge with swaps as one.
     candidates = [

@@ -86,6 +86,7 @@ def test_a_word_naming_one_command_is_answered(ask):
         ("is docker save the same thing as docker export?", "docker-save-vs-export"),
         ("are containers equivalent to virtual machines", "container-vs-vm"),
         ("how does stop differ from kill", "docker-stop-vs-kill"),
+        ("whats the diff between stop and kill", "docker-stop-vs-kill"),
     ],
 )
 def test_a_comparison_is_answered_from_its_comparison_topic_with_a_table(ask, question, topic):

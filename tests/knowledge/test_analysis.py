@@ -39,15 +39,16 @@ def test_stem_word_maps_containers_to_container_not_to_the_verb_contain():
 
 
 @pytest.mark.parametrize(
-    ("word", "stem"), [("images", "imag"), ("runs", "run"), ("stopped", "stop")]
+    ("word", "stem"), [("images", "imag"), ("runs", "run"), ("stops", "stop")]
 )
 def test_stem_word_stems_ordinary_words(word, stem):
     assert stem_word(word) == stem
 
 
-def test_running_is_a_state_not_the_act_of_docker_run():
+@pytest.mark.parametrize(("state", "act"), [("running", "run"), ("stopped", "stop")])
+def test_running_and_stopped_are_states_not_the_acts_of_run_and_stop(state, act):
     """'How do I run a container?' is not about 'remove a running container'."""
-    assert stem_word("running") == "running" != stem_word("run")
+    assert stem_word(state) == state != stem_word(act)
 
 
 def test_the_index_analyzer_stems_words_drops_stop_words_and_keeps_flags():

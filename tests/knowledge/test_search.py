@@ -195,3 +195,11 @@ def test_a_command_named_by_words_the_question_asks_anyway_is_not_required(libra
     without = replace(plan, commands=())
     assert best == max(coverage(without, h) for h in hits if "docker images" not in h.commands)
     assert best > 0.5
+
+
+def test_an_inflection_of_a_word_the_material_uses_is_not_a_typo(library):
+    """The material says "exited"; "exiting" is the same word, not a misspelt "existing"."""
+    plan = plan_query("why is my container exiting", library.index, library.vocabulary)
+    assert plan.corrections == {}
+    typo = plan_query("why is my contaner exiting", library.index, library.vocabulary)
+    assert typo.corrections == {"contaner": "container"}
