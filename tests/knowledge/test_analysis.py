@@ -38,9 +38,7 @@ def test_stem_word_maps_containers_to_container_not_to_the_verb_contain():
     assert stem_word("contains") != "container"
 
 
-@pytest.mark.parametrize(
-    ("word", "stem"), [("images", "imag"), ("runs", "run"), ("stops", "stop")]
-)
+@pytest.mark.parametrize(("word", "stem"), [("images", "imag"), ("runs", "run"), ("stops", "stop")])
 def test_stem_word_stems_ordinary_words(word, stem):
     assert stem_word(word) == stem
 
