@@ -113,10 +113,13 @@ def list_tokens(email: str | None = None) -> list[TokenInfo]:
     ]
 
 
-def revoke_token(token_id: int) -> bool:
-    """Revoke a token by id; False when there is no such live token."""
+def revoke_token(token_id: int, email: str | None = None) -> bool:
+    """Revoke a token by id (only among this instructor's when an email is given); False when
+    there is no such live token."""
     row = db.session.get(ApiToken, token_id)
     if row is None or row.revoked_at is not None:
+        return False
+    if email is not None and row.instructor.email != normalize_email(email):
         return False
     row.revoked_at = utcnow()
     return True

@@ -12,6 +12,7 @@ SECTIONS = [
     ("instructor.transfer", "Import & export"),
     ("instructor.questions", "What learners ask"),
     ("instructor.quiz_stats", "What learners miss"),
+    ("instructor.tokens", "API tokens"),
 ]
 
 
@@ -28,4 +29,4 @@ def sections() -> dict:
     return {"instructor_sections": [(e, label) for e, label in SECTIONS if e in present]}
 
 
-from . import questions, quiz_editor, quiz_stats, session, topics, transfer  # noqa: E402,F401  (views register themselves on bp)
+from . import questions, quiz_editor, quiz_stats, session, tokens, topics, transfer  # noqa: E402,F401  (views register themselves on bp)
