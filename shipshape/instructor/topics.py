@@ -11,6 +11,7 @@ from ..knowledge.listing import MAX_QUERY, topic_count, topic_rows
 from ..knowledge.render import render_markdown
 from ..knowledge.revisions import latest_number, revision_text
 from ..knowledge.topicfile import TopicDoc, answer_sections
+from ..quizzes.store import questions_naming_topic
 from ..runtime import get_library
 from . import bp, topic_history  # noqa: F401  (topic_history registers its views on bp)
 from .topic_forms import TopicForm
@@ -112,7 +113,10 @@ def delete_topic(slug: str):
         return redirect(url_for("instructor.topics"))
     catalog = get_library().catalog
     linking = [d for d in catalog.topics.values() if slug in (*d.related, *d.compare)]
-    return render_template("instructor/topic_delete.html", topic=topic, linking=linking)
+    quizzes = questions_naming_topic(slug)
+    return render_template(
+        "instructor/topic_delete.html", topic=topic, linking=linking, quizzes=quizzes
+    )
 
 
 def _previewing() -> bool:

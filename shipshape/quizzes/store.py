@@ -7,6 +7,7 @@ from sqlalchemy import select
 from ..extensions import db
 from ..models import Quiz, QuizRevision, utcnow
 from .bank import QuizDoc
+from .views import published_quiz
 
 
 def get_quiz(slug: str, include_deleted: bool = False) -> Quiz | None:
@@ -17,6 +18,18 @@ def get_quiz(slug: str, include_deleted: bool = False) -> Quiz | None:
 def live_quizzes() -> list[Quiz]:
     query = select(Quiz).where(Quiz.deleted.is_(False)).order_by(Quiz.title)
     return list(db.session.execute(query).scalars())
+
+
+def questions_naming_topic(slug: str) -> list[tuple[str, str, list[str]]]:
+    """(quiz slug, quiz title, question ids) for every live quiz whose questions point at a topic
+    for "learn more"."""
+    found = []
+    for quiz in live_quizzes():
+        doc = published_quiz(quiz.source, quiz.slug)
+        ids = [q.id for q in doc.questions if slug in q.topics]
+        if ids:
+            found.append((quiz.slug, quiz.title, ids))
+    return found
 
 
 def latest_revision(quiz: Quiz) -> QuizRevision:

@@ -213,3 +213,14 @@ def test_an_edit_without_its_base_revision_is_a_bad_request(instructor_client):
 def test_editing_a_topic_that_does_not_exist_is_404(instructor_client):
     assert instructor_client.get("/instructor/topics/no-such-topic/edit").status_code == 404
     assert edit(instructor_client, "no-such-topic", QUOKKA, 1).status_code == 404
+
+
+def test_the_delete_page_names_the_quiz_questions_that_point_at_the_topic(instructor_client):
+    page = instructor_client.get("/instructor/topics/image/delete").get_data(as_text=True)
+    from shipshape.quizzes.store import questions_naming_topic
+
+    named = questions_naming_topic("image")
+    assert named, "the bundled quizzes point at the image topic"
+    for quiz_slug, _title, ids in named:
+        assert f"/instructor/quizzes/{quiz_slug}/edit" in page
+        assert ids[0] in page
