@@ -4,7 +4,12 @@ import re
 
 import pytest
 
-from shipshape.accounts.service import create_instructor, create_token, instructor_for_token
+from shipshape.accounts.service import (
+    create_instructor,
+    create_token,
+    instructor_for_token,
+    list_tokens,
+)
 from shipshape.extensions import db
 
 
@@ -36,8 +41,6 @@ def test_an_instructor_cannot_revoke_someone_elses_token(instructor_client):
     create_instructor("other@example.org", "another long password")
     theirs = create_token("other@example.org", "theirs")
     db.session.commit()
-    from shipshape.accounts.service import list_tokens
-
     their_id = list_tokens("other@example.org")[0].id
     assert instructor_client.post(f"/instructor/tokens/{their_id}/revoke").status_code == 404
     assert instructor_for_token(theirs) is not None

@@ -5,6 +5,7 @@ import pytest
 
 from shipshape.knowledge import store
 from shipshape.knowledge.authoring import save_topic
+from shipshape.quizzes.store import questions_naming_topic
 from tests.web.markup import parse_page
 
 from .editor_pages import (
@@ -217,8 +218,6 @@ def test_editing_a_topic_that_does_not_exist_is_404(instructor_client):
 
 def test_the_delete_page_names_the_quiz_questions_that_point_at_the_topic(instructor_client):
     page = instructor_client.get("/instructor/topics/image/delete").get_data(as_text=True)
-    from shipshape.quizzes.store import questions_naming_topic
-
     named = questions_naming_topic("image")
     assert named, "the bundled quizzes point at the image topic"
     for quiz_slug, _title, ids in named:
