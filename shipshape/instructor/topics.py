@@ -8,9 +8,9 @@ from ..auth import author_name
 from ..knowledge import authoring, editing, store
 from ..knowledge.authoring import Problem, Saved, TopicRejected
 from ..knowledge.listing import MAX_QUERY, topic_count, topic_rows
-from ..knowledge.render import render_markdown
+from ..knowledge.presenting import article_view
 from ..knowledge.revisions import latest_number, revision_text
-from ..knowledge.topicfile import TopicDoc, answer_sections
+from ..knowledge.topicfile import answer_sections
 from ..quizzes.store import questions_naming_topic
 from ..runtime import get_library
 from . import bp, topic_history  # noqa: F401  (topic_history registers its views on bp)
@@ -33,7 +33,7 @@ Each section answers one question on its own.
 
 @bp.get("/topics")
 def topics():
-    query = request.args.get("q", "").replace("\x00", "").strip()[:MAX_QUERY]
+    query = request.args.get("q", "").strip()[:MAX_QUERY]
     return render_template(
         "instructor/topic_list.html",
         query=query,
@@ -123,14 +123,6 @@ def _previewing() -> bool:
     return request.form.get("action") == "preview"
 
 
-def _learner_view(doc: TopicDoc) -> dict:
-    """What templates/_topic_article.html needs: the same pieces the learner's topic page uses."""
-    catalog = get_library().catalog
-    sections = [(s, render_markdown(s.markdown)) for s in answer_sections(doc)]
-    related = [catalog.get(s) for s in doc.related if catalog.get(s)]
-    return {"doc": doc, "sections": sections, "related": related}
-
-
 def _preview(form: TopicForm, slug: str, creating: bool, title: str | None = None):
     try:
         if creating:
@@ -139,7 +131,12 @@ def _preview(form: TopicForm, slug: str, creating: bool, title: str | None = Non
             doc = authoring.check_topic(form.markdown.data, slug)
     except TopicRejected as exc:
         return _rejected(form, exc.problems, slug=None if creating else slug, title=title)
-    return _editor(form, slug=None if creating else slug, title=title, preview=_learner_view(doc))
+    return _editor(
+        form,
+        slug=None if creating else slug,
+        title=title,
+        preview=article_view(doc, get_library().catalog),
+    )
 
 
 def _rejected(form: TopicForm, problems: list[Problem], **context):

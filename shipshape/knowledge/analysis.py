@@ -27,6 +27,7 @@ STEM_EXCEPTIONS = {
 }
 
 
+@lru_cache(maxsize=1)
 def analysis_fingerprint() -> str:
     """Short hash of everything that decides an index's terms; part of each generation's name."""
     described = repr((INDEX_FORMAT, TOKEN_PATTERN, sorted(INDEX_STOP_WORDS), STEM_EXCEPTIONS))

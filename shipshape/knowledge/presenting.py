@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import nh3
 
+from .catalog import Catalog
 from .library import Library
 from .render import render_markdown
 from .search import apply_corrections, coverage, plan_query, search_sections
@@ -39,6 +40,13 @@ def command_detail(doc: TopicDoc) -> dict | None:
             {"flags": list(o.flags), "value": o.value, "help": o.help} for o in spec.options
         ],
     }
+
+
+def article_view(doc: TopicDoc, catalog: Catalog) -> dict:
+    """What templates/_topic_article.html needs: rendered sections and the related topics."""
+    sections = [(s, render_markdown(s.markdown)) for s in answer_sections(doc)]
+    related = [catalog.get(s) for s in doc.related if catalog.get(s)]
+    return {"doc": doc, "sections": sections, "related": related}
 
 
 def topic_detail(doc: TopicDoc) -> dict:

@@ -107,8 +107,7 @@ def revision_text(slug: str, number: int) -> RevisionText | None:
 
 def latest_number(slug: str) -> int:
     """The newest revision's number; 0 when the topic has none."""
-    revisions = history(slug)
-    return revisions[0].number if revisions else 0
+    return store.latest_revision_number(slug)
 
 
 def compare(slug: str, old: int, new: int) -> RevisionDiff | None:

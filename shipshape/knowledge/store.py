@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from ..extensions import db
 from ..models import ContentState, Topic, TopicRevision, utcnow
@@ -82,6 +82,12 @@ def get_revision(slug: str, number: int) -> TopicRevision | None:
         select(TopicRevision).join(Topic).where(Topic.slug == slug, TopicRevision.number == number)
     )
     return db.session.execute(query).scalar_one_or_none()
+
+
+def latest_revision_number(slug: str) -> int:
+    """The newest revision's number; 0 when the topic has none."""
+    query = select(func.max(TopicRevision.number)).join(Topic).where(Topic.slug == slug)
+    return int(db.session.execute(query).scalar() or 0)
 
 
 def revisions_of(slug: str) -> list[TopicRevision]:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from flask import abort, render_template, request
 
-from ..knowledge.presenting import search_results
-from ..knowledge.render import render_markdown
-from ..knowledge.topicfile import answer_sections
+from ..knowledge.presenting import article_view, search_results
 from ..runtime import get_library
 from . import bp
 
@@ -24,13 +22,11 @@ def topic(slug: str):
     doc = catalog.get(slug)
     if doc is None:
         abort(404, description=f"There is no topic '{slug}'.")
-    sections = [(s, render_markdown(s.markdown)) for s in answer_sections(doc)]
-    related = [catalog.get(s) for s in doc.related if catalog.get(s)]
-    return render_template("topic.html", doc=doc, sections=sections, related=related)
+    return render_template("topic.html", **article_view(doc, catalog))
 
 
 @bp.get("/search")
 def search():
-    query = request.args.get("q", "").replace("\x00", "").strip()[:MAX_QUERY]
+    query = request.args.get("q", "").strip()[:MAX_QUERY]
     results = search_results(get_library(), query) if query else None
     return render_template("search.html", query=query, results=results)
