@@ -16,3 +16,10 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 csrf = CSRFProtect()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
+LOOPBACK = frozenset({"127.0.0.1", "::1"})
+
+
+def from_this_machine() -> bool:
+    """A request from loopback: a local tool or script, not a learner. Behind a proxy on the same
+    machine, PROXY_FIX=true makes the learner's own address the one limits count."""
+    return get_remote_address() in LOOPBACK

@@ -6,7 +6,7 @@ from flask import current_app, jsonify
 
 from ..chat.service import InvalidQuestion, ask
 from ..errors import ApiError
-from ..extensions import limiter
+from ..extensions import from_this_machine, limiter
 from ..runtime import get_library
 from . import bp
 from .requests import json_object
@@ -17,7 +17,7 @@ def _ask_limit() -> str:
 
 
 @bp.post("/ask")
-@limiter.limit(_ask_limit)
+@limiter.limit(_ask_limit, exempt_when=from_this_machine)
 def ask_question():
     body = json_object()
     try:

@@ -6,7 +6,7 @@ from flask import current_app, jsonify
 
 from ..chat.feedback import InvalidFeedback, TurnNotFound, rate_turn
 from ..errors import ApiError
-from ..extensions import limiter
+from ..extensions import from_this_machine, limiter
 from . import bp
 from .requests import json_object
 
@@ -16,7 +16,7 @@ def _feedback_limit() -> str:
 
 
 @bp.post("/feedback")
-@limiter.limit(_feedback_limit)
+@limiter.limit(_feedback_limit, exempt_when=from_this_machine)
 def give_feedback():
     body = json_object()
     try:

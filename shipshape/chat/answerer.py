@@ -1,126 +1,70 @@
-"""Pick the section that answers a question, judge how sure that is, and say it plainly."""
+"""From a question to a reply, in four steps: reading -> candidates -> ranking -> reply.
+
+`understand` reads the message once (in the light of the turn before) and gathers candidate
+sections with their evidence; `respond` ranks them with the fitted model and says the answer,
+or says plainly that the material does not cover it. The quality bench calls the two apart.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
-from ..knowledge.catalog import Catalog
+from ..knowledge.errors import match_errors
 from ..knowledge.index import Hit
 from ..knowledge.library import Library
-from ..knowledge.presenting import topic_url
-from ..knowledge.search import apply_corrections, plan_query, search_sections
-from ..knowledge.topicfile import slugify
+from ..knowledge.search import QueryPlan, apply_corrections, plan_query, search_sections
 from .clarify import clarify_message
-from .compare import comparison_sides, comparison_table, covering_comparison
+from .compare import comparison_table, covering_comparison
+from .composing import (
+    compose_answer,
+    compose_comparison,
+    compose_no_answer,
+    compose_out_of_scope,
+    suggestions_for,
+)
 from .explain import explain_message
+from .features import Candidate, describe
 from .followup import Previous, Reading, read_in_context, rewrite
-from .ranking import Ranked, rank
-from .reply import ANSWER, NO_ANSWER, SMALLTALK, Reply, Source
-from .smalltalk import smalltalk_reply
+from .immediate import bare_command, side_topic, smalltalk
+from .phrasebook import phrasebook
+from .ranking import Model, confidence, load_model, rank
+from .reading import Question, read_question
+from .reply import NO_ANSWER, Reply
+from .similarity import content_stems
+from .weights import term_weigher
 
-NO_ANSWER_BELOW = 0.5
-MAX_SUGGESTIONS = 3
-
-
-def suggestions_for(slug: str, catalog: Catalog, others: list[str]) -> tuple[str, ...]:
-    """Next questions: the first phrasing of each related topic, then of other close topics."""
-    doc = catalog.get(slug)
-    candidates = [*(doc.related if doc else ()), *others]
-    picked: list[str] = []
-    for other in dict.fromkeys(candidates):
-        topic = catalog.get(other)
-        if other != slug and topic and topic.questions:
-            picked.append(topic.questions[0])
-        if len(picked) == MAX_SUGGESTIONS:
-            break
-    return tuple(picked)
+CANDIDATES = 20
 
 
-def compose_answer(
-    hit: Hit, confidence: float, library: Library, others: list[str], did_you_mean: str | None
-) -> Reply:
-    heading = hit.title if not hit.anchor else f"{hit.title}: {hit.heading}"
-    markdown = f"**{heading}**\n\n{hit.markdown}"
-    source = Source(
-        hit.title, hit.heading or hit.title, topic_url(hit.slug, hit.anchor), round(hit.score, 2)
-    )
-    return Reply(
-        kind=ANSWER,
-        markdown=markdown,
-        confidence=confidence,
-        sources=(source,),
-        suggestions=suggestions_for(hit.slug, library.catalog, others),
-        did_you_mean=did_you_mean,
-        topic_slug=hit.slug,
-        anchor=hit.anchor,
-    )
+@dataclass(frozen=True)
+class Understanding:
+    """A message read and searched: everything `respond` needs, nothing decided yet."""
+
+    question: Question
+    reading: Reading
+    immediate: Reply | None = None
+    candidates: list[Candidate] = field(default_factory=list)
+    corrected: str | None = None
+    curated: str | None = None  # the comparison topic instructors wrote for these two sides
+    plan: QueryPlan | None = None
 
 
-def compose_comparison(hits: list[Hit], library: Library, did_you_mean: str | None) -> Reply:
-    """A curated comparison: its summary (the short answer) and its side-by-side table."""
-    summary = next((h for h in hits if not h.anchor), hits[0])
-    table = next(
-        (h for h in hits if h.anchor and "| ---" in h.markdown.replace("|---", "| ---")), None
-    )
-    reply = compose_answer(summary, 1.0, library, [], did_you_mean)
-    if table is None or table is summary:
-        return reply
-    return replace(reply, markdown=f"{reply.markdown}\n\n**{table.heading}**\n\n{table.markdown}")
+PHRASED = 8  # sections whose phrasings read most like the question join the candidates
 
 
-def compose_no_answer(ranked: list[Ranked], library: Library) -> Reply:
-    """Say plainly that the material does not cover it (no did-you-mean: a fix that found nothing
-    is no help), and point at the closest topics."""
-    slugs = list(dict.fromkeys(r.hit.slug for r in ranked if r.coverage > 0))[:3]
-    if not slugs:
-        slugs = list(library.vocabulary.starter_topics)[:3]
-    pointers = [
-        f"- [{library.catalog.get(s).title}](/topics/{s})" for s in slugs if library.catalog.get(s)
-    ]
-    markdown = (
-        "I don't know that one: the course material doesn't cover it, and I would rather not "
-        "guess. I can help with Docker images, containers and their commands."
-    )
-    if pointers:
-        markdown += " These topics might be close:\n\n" + "\n".join(pointers) + "\n"
-    best = ranked[0].coverage if ranked else 0.0
-    return Reply(
-        kind=NO_ANSWER,
-        markdown=markdown,
-        confidence=best,
-        suggestions=library.vocabulary.starters[:MAX_SUGGESTIONS],
-    )
+def _with_sections(hits: list[Hit], wanted: list[tuple[str, str]], library: Library) -> list[Hit]:
+    """The hits, plus the wanted sections no word search found (a pasted error's section, or a
+    section whose phrasing reads like the question)."""
+    have = {(h.slug, h.anchor) for h in hits}
+    extra = [library.index.section(s, a) for s, a in dict.fromkeys(wanted) if (s, a) not in have]
+    return hits + [h for h in extra if h is not None]
 
 
-def _search(text: str, library: Library, reading: Reading, prefer: str | None = None):
-    """(did-you-mean text or None, ranked candidates) for a reading of the question."""
-    catalog = library.catalog
-    plan = plan_query(text, library.index, library.vocabulary, catalog.commands)
-    corrected = apply_corrections(text, plan.corrections) if plan.corrections else None
-    hits = search_sections(library.index, plan, limit=20)
-    ranked = rank(corrected or text, plan, hits, catalog,
-                  prefer=prefer or reading.prefer_slug, avoid=reading.avoid)  # fmt: skip
-    return corrected, ranked
-
-
-def _side_topic(side: str, library: Library) -> str | None:
-    """The topic one side of a comparison names: a command's own topic, else what it is."""
-    words = [w for w in side.lower().split() if w not in ("a", "an", "the")]
-    commands = library.catalog.commands
-    named = commands.get(" ".join(words)) or commands.get(" ".join(["docker", *words]))
-    if named or library.catalog.get(slugify(" ".join(words))):
-        return named or slugify(" ".join(words))
-    question = f"what is {side}"
-    _, ranked = _search(question, library, Reading(question))
-    return ranked[0].hit.slug if ranked and ranked[0].coverage >= NO_ANSWER_BELOW else None
-
-
-def _compare(question: str, library: Library) -> tuple[str | None, Reply | None]:
+def _compare(question: Question, library: Library) -> tuple[str | None, Reply | None]:
     """For 'X vs Y': the curated comparison to prefer, or a table built from the two topics."""
-    sides = comparison_sides(question)
-    if sides is None:
+    if question.sides is None:
         return None, None
-    a, b = (_side_topic(side, library) for side in sides)
+    a, b = (side_topic(side, library, _side_search) for side in question.sides)
     if not a or not b:
         return None, None
     curated = covering_comparison(a, b, library.catalog)
@@ -131,48 +75,107 @@ def _compare(question: str, library: Library) -> tuple[str | None, Reply | None]
     return None, comparison_table(library.catalog.get(a), library.catalog.get(b))
 
 
-def _answer_reading(question: str, reading: Reading, library: Library) -> Reply:
-    prefer, table = _compare(reading.text, library)
-    if table is not None:
-        return replace(table, suggestions=suggestions_for(table.topic_slug, library.catalog, []))
-    corrected, ranked = _search(reading.text, library, reading, prefer)
-    did_you_mean = corrected if corrected and not reading.leans else None
-    curated = [r.hit for r in ranked if r.hit.slug == prefer]
-    if curated:  # both sides named known topics, and instructors wrote this very comparison
-        return compose_comparison(curated, library, did_you_mean)
-    if not ranked or ranked[0].coverage < NO_ANSWER_BELOW:
-        return compose_no_answer(ranked, library)
-    best = ranked[0]
-    others = [r.hit.slug for r in ranked[1:6]]
-    return compose_answer(best.hit, best.coverage, library, others, did_you_mean)
+def _side_search(text: str, library: Library) -> str | None:
+    """The topic a short phrase is about, when the search is sure enough."""
+    found = respond(understand(text, library), library)
+    return found.topic_slug if found.kind != NO_ANSWER else None
 
 
-def _immediate(question: str, library: Library, leans: bool) -> Reply | None:
-    """Replies that need no search: smalltalk, a command to explain, a word to clarify."""
-    chat = smalltalk_reply(question)
-    if chat is not None:
-        starters = library.vocabulary.starters[:MAX_SUGGESTIONS]
-        return Reply(SMALLTALK, chat, 1.0, suggestions=starters)
-    explained = None if comparison_sides(question) else explain_message(question, library.catalog)
-    if explained is not None:
-        others = list(library.catalog.get(explained.topic_slug).related)
-        suggestions = suggestions_for(explained.topic_slug, library.catalog, others)
-        return replace(explained, suggestions=suggestions)
-    return None if leans else clarify_message(question, library.catalog, library.vocabulary)
+def _search(question: Question, reading: Reading, library: Library) -> Understanding:
+    catalog = library.catalog
+    focus = question.focus_tokens if question.is_long else None
+    plan = plan_query(question.search_text, library.index, library.vocabulary, catalog.commands,
+                      focus)  # fmt: skip
+    corrected = apply_corrections(question.text, plan.corrections) if plan.corrections else None
+    errors = match_errors(question.text, catalog.error_patterns)
+    text = question.asking if question.is_long else question.search_text
+    filler, weigh = library.vocabulary.filler, term_weigher(library.index)
+    phrased = phrasebook(catalog, filler).closest(content_stems(text, filler), weigh, PHRASED)
+    wanted = [(e.slug, e.anchor) for e in errors] + [(p.slug, p.anchor) for p in phrased]
+    hits = _with_sections(search_sections(library.index, plan, CANDIDATES), wanted, library)
+    context = {
+        "text": text,
+        "filler": filler,
+        "weigh": weigh,
+        "errors": errors,
+        "prefer": reading.prefer_slug,
+        "avoid": reading.avoid,
+    }
+    candidates = describe(question, plan, hits, catalog, context)
+    return Understanding(question, reading, None, candidates, corrected, None, plan)
 
 
-def answer_question(question: str, library: Library, previous: Previous | None = None) -> Reply:
-    """Answer a question from the curated sections, reading it in the light of the turn before."""
-    reading = read_in_context(question, previous, library.vocabulary)
-    immediate = _immediate(question, library, reading.leans)
+def understand(text: str, library: Library, previous: Previous | None = None) -> Understanding:
+    """Read the message and gather the candidate sections with their evidence."""
+    reading = read_in_context(text, previous, library.vocabulary)
+    question = read_question(reading.text)
+    immediate = _immediate(text, question, library, reading.leans)
     if immediate is not None:
-        return replace(immediate, resolved=question)
-    reply = _answer_reading(question, reading, library)
-    if reply.kind == NO_ANSWER and previous is not None and not reading.leans:
+        return Understanding(question, reading, immediate)
+    prefer, table = _compare(question, library)
+    if table is not None:
+        table = replace(table, suggestions=suggestions_for(table.topic_slug, library.catalog, []))
+        return Understanding(question, reading, table)
+    found = _search(question, reading, library)
+    if prefer:
+        found = replace(found, curated=prefer, reading=replace(reading, prefer_slug=prefer))
+    return found
+
+
+def _immediate(text: str, question: Question, library: Library, leans: bool) -> Reply | None:
+    """Replies that need no search: smalltalk, out of scope, a bare command line, a clarifying
+    question for one word that names several commands."""
+    chat = smalltalk(text, library)
+    if chat is not None:
+        return chat
+    term = library.vocabulary.out_of_scope_term(question.asking)
+    if term is not None and not match_errors(question.text, library.catalog.error_patterns):
+        return compose_out_of_scope(term, library)
+    explained = _explained(question, library)
+    if explained is not None or leans:
+        return explained
+    return clarify_message(text, library.catalog, library.vocabulary)
+
+
+def _explained(question: Question, library: Library) -> Reply | None:
+    """A part-by-part explanation of a pasted command line that asks nothing else."""
+    line = bare_command(question, library)
+    explained = explain_message(line, library.catalog) if line else None
+    if explained is None:
+        return None
+    others = list(library.catalog.get(explained.topic_slug).related)
+    suggestions = suggestions_for(explained.topic_slug, library.catalog, others)
+    return replace(explained, suggestions=suggestions)
+
+
+def respond(found: Understanding, library: Library, model: Model | None = None) -> Reply:
+    """Rank the candidates and say the best one, or say that the material does not cover it."""
+    if found.immediate is not None:
+        return found.immediate
+    model = model or load_model()
+    did_you_mean = found.corrected if found.corrected and not found.reading.leans else None
+    if found.curated:
+        curated = [c.hit for c in found.candidates if c.hit.slug == found.curated]
+        if curated:  # both sides named known topics, and instructors wrote this very comparison
+            return compose_comparison(curated, library, did_you_mean)
+    ranked = rank(found.candidates, model)
+    sure = confidence(ranked, model)
+    if not ranked or sure < model.threshold:
+        return compose_no_answer(ranked, sure, found.plan, library)
+    return compose_answer(ranked, sure, found.plan, library, did_you_mean)
+
+
+def answer_question(
+    question: str, library: Library, previous: Previous | None = None, model: Model | None = None
+) -> Reply:
+    """Answer a question from the curated sections, reading it in the light of the turn before."""
+    found = understand(question, library, previous)
+    reply = respond(found, library, model)
+    if reply.kind == NO_ANSWER and previous is not None and not found.reading.leans:
         # Not answerable alone: perhaps it is an unmarked follow-up ("follow live?").
-        leaning = replace(reading, text=rewrite(question, previous.question, library.vocabulary),
-                          prefer_slug=previous.topic_slug, leans=True)  # fmt: skip
-        retry = _answer_reading(question, leaning, library)
+        text = rewrite(question, previous.question, library.vocabulary)
+        leaning = Reading(text, prefer_slug=previous.topic_slug, leans=True)
+        retry = respond(_search(read_question(text), leaning, library), library, model)
         if retry.kind != NO_ANSWER:
-            return replace(retry, resolved=leaning.text)
-    return replace(reply, resolved=reading.text)
+            return replace(retry, resolved=text)
+    return replace(reply, resolved=found.reading.text)

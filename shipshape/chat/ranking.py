@@ -1,85 +1,98 @@
-"""Order candidate sections: match more of the question, and prefer what instructors said fits."""
+"""Order candidate sections by fitted weights and say how likely the best one is right.
+
+The weights, the calibration and the no-answer threshold are data (ranking_model.json), fitted
+with cross-validation by `python bench/quality.py --fit`; nothing here is tuned by hand.
+"""
 
 from __future__ import annotations
 
-import re
+import json
+import math
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
-from ..knowledge.analysis import stem_word, tokenize
-from ..knowledge.catalog import Catalog
-from ..knowledge.index import Hit
-from ..knowledge.search import QueryPlan, coverage
+from .features import FEATURES, Candidate
 
-DEFINITION_RE = re.compile(
-    r"^\s*(?:(?:what(?:'?s| is| are)|define|meaning of|explain)\b"
-    r"|what (?:does|do) .+ (?:do|mean)\W*$)",
-    re.I,
-)
-DEFINITION_BONUS = 1.3
-COMPARISON_RE = re.compile(r"\b(vs\.?|versus|differen\w*|compar\w*|distinguish\w*)\b", re.I)
-COMPARISON_BONUS = 1.5  # a comparison topic, when the question asks for a comparison
-PHRASING_WEIGHT = 1.5  # a topic whose alternate questions read like this one
-HEADING_WEIGHT = 0.8  # a section whose heading reads like this question
+MODEL_FILE = Path(__file__).with_name("ranking_model.json")
+CALIBRATION = (
+    "bias", "score", "margin", "coverage", "focus", "phrasing", "error", "command", "unknown",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Model:
+    weights: dict[str, float]  # feature -> weight in a candidate's score
+    calibration: dict[str, float]  # evidence -> weight in the logistic probability of being right
+    threshold: float  # below this probability the chat says it does not know
+
+    def to_dict(self) -> dict:
+        return {
+            "weights": self.weights,
+            "calibration": self.calibration,
+            "threshold": self.threshold,
+        }
+
+
+@lru_cache(maxsize=1)
+def load_model(path: Path = MODEL_FILE) -> Model:
+    data = json.loads(path.read_text())
+    return Model(
+        {f: float(data["weights"].get(f, 0.0)) for f in FEATURES},
+        {f: float(data["calibration"].get(f, 0.0)) for f in CALIBRATION},
+        float(data["threshold"]),
+    )
 
 
 @dataclass(frozen=True)
 class Ranked:
-    hit: Hit
+    candidate: Candidate
     score: float
-    coverage: float
+
+    @property
+    def hit(self):
+        return self.candidate.hit
+
+    @property
+    def coverage(self) -> float:
+        return self.candidate.features["coverage"]
 
 
-@lru_cache(maxsize=8192)
-def word_set(text: str) -> frozenset[str]:
-    """Stemmed words of a sentence, filler included: phrasing matters when comparing questions."""
-    return frozenset(stem_word(t) for t in tokenize(text))
+def score(features: dict[str, float], weights: dict[str, float]) -> float:
+    return sum(weights[f] * features.get(f, 0.0) for f in FEATURES)
 
 
-def similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    """Dice coefficient of two word sets."""
-    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
-
-
-def phrasing_match(words: frozenset[str], slug: str, catalog: Catalog) -> float:
-    doc = catalog.get(slug)
-    if doc is None or not doc.questions:
-        return 0.0
-    return max(similarity(words, word_set(q)) for q in doc.questions)
-
-
-PREFER_BONUS = 1.5  # the topic a follow-up leans on
-AVOID_FACTOR = 0.3  # the section just given, when the learner asks for more
-
-
-def rank(
-    question: str,
-    plan: QueryPlan,
-    hits: list[Hit],
-    catalog: Catalog,
-    prefer: str | None = None,
-    avoid: tuple[str, str] | None = None,
-) -> list[Ranked]:
-    """Candidates best first; the score mixes BM25F, coverage and phrasing similarity."""
-    definition = bool(DEFINITION_RE.match(question))
-    comparing = bool(COMPARISON_RE.search(question))
-    words = word_set(question)
-    phrasing = {slug: phrasing_match(words, slug, catalog) for slug in {h.slug for h in hits}}
-    ranked = []
-    for hit in hits:
-        share = coverage(plan, hit)
-        score = hit.score * (0.25 + share) ** 2
-        score *= 1 + PHRASING_WEIGHT * phrasing[hit.slug] ** 2
-        if hit.anchor:
-            score *= 1 + HEADING_WEIGHT * similarity(words, word_set(hit.heading)) ** 2
-        elif definition:
-            score *= DEFINITION_BONUS
-        topic = catalog.get(hit.slug)
-        if comparing and topic is not None and topic.compare:
-            score *= COMPARISON_BONUS
-        if hit.slug == prefer:
-            score *= PREFER_BONUS
-        if avoid == (hit.slug, hit.anchor):
-            score *= AVOID_FACTOR
-        ranked.append(Ranked(hit, score, share))
+def rank(candidates: list[Candidate], model: Model) -> list[Ranked]:
+    """Candidates best first."""
+    ranked = [Ranked(c, score(c.features, model.weights)) for c in candidates]
     return sorted(ranked, key=lambda r: -r.score)
+
+
+def evidence(ranked: list[Ranked]) -> dict[str, float]:
+    """What the calibrator weighs: the best candidate's strength and its lead over the next."""
+    if not ranked:
+        return dict.fromkeys(CALIBRATION, 0.0) | {"bias": 1.0}
+    best = ranked[0]
+    runner = next((r for r in ranked[1:] if r.hit.slug != best.hit.slug), None)
+    features = best.candidate.features
+    return {
+        "bias": 1.0,
+        "score": best.score,
+        "margin": best.score - runner.score if runner else 1.0,
+        "coverage": features["coverage"],
+        "focus": features["focus"],
+        "phrasing": features["phrasing"],
+        "error": features["error"],
+        "command": features["command"],
+        "unknown": features["unknown"],
+    }
+
+
+def probability(values: dict[str, float], calibration: dict[str, float]) -> float:
+    """The logistic probability that the best candidate is right."""
+    z = sum(calibration[k] * values.get(k, 0.0) for k in calibration)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def confidence(ranked: list[Ranked], model: Model) -> float:
+    return probability(evidence(ranked), model.calibration) if ranked else 0.0

@@ -18,6 +18,22 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Why:
+    """The evidence behind an answer: words that matched, the closest phrasing, the runners-up."""
+
+    matched: tuple[str, ...] = ()
+    closest_question: str | None = None
+    runners_up: tuple[Source, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {
+            "matched": list(self.matched),
+            "closest_question": self.closest_question,
+            "runners_up": [asdict(s) for s in self.runners_up],
+        }
+
+
+@dataclass(frozen=True)
 class Reply:
     kind: str
     markdown: str
@@ -28,6 +44,7 @@ class Reply:
     topic_slug: str | None = None
     anchor: str | None = None
     resolved: str | None = None  # the question as understood in its conversation
+    why: Why = Why()
 
     def to_dict(self, conversation_id: str) -> dict:
         return {
@@ -38,4 +55,5 @@ class Reply:
             "confidence": round(self.confidence, 3),
             "suggestions": list(self.suggestions),
             "did_you_mean": self.did_you_mean,
+            "why": self.why.to_dict(),
         }

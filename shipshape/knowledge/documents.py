@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from .analysis import text_analyzer
+from .errors import constant_text
 from .topicfile import CommandSpec, TopicDoc, answer_sections
 
 _ANALYZER = text_analyzer()
@@ -54,6 +55,9 @@ def section_documents(doc: TopicDoc) -> Iterator[dict]:
         else ""
     )
     for order, section in enumerate(answer_sections(doc)):
+        own = [*doc.questions_for(section.anchor)]
+        own += [constant_text(e.message) for e in doc.errors if e.anchor == section.anchor]
+        asked = "\n".join([questions, *own])
         body = plain_text(section.markdown)
         if not section.anchor and options:
             body = f"{body}\n{options}"
@@ -64,13 +68,13 @@ def section_documents(doc: TopicDoc) -> Iterator[dict]:
             "title": doc.title,
             "heading": section.heading,
             "head": f"{doc.title}\n{section.heading}",
-            "questions": f"{questions}\n{' '.join(doc.tags)}",
+            "questions": f"{asked}\n{' '.join(doc.tags)}",
             "commands": commands,
             "body": body,
-            "words": " ".join((doc.title, section.heading, questions, body)),
+            "words": " ".join((doc.title, section.heading, asked, body)),
             "markdown": section.markdown,
             "stems": stems_of(body),
-            "key_stems": stems_of(doc.title, section.heading, questions, " ".join(doc.tags)),
+            "key_stems": stems_of(doc.title, section.heading, asked, " ".join(doc.tags)),
             "group": doc.group,
             "order": order,
         }

@@ -7,7 +7,7 @@ import shutil
 import threading
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -85,6 +85,12 @@ class TopicIndex:
         self._ix = None
         self._searcher = None
         self._generation: str | None = None
+        self._writes = 0  # bumped by every change this handle makes or sees
+
+    @property
+    def state(self) -> tuple[str | None, int]:
+        """Changes whenever what a search can find may have changed: for caches keyed on it."""
+        return self._generation, self._writes
 
     # -- opening --------------------------------------------------------------------------
     def _read_current(self) -> str | None:
@@ -109,6 +115,7 @@ class TopicIndex:
                 return False
             self._close()
             self._ix, self._searcher, self._generation = ix, searcher, name
+            self._writes += 1
             return True
 
     def is_current(self) -> bool:
@@ -191,6 +198,7 @@ class TopicIndex:
             self._write_version(self.root / self._generation, version)
             # A fresh searcher: refresh() would reuse segment readers that miss the deletions.
             old, self._searcher = self._searcher, self._ix.searcher()
+            self._writes += 1
             old.close()
 
     # -- reading ---------------------------------------------------------------------------
@@ -211,9 +219,15 @@ class TopicIndex:
                 raise SearchTimeout(str(query)[:200]) from exc
             return [self._hit(h, highlight) for h in collector.results()]
 
+    @classmethod
+    def _hit(cls, hit, highlight: bool) -> Hit:
+        found = cls._from_fields(hit.fields(), float(hit.score or 0.0))
+        if not highlight:
+            return found
+        return replace(found, highlight=hit.highlights("body", top=2))
+
     @staticmethod
-    def _hit(hit, highlight: bool) -> Hit:
-        fields = hit.fields()
+    def _from_fields(fields: dict, score: float) -> Hit:
         return Hit(
             slug=fields["slug"],
             anchor=fields["anchor"],
@@ -224,11 +238,21 @@ class TopicIndex:
             group=fields["group"],
             order=fields["order"],
             commands=tuple(c for c in (fields.get("commands") or "").split(",") if c),
-            score=float(hit.score or 0.0),
+            score=score,
             stems=frozenset((fields.get("stems") or "").split()),
             key_stems=frozenset((fields.get("key_stems") or "").split()),
-            highlight=hit.highlights("body", top=2) if highlight else "",
         )
+
+    def section(self, slug: str, anchor: str) -> Hit | None:
+        """One section by its address, with no score: for candidates found other than by words."""
+        with self._lock:
+            if self._searcher is None:
+                return None
+            number = self._searcher.document_number(id=f"{slug}#{anchor}")
+            if number is None:
+                return None
+            fields = self._searcher.stored_fields(number)
+        return self._from_fields(fields, 0.0)
 
     def doc_count(self) -> int:
         with self._lock:

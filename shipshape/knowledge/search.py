@@ -22,7 +22,8 @@ COMMON_SHARE = 0.75  # a word in three sections out of four tells nothing about 
 SYNONYM_WEIGHT = 0.6
 CORRECTED_CREDIT = 0.75  # a word found only after a typo fix
 COMMAND_BOOST = 8.0
-MAX_TERMS = 24
+MAX_TERMS = 32
+CONTEXT_EMPHASIS = 0.4  # a word from the story around the question, not from what it asks
 SHOUTED_RE = re.compile(r"\b[A-Z]{2,}\b")
 
 
@@ -35,6 +36,7 @@ class TermGroup:
     synonyms: tuple[str, ...] = ()
     weight: float = 1.0  # how telling the word is (rarer weighs more), for coverage
     corrected: bool = False  # a typo fix is a guess: it counts for less
+    emphasis: float = 1.0  # 1 for words of the asking sentence, less for the story around it
 
 
 @dataclass(frozen=True)
@@ -108,13 +110,19 @@ def plan_query(
     index: TopicIndex,
     vocabulary: Vocabulary,
     command_phrases: dict[str, str] | None = None,
+    focus: frozenset[str] | None = None,
 ) -> QueryPlan:
-    """Turn a question into term groups, fixing typos against the index's own words."""
+    """Turn a question into term groups, fixing typos against the index's own words. Words
+    outside `focus` (the asking part of a long message) weigh less."""
     corrections: dict[str, str] = {}
     groups: list[TermGroup] = []
     seen: set[str] = set()
     shouted = {w.lower() for w in SHOUTED_RE.findall(question)}  # FROM, RUN: instructions
-    for raw in tokenize(vocabulary.rewrite(question))[:MAX_TERMS]:
+    for raw in tokenize(vocabulary.rewrite(question)):
+        if len(groups) == MAX_TERMS:
+            break
+        if raw in vocabulary.filler and raw not in shouted:
+            continue
         word = correct_word(raw, index, vocabulary)
         if word != raw:
             corrections[raw] = word
@@ -127,7 +135,8 @@ def plan_query(
         if word in shouted and word in vocabulary.instructions:
             synonyms += (stem_word("dockerfile"), stem_word("instruction"))
         stems, alternatives = (stem_word(word),), tuple(dict.fromkeys(synonyms))
-        groups.append(TermGroup(word, stems, alternatives, corrected=word != raw))
+        emphasis = 1.0 if focus is None or raw in focus or word in focus else CONTEXT_EMPHASIS
+        groups.append(TermGroup(word, stems, alternatives, word != raw, emphasis))
     corrected = apply_corrections(question, corrections)
     commands = find_commands(corrected, command_phrases or {})
     weighted = tuple(
@@ -171,9 +180,10 @@ def build_query(plan: QueryPlan) -> Query:
     clauses: list[Query] = []
     for group in plan.groups:
         for stem in group.stems:
-            clauses.extend(Term(f, stem) for f in TEXT_FIELDS)
+            clauses.extend(Term(f, stem, boost=group.emphasis) for f in TEXT_FIELDS)
         for stem in group.synonyms:  # synonyms count in titles and headings, not in body text
-            clauses.extend(Term(f, stem, boost=SYNONYM_WEIGHT) for f in KEY_FIELDS)
+            boost = SYNONYM_WEIGHT * group.emphasis
+            clauses.extend(Term(f, stem, boost=boost) for f in KEY_FIELDS)
     clauses.extend(Term("commands", c, boost=COMMAND_BOOST) for c in plan.commands)
     return Or(clauses)
 
@@ -208,6 +218,14 @@ def coverage(plan: QueryPlan, hit: Hit) -> float:
     return max(full, _covered(replace(plan, commands=kept), hit))
 
 
+def focus_coverage(plan: QueryPlan, hit: Hit) -> float:
+    """Coverage of the asking part alone: the words the story around it adds left out."""
+    asked = tuple(g for g in plan.groups if g.emphasis >= 1.0)
+    if len(asked) == len(plan.groups):
+        return coverage(plan, hit)
+    return coverage(replace(plan, groups=asked), hit) if asked else 0.0
+
+
 def _covered(plan: QueryPlan, hit: Hit) -> float:
     return (_share(plan, hit.stems | hit.key_stems, hit) + _share(plan, hit.key_stems, hit)) / 2
 
@@ -224,7 +242,7 @@ def _redundant_commands(plan: QueryPlan) -> set[str]:
 def _share(plan: QueryPlan, matched_terms: frozenset[str], hit: Hit) -> float:
     total = found = 0.0
     for group in plan.groups:
-        weight = group.weight
+        weight = group.weight * group.emphasis
         total += weight
         weight *= CORRECTED_CREDIT if group.corrected else 1.0
         if matched_terms & set(group.stems):

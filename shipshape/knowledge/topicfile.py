@@ -12,7 +12,12 @@ SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
 MAX_TITLE, MAX_GROUP = 200, 80  # the database columns' sizes
 _FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _H2_RE = re.compile(r"^##\s+(.+?)(?:\s+#+)?\s*$")
-KNOWN_KEYS = {"title", "group", "tags", "questions", "related", "command", "compare", "slug"}
+KNOWN_KEYS = {
+    "title", "group", "tags", "questions", "related", "command", "compare", "slug", "sections",
+    "errors",
+}  # fmt: skip
+SUMMARY_KEY = "summary"  # how front matter names the opening paragraph's section
+MAX_ERRORS, MAX_ERROR_LENGTH = 50, 500
 
 
 class TopicFormatError(ValueError):
@@ -51,6 +56,14 @@ class Section:
 
 
 @dataclass(frozen=True)
+class ErrorEntry:
+    """A Docker error message a section explains; `<placeholders>` stand for a learner's values."""
+
+    message: str
+    anchor: str  # "" for the summary
+
+
+@dataclass(frozen=True)
 class TopicDoc:
     slug: str
     title: str
@@ -63,7 +76,13 @@ class TopicDoc:
     related: tuple[str, ...] = ()
     compare: tuple[str, ...] = ()
     command: CommandSpec | None = None
+    section_questions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # anchor -> asks
+    errors: tuple[ErrorEntry, ...] = ()
     extra: dict = field(default_factory=dict)
+
+    def questions_for(self, anchor: str) -> tuple[str, ...]:
+        """The phrasings written for one section (not the topic's own)."""
+        return self.section_questions.get(anchor, ())
 
 
 def slugify(text: str) -> str:
@@ -112,6 +131,51 @@ def _parse_command(raw: object) -> CommandSpec | None:
         arguments=str(raw.get("arguments") or ""),
         options=tuple(_parse_option(o, i) for i, o in enumerate(options)),
     )
+
+
+def _anchor_of(key: object, anchors: set[str], where: str) -> str:
+    """A front matter section reference (an anchor, or `summary`) as the section's anchor."""
+    name = slugify(str(key)) if key is not None else SUMMARY_KEY
+    if name == SUMMARY_KEY:
+        return ""
+    if name not in anchors:
+        known = ", ".join(sorted(anchors)[:8]) or "none"
+        raise TopicFormatError(where, f"'{key}' is not a section of this topic (anchors: {known})")
+    return name
+
+
+def _parse_section_questions(raw: object, anchors: set[str]) -> dict[str, tuple[str, ...]]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise TopicFormatError("sections", "must map section anchors to {questions: [...]}")
+    found: dict[str, tuple[str, ...]] = {}
+    for key, value in raw.items():
+        where = f"sections.{key}"
+        anchor = _anchor_of(key, anchors, where)
+        if not isinstance(value, dict) or set(value) - {"questions"}:
+            raise TopicFormatError(where, "must be a mapping with a questions: list")
+        found[anchor] = found.get(anchor, ()) + _string_list(value, "questions")
+    return found
+
+
+def _parse_errors(raw: object, anchors: set[str]) -> tuple[ErrorEntry, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or len(raw) > MAX_ERRORS:
+        raise TopicFormatError("errors", f"must be a list of at most {MAX_ERRORS} entries")
+    entries = []
+    for i, item in enumerate(raw):
+        where = f"errors[{i}]"
+        if not isinstance(item, dict) or not isinstance(item.get("message"), str):
+            raise TopicFormatError(where, "needs a message: and the section: that explains it")
+        if set(item) - {"message", "section"}:
+            raise TopicFormatError(where, "only message and section are allowed")
+        message = " ".join(item["message"].split())
+        if not 10 <= len(message) <= MAX_ERROR_LENGTH:
+            raise TopicFormatError(where, f"message: 10 to {MAX_ERROR_LENGTH} characters")
+        entries.append(ErrorEntry(message, _anchor_of(item.get("section"), anchors, where)))
+    return tuple(entries)
 
 
 def split_sections(body: str) -> tuple[str, list[Section]]:
@@ -175,6 +239,7 @@ def parse_topic(text: str, slug: str) -> TopicDoc:
     summary, sections = split_sections(body)
     if not summary and not sections:
         raise TopicFormatError("body", "is empty: write a summary paragraph and sections")
+    anchors = {section.anchor for section in sections}
     related = _string_list(meta, "related")
     for other in related:
         if not SLUG_RE.match(other):
@@ -191,6 +256,8 @@ def parse_topic(text: str, slug: str) -> TopicDoc:
         related=related,
         compare=_string_list(meta, "compare"),
         command=_parse_command(meta.get("command")),
+        section_questions=_parse_section_questions(meta.get("sections"), anchors),
+        errors=_parse_errors(meta.get("errors"), anchors),
         extra={k: v for k, v in meta.items() if k not in KNOWN_KEYS},
     )
 

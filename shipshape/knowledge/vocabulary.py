@@ -29,6 +29,15 @@ class Vocabulary:
     instructions: frozenset[str] = frozenset()
     # multi-word expressions read as one word ("get into" -> "enter"), longest first
     phrases: tuple[tuple[re.Pattern, str], ...] = ()
+    # words and phrases that mark a question the material does not cover (Kubernetes, Swarm)
+    out_of_scope: tuple[tuple[re.Pattern, str], ...] = ()
+
+    def out_of_scope_term(self, text: str) -> str | None:
+        """The first out-of-scope term the text names, as the vocabulary writes it."""
+        for pattern, term in self.out_of_scope:
+            if pattern.search(text):
+                return term
+        return None
 
     def rewrite(self, text: str) -> str:
         """The text with each multi-word expression replaced by the word it means."""
@@ -68,6 +77,20 @@ def parse_vocabulary(data: dict) -> Vocabulary:
         entity_stems=frozenset(stem_word(str(w).lower()) for w in data.get("entities") or []),
         instructions=frozenset(str(w).lower() for w in data.get("instructions") or []),
         phrases=_phrases(data.get("phrases") or {}),
+        out_of_scope=_terms(data.get("out_of_scope") or []),
+    )
+
+
+def _terms(raw: list) -> tuple[tuple[re.Pattern, str], ...]:
+    terms = sorted({str(t).strip() for t in raw if str(t).strip()}, key=lambda t: -len(t))
+    return tuple(
+        (
+            re.compile(
+                r"(?<![\w-])" + r"[\s-]+".join(map(re.escape, t.split())) + r"(?![\w-])", re.I
+            ),
+            t,
+        )
+        for t in terms
     )
 
 

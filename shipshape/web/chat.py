@@ -7,7 +7,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from ..chat.conversations import CONVERSATION_ID_RE, recent_turns
 from ..chat.feedback import InvalidFeedback, TurnNotFound, rate_turn
 from ..chat.service import InvalidQuestion, ask
-from ..extensions import limiter
+from ..extensions import from_this_machine, limiter
 from ..runtime import get_library
 from . import bp
 
@@ -35,7 +35,9 @@ def index():
 
 
 @bp.post("/ask")
-@limiter.limit(lambda: current_app.config["SHIPSHAPE_ASK_RATE_LIMIT"])
+@limiter.limit(
+    lambda: current_app.config["SHIPSHAPE_ASK_RATE_LIMIT"], exempt_when=from_this_machine
+)
 def ask_form():
     conversation_id = _conversation_id(request.form.get("conversation_id"))
     question = request.form.get("question")
@@ -62,7 +64,9 @@ def _form_turn_id(value: str | None) -> object:
 
 
 @bp.post("/feedback")
-@limiter.limit(lambda: current_app.config["SHIPSHAPE_ASK_RATE_LIMIT"])
+@limiter.limit(
+    lambda: current_app.config["SHIPSHAPE_ASK_RATE_LIMIT"], exempt_when=from_this_machine
+)
 def feedback_form():
     conversation_id = request.form.get("conversation_id", "")
     helpful = _HELPFUL_VALUES.get(request.form.get("helpful", ""))

@@ -6,7 +6,7 @@ import pytest
 
 REPLY_KEYS = {
     "conversation_id", "kind", "answer", "sources", "confidence", "suggestions", "did_you_mean",
-    "turn_id",
+    "turn_id", "why",
 }  # fmt: skip
 KINDS = {"answer", "no_answer", "clarify", "smalltalk"}
 
@@ -24,6 +24,16 @@ def assert_reply_shape(reply: dict) -> None:
     assert 0 <= reply["confidence"] <= 1
     assert all(isinstance(s, str) for s in reply["suggestions"])
     assert reply["did_you_mean"] is None or isinstance(reply["did_you_mean"], str)
+    assert_why_shape(reply["why"])
+
+
+def assert_why_shape(why: dict) -> None:
+    assert set(why) == {"matched", "closest_question", "runners_up"}
+    assert all(isinstance(word, str) for word in why["matched"])
+    assert why["closest_question"] is None or isinstance(why["closest_question"], str)
+    for runner in why["runners_up"]:
+        assert set(runner) == {"title", "section", "url", "score"}
+        assert runner["url"].startswith("/topics/")
 
 
 def assert_json_error(response, status: int | None = None) -> dict:

@@ -1,0 +1,167 @@
+"""Answer quality that predicts unseen quality: cross-validated figures per question set.
+
+    python bench/quality.py        # k-fold figures: each fold judged by a model fit on the others
+    python bench/quality.py --fit  # the same, then fit on everything and write the shipped model
+
+Sets: the public questions and the real learners' questions (../shared/eval, when present),
+every alternate phrasing in content/ (topic- and section-level), and bench/data/off_topic.json
+(questions outside the material, written for this bench: the examples of when to say no).
+A phrasing is judged with itself taken out of the index and the catalog, so the chat cannot
+find the question it was asked.
+Printed per set: P@1 (the eval's judge), MRR@10 of a right section among the ranked candidates,
+no_answer precision and recall, the share of answers wrong with confidence >= 0.8, and AUROC.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+from types import SimpleNamespace
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from fitting import Example, fit_model  # noqa: E402
+from judging import judge, metrics, reply_is_right  # noqa: E402
+
+from shipshape.chat.answerer import respond, understand  # noqa: E402
+from shipshape.chat.ranking import MODEL_FILE, load_model, rank  # noqa: E402
+from shipshape.knowledge.catalog import Catalog  # noqa: E402
+from shipshape.knowledge.files import topic_files  # noqa: E402
+from shipshape.knowledge.index import TopicIndex  # noqa: E402
+from shipshape.knowledge.topicfile import parse_topic  # noqa: E402
+from shipshape.knowledge.vocabulary import load_vocabulary  # noqa: E402
+
+EVAL = ROOT.parent / "shared" / "eval"
+SETS = {"public": "dev_questions.json", "real": "real_questions_dev.json"}
+FOLDS = 5
+
+
+def load_docs() -> list:
+    return [
+        parse_topic(p.read_text(encoding="utf-8"), p.stem) for p in topic_files(ROOT / "content")
+    ]
+
+
+def phrasing_items(docs: list) -> list[dict]:
+    """Every alternate phrasing, with the topic (and section) it should land on."""
+    items = []
+    for doc in docs:
+        items += [{"question": q, "slug": doc.slug, "anchor": None} for q in doc.questions]
+        for anchor, asks in doc.section_questions.items():
+            items += [{"question": q, "slug": doc.slug, "anchor": anchor} for q in asks]
+    return items
+
+
+def load_items(docs: list) -> dict[str, list[dict]]:
+    sets = {
+        name: json.loads((EVAL / f).read_text()) for name, f in SETS.items() if (EVAL / f).exists()
+    }
+    sets["phrasings"] = phrasing_items(docs)
+    sets["off_topic"] = json.loads((ROOT / "bench" / "data" / "off_topic.json").read_text())
+    return sets
+
+
+def without(docs: list, held: set[str]) -> list:
+    """The topics with the held-out phrasings removed, topic- and section-level."""
+
+    def keep(qs):
+        return tuple(q for q in qs if q not in held)
+
+    return [replace(d, questions=keep(d.questions),
+                    section_questions={a: keep(q) for a, q in d.section_questions.items()})
+            for d in docs]  # fmt: skip
+
+
+def make_library(docs: list, folder: Path) -> SimpleNamespace:
+    index = TopicIndex(folder)
+    index.rebuild(docs, 1)
+    return SimpleNamespace(index=index, catalog=Catalog.build(docs),
+                           vocabulary=load_vocabulary(ROOT / "content"))  # fmt: skip
+
+
+def fold_of(text: str) -> int:
+    return random.Random(text).randrange(FOLDS)
+
+
+def examples_for(set_name: str, item: dict, library) -> Example:
+    found = understand(item["question"], library)
+    answerable = item.get("expect", "answer") == "answer"
+    if found.immediate is not None or found.curated:
+        ok = reply_is_right(set_name, item, respond(found, library))
+        return Example(set_name, item, [], [], answerable, immediate_right=ok)
+    right = [judge(set_name, item, c.hit) for c in found.candidates]
+    return Example(set_name, item, found.candidates, right, answerable, found=found)
+
+
+def collect(sets: dict, docs: list, folder: Path) -> tuple[list[Example], dict[int, object]]:
+    """Each item's evidence, gathered from an index without that item's fold of phrasings."""
+    examples, libraries = [], {}
+    held_by_fold: dict[int, set[str]] = {}
+    for item in sets["phrasings"]:
+        held_by_fold.setdefault(fold_of(item["question"]), set()).add(item["question"])
+    for k in range(FOLDS):
+        library = make_library(without(docs, held_by_fold.get(k, set())), folder / f"fold{k}")
+        libraries[k] = library
+        for name, items in sets.items():
+            for item in items:
+                if fold_of(item["question"]) == k:
+                    examples.append(examples_for(name, item, library))
+    return examples, libraries
+
+
+def outcome(ex: Example, model, library) -> tuple[bool, str, float, int]:
+    """(right, kind, confidence, rank of the first right candidate or 0) under a model."""
+    if ex.immediate_right is not None:
+        return ex.immediate_right, "immediate", 1.0, int(ex.immediate_right)
+    reply = respond(ex.found, library, model)
+    ranked = rank(ex.candidates, model)
+    order = [ex.candidates.index(r.candidate) for r in ranked][:10]
+    first = next((i + 1 for i, c in enumerate(order) if ex.right[c]), 0)
+    return reply_is_right(ex.set_name, ex.item, reply), reply.kind, reply.confidence, first
+
+
+def cross_validate(examples: list[Example], libraries: dict, start: dict) -> dict[str, list]:
+    results: dict[str, list] = {}
+    for k in range(FOLDS):
+        train = [e for e in examples if fold_of(e.item["question"]) != k]
+        model = fit_model(train, start)
+        for ex in (e for e in examples if fold_of(e.item["question"]) == k):
+            results.setdefault(ex.set_name, []).append((ex, outcome(ex, model, libraries[k])))
+    return results
+
+
+def report(title: str, results: dict[str, list]) -> None:
+    print(f"== {title}")
+    for name, rows in results.items():
+        print(f"{name:10s} " + metrics(rows))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fit", action="store_true", help="write the model fitted on all data")
+    args = parser.parse_args()
+    docs = load_docs()
+    sets = load_items(docs)
+    print("items: " + ", ".join(f"{n} {len(v)}" for n, v in sets.items()))
+    with tempfile.TemporaryDirectory() as tmp:
+        examples, libraries = collect(sets, docs, Path(tmp))
+        shipped = load_model()
+        report(f"{FOLDS}-fold cross-validated (each fold judged by a model fitted on the others)",
+               cross_validate(examples, libraries, shipped.weights))  # fmt: skip
+        if args.fit:
+            model = fit_model(examples, shipped.weights)
+            MODEL_FILE.write_text(json.dumps(model.to_dict(), indent=2) + "\n")
+            print(f"wrote {MODEL_FILE.relative_to(ROOT)} (threshold {model.threshold})")
+        for library in libraries.values():
+            library.index.close()
+
+
+if __name__ == "__main__":
+    main()

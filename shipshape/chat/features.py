@@ -1,0 +1,116 @@
+"""The evidence about each candidate section, as numbers the ranker and the calibrator weigh.
+
+Features are plain facts about a (question, section) pair: how well BM25F matched it, how much
+of the question it covers, how close its phrasings and heading come to the question, whether it
+explains a pasted error. Their weights are fitted elsewhere (bench/quality.py), not chosen here.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..knowledge.catalog import Catalog
+from ..knowledge.errors import ErrorMatch
+from ..knowledge.index import Hit
+from ..knowledge.search import QueryPlan, coverage, focus_coverage
+from .reading import Question
+from .similarity import Weigh, best_match, content_stems
+
+FEATURES = (
+    "bm25",  # log(1 + BM25F score)
+    "relative",  # BM25F score over the best candidate's
+    "coverage",  # share of the question's (rarity-weighted) words the section holds
+    "focus",  # the same, for the words of the asking sentence only
+    "phrasing",  # IDF-weighted cosine to the closest phrasing of the section or its topic
+    "own_phrasing",  # the same, for phrasings written for this very section
+    "heading",  # IDF-weighted cosine to the section's heading (the topic title for a summary)
+    "summary",  # 1 for a topic's opening paragraph
+    "definition",  # 1 for a summary when the question asks what something is
+    "comparison",  # 1 for a comparison topic when the question compares
+    "command",  # 1 when the question names this topic's command
+    "error",  # share of a pasted error message this section explains
+    "prefer",  # 1 for the topic a follow-up leans on
+    "avoid",  # 1 for the section just given, when the learner asks for more
+)
+
+
+# Facts about the question itself, the same for every candidate: they tell the calibrator how
+# answerable the question is, and do not order candidates.
+QUESTION_FEATURES = ("unknown",)  # share of the question's words no section uses at all
+
+
+def unknown_share(plan: QueryPlan) -> float:
+    """The (rarity-weighted) share of the question's words that no section contains."""
+    total = sum(g.weight * g.emphasis for g in plan.groups)
+    unknown = sum(g.weight * g.emphasis for g in plan.groups if g.weight >= plan.command_weight)
+    return unknown / total if total else 1.0
+
+
+@dataclass(frozen=True)
+class Candidate:
+    hit: Hit
+    features: dict[str, float]
+    closest: str | None  # the phrasing most like the question, if any
+
+
+def phrasings_of(hit: Hit, catalog: Catalog) -> tuple[list[str], list[str]]:
+    """(the section's own phrasings, its topic's) as written."""
+    doc = catalog.get(hit.slug)
+    if doc is None:
+        return [], []
+    return list(doc.questions_for(hit.anchor)), list(doc.questions)
+
+
+def _phrasing_features(
+    words: frozenset[str], hit: Hit, catalog: Catalog, filler: frozenset[str], weigh: Weigh
+) -> tuple[float, float, str | None]:
+    own, topic = phrasings_of(hit, catalog)
+    stems = lambda texts: [(t, content_stems(t, filler)) for t in texts]  # noqa: E731
+    own_score, own_closest = best_match(words, stems(own), weigh)
+    topic_score, topic_closest = best_match(words, stems(topic), weigh)
+    if own_score >= topic_score:
+        return own_score, own_score, own_closest
+    return topic_score, own_score, topic_closest
+
+
+def describe(
+    question: Question,
+    plan: QueryPlan,
+    hits: list[Hit],
+    catalog: Catalog,
+    context: dict,
+) -> list[Candidate]:
+    """The features of every candidate. `context` holds filler, weigh, errors, prefer, avoid."""
+    filler, weigh = context["filler"], context["weigh"]
+    words = content_stems(context["text"], filler)
+    top = max((h.score for h in hits), default=0.0) or 1.0
+    errors: list[ErrorMatch] = context.get("errors", [])
+    named = {catalog.commands.get(c) for c in plan.commands}
+    unknown = unknown_share(plan)
+    candidates = []
+    for hit in hits:
+        phrasing, own, closest = _phrasing_features(words, hit, catalog, filler, weigh)
+        heading = hit.heading if hit.anchor else hit.title
+        doc = catalog.get(hit.slug)
+        error = max((e.share for e in errors if (e.slug, e.anchor) == (hit.slug, hit.anchor)),
+                    default=0.0)  # fmt: skip
+        values = {
+            "bm25": math.log1p(hit.score),
+            "relative": hit.score / top,
+            "coverage": coverage(plan, hit),
+            "focus": focus_coverage(plan, hit),
+            "phrasing": phrasing,
+            "own_phrasing": own,
+            "heading": best_match(words, [(heading, content_stems(heading, filler))], weigh)[0],
+            "summary": float(not hit.anchor),
+            "definition": float(question.definition and not hit.anchor),
+            "comparison": float(question.comparing and bool(doc and doc.compare)),
+            "command": float(hit.slug in named),
+            "error": error,
+            "prefer": float(hit.slug == context.get("prefer")),
+            "avoid": float(context.get("avoid") == (hit.slug, hit.anchor)),
+            "unknown": unknown,
+        }
+        candidates.append(Candidate(hit, values, closest))
+    return candidates

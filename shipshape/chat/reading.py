@@ -1,0 +1,127 @@
+"""Read a learner's message once: what it asks, what it pastes, and the words worth searching.
+
+Learners paste paragraphs: a title, some story, a command, an error, then the question. The
+reading finds the asking part (a title before a colon, sentences that ask), the error lines and
+the command lines, and masks what only this learner has (IDs, hashes, long paths, quoted names)
+so it cannot drown the words that matter. Every later stage takes this one value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..knowledge.analysis import tokenize
+from .compare import comparison_sides
+
+SHORT = 120  # characters: a message this short is all question
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z`\"'(])|\n+|\s+\.\.\.\s+|\s+…\s+")
+_ASKING_START = re.compile(
+    r"^\W*(how|what|what's|whats|why|where|when|which|who|is|are|can|could|do|does|did|should|"
+    r"would|will|was|any|anyone|i want|i need|i'd like|i would like|i wanted|i am trying|"
+    r"i'm trying|is there|help)\b",
+    re.I,
+)
+_TITLE = re.compile(r"^(?P<title>[^:`\n]{8,90}?):\s+(?=\S)")
+_ERROR_LINE = re.compile(
+    r"(error response from daemon|error:|\berror\b.*:|failed|invalid|no such|not found|"
+    r"permission denied|conflict|cannot|can't|unable to|is already|requires (exactly|at least))",
+    re.I,
+)
+_BACKTICKED = re.compile(r"`([^`]+)`")
+_COMMAND_LINE = re.compile(r"^\s*(?:\$\s*)?((?:sudo\s+)?docker\s+[a-z][^\n`]*)$", re.M)
+# What only this learner has: IDs and digests, long paths, quoted names in pasted errors.
+_NOISE = [
+    re.compile(r"sha256:[0-9a-f]{6,64}", re.I),
+    re.compile(r"\b[0-9a-f]{10,64}\b", re.I),
+    re.compile(r"(?<!\w)(?:[\w.-]+)?(?:/[\w.@:-]+){3,}/?"),
+    re.compile(r"\b(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{8,}\b", re.I),
+    re.compile(r"\.\.\.|…"),
+]
+DEFINITION_RE = re.compile(
+    r"^\s*(?:(?:what(?:'?s| is| are)|define|meaning of|explain)\b"
+    r"|what (?:does|do) .+ (?:do|mean)\W*$)",
+    re.I,
+)
+COMPARISON_RE = re.compile(r"\b(vs\.?|versus|differen\w*|compar\w*|distinguish\w*)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A message as read: every stage of the chat takes this, never the raw text again."""
+
+    text: str  # as the learner wrote it
+    asking: str  # the part that asks: the whole message when it is short
+    context: str  # the rest: story, pasted output
+    errors: tuple[str, ...] = ()  # lines that look like error messages
+    commands: tuple[str, ...] = ()  # docker command lines it contains
+    sides: tuple[str, str] | None = None  # the two things it compares, if any
+    definition: bool = False  # "what is X?", "what does X do?"
+    comparing: bool = False
+
+    @property
+    def search_text(self) -> str:
+        """What to search with: the asking part first, then the rest, noise masked."""
+        return mask_noise(f"{self.asking}\n{self.context}".strip())
+
+    @property
+    def focus_tokens(self) -> frozenset[str]:
+        """The words of the asking part (and of pasted errors): they weigh most."""
+        return frozenset(tokenize(mask_noise(" ".join((self.asking, *self.errors)))))
+
+    @property
+    def is_long(self) -> bool:
+        return bool(self.context)
+
+
+def mask_noise(text: str) -> str:
+    for pattern in _NOISE:
+        text = pattern.sub(" ", text)
+    return text
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
+
+
+def _is_asking(sentence: str) -> bool:
+    return sentence.rstrip().endswith("?") or bool(_ASKING_START.match(sentence))
+
+
+def _split_asking(text: str) -> tuple[str, str]:
+    """(asking part, context) of a message: a short title and the sentences that ask."""
+    if len(text) <= SHORT:
+        return text, ""
+    title = _TITLE.match(text)
+    if title and (_ERROR_LINE.search(title.group("title")) or " " not in title.group("title")):
+        title = None  # "Error response from daemon:" or "Question:" is no title
+    head, body = (title.group("title"), text[title.end() :]) if title else ("", text)
+    parts = sentences(body)
+    asking = [s for s in parts if _is_asking(s)]
+    if len(tokenize(" ".join([head, *asking]))) < 6:  # too little: the ends say what it is about
+        asking = list(dict.fromkeys([*parts[:1], *asking, *parts[-1:]]))
+    rest = [s for s in parts if s not in asking]
+    return " ".join([head, *asking]).strip(), " ".join(rest).strip()
+
+
+def _commands(text: str) -> tuple[str, ...]:
+    found = [m for m in _BACKTICKED.findall(text) if re.match(r"\s*(sudo\s+)?docker\s", m)]
+    found += [m.group(1) for m in _COMMAND_LINE.finditer(_BACKTICKED.sub(" ", text))]
+    return tuple(dict.fromkeys(" ".join(c.split()) for c in found))
+
+
+def read_question(text: str) -> Question:
+    """Analyze a message once into the value every stage of the chat takes."""
+    text = " ".join(text.split(" ")).strip()
+    asking, context = _split_asking(text)
+    errors = tuple(s for s in sentences(text) if _ERROR_LINE.search(s))
+    return Question(
+        text=text,
+        asking=asking,
+        context=context,
+        errors=errors,
+        commands=_commands(text),
+        sides=comparison_sides(asking) if len(asking) <= 2 * SHORT else None,
+        definition=bool(DEFINITION_RE.match(asking)),
+        comparing=bool(COMPARISON_RE.search(asking)),
+    )

@@ -1,0 +1,83 @@
+"""Docker error messages topics explain: match a learner's pasted error, whatever its values.
+
+A message is written as Docker prints it, with `<placeholders>` for the parts that differ per
+learner (IDs, names, tags, ports, quoted values). A pasted text matches when it holds most of the
+message's own words in order; whatever stands where the placeholders are does not count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .topicfile import TopicDoc
+
+_PLACEHOLDER = re.compile(r"<[^<>]{1,40}>")
+_WORD = re.compile(r"[a-z]+")
+# Words every daemon error shares: they say nothing about which error it is.
+_GENERIC = frozenset(
+    {"error", "response", "from", "daemon", "docker", "the", "a", "an", "to", "of"}
+)
+MIN_WORDS = 3
+MIN_SHARE = 0.8
+
+
+@dataclass(frozen=True)
+class ErrorPattern:
+    slug: str
+    anchor: str
+    message: str
+    words: tuple[str, ...]  # the message's telling words, in order
+
+
+@dataclass(frozen=True)
+class ErrorMatch:
+    slug: str
+    anchor: str
+    message: str
+    share: float  # of the message's telling words found in order in the text
+
+
+def constant_text(message: str) -> str:
+    """The message without its placeholders: the words every learner's copy shares."""
+    return " ".join(_PLACEHOLDER.sub(" ", message).split())
+
+
+def _telling_words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in _WORD.findall(text.lower()) if w not in _GENERIC)
+
+
+def error_patterns(docs: Iterable[TopicDoc]) -> tuple[ErrorPattern, ...]:
+    """Every error message the topics list, ready to match."""
+    return tuple(
+        ErrorPattern(doc.slug, entry.anchor, entry.message, words)
+        for doc in docs
+        for entry in doc.errors
+        if len(words := _telling_words(constant_text(entry.message))) >= MIN_WORDS
+    )
+
+
+def _in_order(needles: tuple[str, ...], haystack: list[str]) -> int:
+    """How many of the needles appear in the haystack in order (longest common subsequence)."""
+    previous = [0] * (len(haystack) + 1)
+    for needle in needles:
+        current = [0]
+        for j, word in enumerate(haystack, 1):
+            current.append(previous[j - 1] + 1 if needle == word else max(previous[j], current[-1]))
+        previous = current
+    return previous[-1]
+
+
+def match_errors(text: str, patterns: tuple[ErrorPattern, ...]) -> list[ErrorMatch]:
+    """Error messages found in the text, best first: most of their words, in order."""
+    words = list(_telling_words(text))
+    present = set(words)
+    found = []
+    for pattern in patterns:
+        if len(present.intersection(pattern.words)) < MIN_SHARE * len(set(pattern.words)):
+            continue  # cheap test first: most candidates share few words
+        share = _in_order(pattern.words, words) / len(pattern.words)
+        if share >= MIN_SHARE:
+            found.append(ErrorMatch(pattern.slug, pattern.anchor, pattern.message, share))
+    return sorted(found, key=lambda m: (-m.share, -len(m.message)))
