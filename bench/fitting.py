@@ -45,8 +45,19 @@ def _adam(grad_fn, start: np.ndarray) -> np.ndarray:
     return w
 
 
-def _tensors(examples: list[Example]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Candidates' features (questions x candidates x features), right marks and a pad mask."""
+def balance(examples: list[Example]) -> np.ndarray:
+    """Per-example weights that give every question set the same say, however many it holds:
+    325 instructor phrasings must not outvote 84 real learners' questions."""
+    sizes: dict[str, int] = {}
+    for ex in examples:
+        sizes[ex.set_name] = sizes.get(ex.set_name, 0) + 1
+    weights = np.array([1.0 / sizes[ex.set_name] for ex in examples])
+    return weights / weights.sum() if len(weights) else weights
+
+
+def _tensors(examples: list[Example]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Candidates' features (questions x candidates x features), right marks, a pad mask and
+    each question's weight."""
     lists = [
         ex for ex in examples
         if ex.immediate_right is None and ex.answerable and any(ex.right) and not all(ex.right)
@@ -59,12 +70,12 @@ def _tensors(examples: list[Example]) -> tuple[np.ndarray, np.ndarray, np.ndarra
         for j, (c, ok) in enumerate(zip(ex.candidates, ex.right, strict=True)):
             x[i, j] = [c.features[f] for f in FEATURES]
             right[i, j], mask[i, j] = ok, True
-    return x, right, mask
+    return x, right, mask, balance(lists)
 
 
 def fit_weights(examples: list[Example], start: dict[str, float]) -> dict[str, float]:
     """Weights that put a right section first: softmax cross-entropy over each candidate list."""
-    x, right, mask = _tensors(examples)
+    x, right, mask, share = _tensors(examples)
     fixed = np.array([f in FIXED for f in FEATURES])
 
     def grad(w: np.ndarray) -> np.ndarray:
@@ -73,7 +84,7 @@ def fit_weights(examples: list[Example], start: dict[str, float]) -> dict[str, f
         p /= p.sum(axis=1, keepdims=True)
         q = p * right
         q /= q.sum(axis=1, keepdims=True)
-        g = np.einsum("qc,qcf->f", p - q, x) / len(x) + 2 * L2 * w
+        g = np.einsum("q,qc,qcf->f", share, p - q, x) + 2 * L2 * w
         return np.where(fixed, 0.0, g)
 
     w0 = np.array([start.get(f, 0.0) for f in FEATURES])
@@ -81,7 +92,8 @@ def fit_weights(examples: list[Example], start: dict[str, float]) -> dict[str, f
     return {f: round(float(v), 4) for f, v in zip(FEATURES, fitted, strict=True)}
 
 
-Row = tuple[dict, bool, bool]  # evidence of the best candidate, answering right, answerable
+Row = tuple[dict, bool, bool, str]  # the best candidate's evidence, answering right, answerable,
+# and the question's set
 
 
 def top_outcomes(examples: list[Example], weights: dict[str, float]) -> list[Row]:
@@ -94,22 +106,33 @@ def top_outcomes(examples: list[Example], weights: dict[str, float]) -> list[Row
             continue
         ranked: list[Ranked] = rank(ex.candidates, model)
         best = ex.candidates.index(ranked[0].candidate)
-        rows.append((evidence(ranked), ex.answerable and ex.right[best], ex.answerable))
+        rows.append(
+            (evidence(ranked), ex.answerable and ex.right[best], ex.answerable, ex.set_name)
+        )
     return rows
+
+
+def _row_balance(rows: list[Row]) -> np.ndarray:
+    sizes: dict[str, int] = {}
+    for *_, name in rows:
+        sizes[name] = sizes.get(name, 0) + 1
+    weights = np.array([1.0 / sizes[name] for *_, name in rows])
+    return weights / weights.sum()
 
 
 def fit_calibration(rows: list[Row]) -> dict[str, float]:
     """Logistic regression of 'the best candidate is right' on its evidence."""
     if not rows:
         return dict.fromkeys(CALIBRATION, 0.0)
-    x = np.array([[e[k] for k in CALIBRATION] for e, _, _ in rows])
-    y = np.array([float(ok) for _, ok, _ in rows])
+    x = np.array([[e[k] for k in CALIBRATION] for e, *_ in rows])
+    y = np.array([float(ok) for _, ok, *_ in rows])
+    share = _row_balance(rows)
 
     def grad(w: np.ndarray) -> np.ndarray:
         p = 1 / (1 + np.exp(-np.clip(x @ w, -30, 30)))
         penalty = 2 * L2 * w
         penalty[0] = 0.0  # the bias is not shrunk
-        return x.T @ (p - y) / len(y) + penalty
+        return x.T @ (share * (p - y)) + penalty
 
     fitted = _adam(grad, np.zeros(len(CALIBRATION)))
     return {k: round(float(v), 4) for k, v in zip(CALIBRATION, fitted, strict=True)}
@@ -119,12 +142,19 @@ def pick_threshold(rows: list[Row], calibration: dict[str, float]) -> float:
     """The confidence below which saying "I don't know" is right more often than answering:
     a question with a right answer is missed either way when the answer is wrong, so declining
     pays only for questions the material does not cover."""
-    scored = sorted(((probability(e, calibration), ok, can) for e, ok, can in rows), reverse=True)
-    declined_right = sum(not can for _, _, can in scored)
-    best, best_value, answered_right = 1.0, declined_right, 0
-    for p, ok, can in scored:  # answer everything at or above p
-        answered_right += ok
-        declined_right -= not can
+    share = _row_balance(rows)
+    scored = sorted(
+        (
+            (probability(e, calibration), ok, can, w)
+            for (e, ok, can, _), w in zip(rows, share, strict=True)
+        ),
+        key=lambda r: -r[0],
+    )
+    declined_right = sum(w for _, _, can, w in scored if not can)
+    best, best_value, answered_right = 1.0, declined_right, 0.0
+    for p, ok, can, w in scored:  # answer everything at or above p
+        answered_right += w * ok
+        declined_right -= w * (not can)
         if answered_right + declined_right > best_value:
             best, best_value = p, answered_right + declined_right
     return round(best, 4)

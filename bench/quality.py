@@ -137,15 +137,19 @@ def cross_validate(examples: list[Example], libraries: dict, start: dict) -> dic
     return results
 
 
-def report(title: str, results: dict[str, list]) -> None:
+def report(title: str, results: dict[str, list], misses: str | None = None) -> None:
     print(f"== {title}")
     for name, rows in results.items():
         print(f"{name:10s} " + metrics(rows))
+    for ex, (ok, kind, sure, first) in results.get(misses, []):
+        if not ok:
+            print(f"MISS {kind:9s} {sure:.2f} first right at {first}: {ex.item['question'][:90]!r}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fit", action="store_true", help="write the model fitted on all data")
+    parser.add_argument("--misses", metavar="SET", help="list the questions of SET answered wrong")
     args = parser.parse_args()
     docs = load_docs()
     sets = load_items(docs)
@@ -154,7 +158,7 @@ def main() -> None:
         examples, libraries = collect(sets, docs, Path(tmp))
         shipped = load_model()
         report(f"{FOLDS}-fold cross-validated (each fold judged by a model fitted on the others)",
-               cross_validate(examples, libraries, shipped.weights))  # fmt: skip
+               cross_validate(examples, libraries, shipped.weights), args.misses)  # fmt: skip
         if args.fit:
             model = fit_model(examples, shipped.weights)
             MODEL_FILE.write_text(json.dumps(model.to_dict(), indent=2) + "\n")

@@ -31,9 +31,48 @@ ASK_BODY = {
         "conversation_id": {"type": ["string", "null"]},
     },
 }
+SOURCE = {
+    "type": "object",
+    "required": ["title", "section", "url", "score"],
+    "properties": {
+        "title": {"type": "string"},
+        "section": {"type": "string"},
+        "url": {"type": "string", "description": "/topics/<slug>#<anchor>"},
+        "score": {"type": "number", "description": "The ranker's score (higher is better)"},
+    },
+}
+WHY = {
+    "type": "object",
+    "description": "The evidence behind the reply",
+    "required": ["matched", "closest_question", "runners_up"],
+    "properties": {
+        "matched": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "The question's words (and command names) the answer's section holds",
+        },
+        "closest_question": {
+            "type": ["string", "null"],
+            "description": "The phrasing an instructor wrote that reads most like the question",
+        },
+        "runners_up": {
+            "type": "array",
+            "items": SOURCE,
+            "description": "The next best sections, with their scores",
+        },
+    },
+}
 REPLY = {
     "type": "object",
-    "required": ["conversation_id", "kind", "answer", "sources", "confidence", "suggestions"],
+    "required": [
+        "conversation_id",
+        "kind",
+        "answer",
+        "sources",
+        "confidence",
+        "suggestions",
+        "why",
+    ],
     "properties": {
         "conversation_id": {"type": "string"},
         "kind": {"enum": ["answer", "no_answer", "clarify", "smalltalk"]},
@@ -41,11 +80,17 @@ REPLY = {
             "type": "object",
             "properties": {"markdown": {"type": "string"}, "html": {"type": "string"}},
         },
-        "sources": {"type": "array", "items": OBJECT},
-        "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+        "sources": {"type": "array", "items": SOURCE},
+        "confidence": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1,
+            "description": "Calibrated probability that the answer is right",
+        },
         "suggestions": {"type": "array", "items": {"type": "string"}},
         "did_you_mean": {"type": ["string", "null"]},
         "turn_id": {"type": "integer", "description": "Rate this reply at /api/feedback"},
+        "why": WHY,
     },
 }
 

@@ -30,7 +30,7 @@ from .phrasebook import phrasebook
 from .ranking import Model, confidence, load_model, rank
 from .reading import Question, read_question
 from .reply import NO_ANSWER, Reply
-from .similarity import content_stems
+from .similarity import asked_stems
 from .weights import term_weigher
 
 CANDIDATES = 20
@@ -52,12 +52,17 @@ class Understanding:
 PHRASED = 8  # sections whose phrasings read most like the question join the candidates
 
 
-def _with_sections(hits: list[Hit], wanted: list[tuple[str, str]], library: Library) -> list[Hit]:
-    """The hits, plus the wanted sections no word search found (a pasted error's section, or a
-    section whose phrasing reads like the question)."""
+def _with_sections(
+    hits: list[Hit], wanted: list[tuple[str, str]], plan: QueryPlan, library: Library
+) -> list[Hit]:
+    """The hits, plus the wanted sections the first search left out (a pasted error's section,
+    a section whose phrasing reads like the question), scored by the same query."""
     have = {(h.slug, h.anchor) for h in hits}
-    extra = [library.index.section(s, a) for s, a in dict.fromkeys(wanted) if (s, a) not in have]
-    return hits + [h for h in extra if h is not None]
+    missing = [f"{s}#{a}" for s, a in dict.fromkeys(wanted) if (s, a) not in have]
+    scored = search_sections(library.index, plan, None, only=missing) if missing else []
+    have |= {(h.slug, h.anchor) for h in scored}
+    unscored = [library.index.section(*m.split("#", 1)) for m in missing]
+    return hits + scored + [h for h in unscored if h and (h.slug, h.anchor) not in have]
 
 
 def _compare(question: Question, library: Library) -> tuple[str | None, Reply | None]:
@@ -88,13 +93,14 @@ def _search(question: Question, reading: Reading, library: Library) -> Understan
                       focus)  # fmt: skip
     corrected = apply_corrections(question.text, plan.corrections) if plan.corrections else None
     errors = match_errors(question.text, catalog.error_patterns)
-    text = question.asking if question.is_long else question.search_text
     filler, weigh = library.vocabulary.filler, term_weigher(library.index)
-    phrased = phrasebook(catalog, filler).closest(content_stems(text, filler), weigh, PHRASED)
+    words = asked_stems(plan)
+    phrased = phrasebook(catalog, filler).closest(words, weigh, PHRASED)
     wanted = [(e.slug, e.anchor) for e in errors] + [(p.slug, p.anchor) for p in phrased]
-    hits = _with_sections(search_sections(library.index, plan, CANDIDATES), wanted, library)
+    hits = search_sections(library.index, plan, CANDIDATES)
+    hits = _with_sections(hits, wanted, plan, library)
     context = {
-        "text": text,
+        "words": words,
         "filler": filler,
         "weigh": weigh,
         "errors": errors,

@@ -83,7 +83,7 @@ def describe(
 ) -> list[Candidate]:
     """The features of every candidate. `context` holds filler, weigh, errors, prefer, avoid."""
     filler, weigh = context["filler"], context["weigh"]
-    words = content_stems(context["text"], filler)
+    words = context["words"]
     top = max((h.score for h in hits), default=0.0) or 1.0
     errors: list[ErrorMatch] = context.get("errors", [])
     named = {catalog.commands.get(c) for c in plan.commands}

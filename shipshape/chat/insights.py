@@ -44,6 +44,7 @@ class QuestionGroup:
     latest_kind: str
     latest_topic: str | None  # the topic the most recent reply came from, if any
     wordings: tuple[str, ...]  # distinct original wordings, newest first
+    latest_reply: dict | None = None  # the reply as the learner got it, evidence (`why`) included
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,14 @@ def _latest_turns(keys: list[str], filters: Filters, now: datetime) -> dict[str,
         partition_by=key, order_by=(Turn.created_at.desc(), Turn.id.desc())
     )
     ranked = (
-        select(key.label("key"), Turn.question, Turn.kind, Turn.topic_slug, newest_first.label("n"))
+        select(
+            key.label("key"),
+            Turn.question,
+            Turn.kind,
+            Turn.topic_slug,
+            Turn.reply,
+            newest_first.label("n"),
+        )
         .where(_matching(filters, now), key.in_(keys))
         .subquery()
     )
@@ -140,4 +148,5 @@ def _group(row, turns: list) -> QuestionGroup:
         latest_kind=latest.kind,
         latest_topic=latest.topic_slug,
         wordings=tuple(wordings),
+        latest_reply=latest.reply if isinstance(latest.reply, dict) else None,
     )

@@ -22,6 +22,11 @@ def content_stems(text: str, filler: frozenset[str]) -> frozenset[str]:
     return frozenset(stem_word(t) for t in tokenize(text) if t not in filler)
 
 
+def asked_stems(plan) -> frozenset[str]:
+    """The stems a question asks about, typos fixed: the words of its asking part."""
+    return frozenset(s for g in plan.groups if g.emphasis >= 1.0 for s in g.stems)
+
+
 def cosine(a: frozenset[str], b: frozenset[str], weigh: Weigh) -> float:
     """IDF-weighted cosine of two stem sets: shared weight over the geometric mean of both."""
     if not a or not b:

@@ -11,9 +11,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh.collectors import TimeLimit, TimeLimitCollector
+from whoosh.collectors import FilterCollector, TimeLimit, TimeLimitCollector
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
-from whoosh.query import Query
+from whoosh.query import Or, Query, Term
 
 from .analysis import analysis_fingerprint, surface_analyzer, text_analyzer
 from .documents import section_documents
@@ -202,8 +202,15 @@ class TopicIndex:
             old.close()
 
     # -- reading ---------------------------------------------------------------------------
-    def search(self, query: Query, limit: int = 10, highlight: bool = False) -> list[Hit]:
-        """Run a query under the time limit; raise SearchTimeout when it runs out."""
+    def search(
+        self,
+        query: Query,
+        limit: int | None = 10,
+        highlight: bool = False,
+        only: list[str] | None = None,
+    ) -> list[Hit]:
+        """Run a query under the time limit (only over the sections `only` names, if given);
+        raise SearchTimeout when it runs out."""
         with self._lock:
             if self._searcher is None:
                 raise RuntimeError("index is not open")
@@ -213,6 +220,9 @@ class TopicIndex:
                 timelimit=self.time_limit,
                 use_alarm=False,  # SIGALRM works only in the main thread; servers use others
             )
+            if only is not None:  # outermost, or its check is skipped; the unfiltered search
+                # with the same query has just run under the time limit
+                collector = FilterCollector(collector, Or([Term("id", i) for i in only]))
             try:
                 searcher.search_with_collector(query, collector)
             except TimeLimit as exc:

@@ -136,7 +136,9 @@ def plan_query(
             synonyms += (stem_word("dockerfile"), stem_word("instruction"))
         stems, alternatives = (stem_word(word),), tuple(dict.fromkeys(synonyms))
         emphasis = 1.0 if focus is None or raw in focus or word in focus else CONTEXT_EMPHASIS
-        groups.append(TermGroup(word, stems, alternatives, word != raw, emphasis))
+        groups.append(
+            TermGroup(word, stems, alternatives, corrected=word != raw, emphasis=emphasis)
+        )
     corrected = apply_corrections(question, corrections)
     commands = find_commands(corrected, command_phrases or {})
     weighted = tuple(
@@ -189,12 +191,17 @@ def build_query(plan: QueryPlan) -> Query:
 
 
 def search_sections(
-    index: TopicIndex, plan: QueryPlan, limit: int = 10, highlight: bool = False
+    index: TopicIndex,
+    plan: QueryPlan,
+    limit: int | None = 10,
+    highlight: bool = False,
+    only: list[str] | None = None,
 ) -> list[Hit]:
-    """Ranked sections for a planned query; none when nothing meaningful is left to look for."""
-    if plan.empty:
+    """Ranked sections for a planned query (only those named `slug#anchor`, if given); none when
+    nothing meaningful is left to look for."""
+    if plan.empty or only == []:
         return []
-    return index.search(build_query(plan), limit=limit, highlight=highlight)
+    return index.search(build_query(plan), limit=limit, highlight=highlight, only=only)
 
 
 def term_weight(index: TopicIndex, stem: str) -> float:

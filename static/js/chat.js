@@ -42,9 +42,33 @@
     return button;
   }
 
+  var THUMB_PATHS = {
+    yes: "M7 10v11H3V10h4zm0 0l4-8c1.7 0 3 1.3 3 3v3h5.5c1.2 0 2.1 1.1 1.9 2.3l-1.4 8.4c-.2 1-1 1.3-1.9 1.3H7",
+    no: "M17 14V3h4v11h-4zm0 0l-4 8c-1.7 0-3-1.3-3-3v-3H4.5c-1.2 0-2.1-1.1-1.9-2.3l1.4-8.4c.2-1 1-1.3 1.9-1.3H17"
+  };
+
+  // The same drawing as templates/_thumb_*.svg: emoji need a font Debian's Chromium may lack.
+  function thumbIcon(value) {
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    var path = document.createElementNS(ns, "path");
+    svg.setAttribute("class", "thumb-icon");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("width", "18");
+    svg.setAttribute("height", "18");
+    svg.setAttribute("focusable", "false");
+    path.setAttribute("fill", "none");
+    path.setAttribute("stroke", "currentColor");
+    path.setAttribute("stroke-width", "2");
+    path.setAttribute("stroke-linejoin", "round");
+    path.setAttribute("d", THUMB_PATHS[value]);
+    svg.appendChild(path);
+    return svg;
+  }
+
   function thumb(helpful) {
     var button = el("button", "thumb");
-    var icon = el("span", "", helpful ? "\uD83D\uDC4D" : "\uD83D\uDC4E");
+    var icon = thumbIcon(helpful ? "yes" : "no");
     button.type = "button";
     button.value = helpful ? "yes" : "no";
     button.title = helpful ? "This answer helped" : "This answer did not help";
@@ -90,6 +114,46 @@
     });
   }
 
+  function confidenceWords(value) {
+    return value >= 0.8 ? "likely" : value >= 0.5 ? "fairly likely" : "not sure";
+  }
+
+  function whyRow(list, term, content) {
+    var row = el("div");
+    row.appendChild(el("dt", "", term));
+    var detail = el("dd");
+    if (typeof content === "string") { detail.textContent = content; } else { detail.appendChild(content); }
+    row.appendChild(detail);
+    list.appendChild(row);
+  }
+
+  // The evidence behind a reply, as templates/_why.html shows it without JavaScript.
+  function whyDetails(reply) {
+    var why = reply.why;
+    if (!why || (!why.matched.length && !why.runners_up.length)) { return null; }
+    var details = el("details", "why");
+    details.appendChild(el("summary", "", "Why this answer?"));
+    var list = el("dl");
+    whyRow(list, "Confidence", Math.round(reply.confidence * 100) + "% that this is the right section (" +
+      confidenceWords(reply.confidence) + ")");
+    if (why.matched.length) { whyRow(list, "Words that matched", why.matched.join(", ")); }
+    if (why.closest_question) { whyRow(list, "Closest question an instructor wrote", why.closest_question); }
+    if (why.runners_up.length) {
+      var others = el("ul");
+      why.runners_up.forEach(function (r) {
+        var item = el("li");
+        var link = el("a", "", r.section !== r.title ? r.title + " — " + r.section : r.title);
+        link.href = r.url;
+        item.appendChild(link);
+        item.appendChild(el("span", "score", " (score " + r.score + ")"));
+        others.appendChild(item);
+      });
+      whyRow(list, "Also considered", others);
+    }
+    details.appendChild(list);
+    return details;
+  }
+
   function renderReply(reply) {
     var item = el("li", "turn turn--answer");
     var wrap = el("div", "answer answer--" + reply.kind);
@@ -97,6 +161,10 @@
       var note = el("p", "did-you-mean", "Showing results for ");
       note.appendChild(el("em", "", reply.did_you_mean));
       wrap.appendChild(note);
+    }
+    if (reply.kind === "answer" && reply.confidence < 0.5) {
+      wrap.appendChild(el("p", "confidence confidence--low",
+        "Not sure this is what you asked: check the source, or ask in other words."));
     }
     var body = el("div", "answer-body");
     body.innerHTML = reply.answer.html; // sanitized on the server by nh3
@@ -111,6 +179,8 @@
       });
       wrap.appendChild(sources);
     }
+    var details = whyDetails(reply);
+    if (details) { wrap.appendChild(details); }
     if (reply.suggestions && reply.suggestions.length) {
       var group = el("div", "suggestions");
       group.setAttribute("aria-label", "Suggested questions");
