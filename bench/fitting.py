@@ -15,9 +15,11 @@ from shipshape.chat.features import FEATURES
 from shipshape.chat.ranking import CALIBRATION, Model, Ranked, evidence, probability, rank
 
 L2 = 0.01
-# No dev question is a follow-up, and a pasted error is matched by rule, not by words: these
-# keep the weights they are given instead of being shrunk to nothing for lack of examples.
-FIXED = ("prefer", "avoid", "error")
+# No dev question is a follow-up; a pasted error is matched by rule, not by words; and a held-out
+# question is never already a phrasing, while in use an instructor adds a learner's question as
+# one to send it to a topic. These keep the weights they are given instead of being shrunk to
+# nothing for lack of examples.
+FIXED = ("prefer", "avoid", "error", "exact")
 STEPS = 600
 RATE = 0.05
 

@@ -14,7 +14,7 @@ from ..knowledge.index import Hit
 from ..knowledge.library import Library
 from ..knowledge.search import QueryPlan, apply_corrections, plan_query, search_sections
 from .clarify import clarify_message
-from .compare import comparison_table, covering_comparison
+from .compare import comparison_table, covering_comparison, same_command
 from .composing import (
     compose_answer,
     compose_comparison,
@@ -67,17 +67,26 @@ def _with_sections(
 
 def _compare(question: Question, library: Library) -> tuple[str | None, Reply | None]:
     """For 'X vs Y': the curated comparison to prefer, or a table built from the two topics."""
-    if question.sides is None:
+    sides = question.sides
+    if sides is None:
         return None, None
-    a, b = (side_topic(side, library, _side_search) for side in question.sides)
+    a, b = (side_topic(side, library, _side_search) for side in sides)
     if not a or not b:
         return None, None
     curated = covering_comparison(a, b, library.catalog)
     if curated is not None:
         return curated.slug, None
     if a == b:
-        return None, None
+        doc = library.catalog.get(a)
+        named = doc and doc.command and all(_names_command(side, library) for side in sides)
+        return None, (same_command(*sides, doc) if named else None)
     return None, comparison_table(library.catalog.get(a), library.catalog.get(b))
+
+
+def _names_command(side: str, library: Library) -> bool:
+    words = " ".join(side.lower().replace("`", " ").split())
+    commands = library.catalog.commands
+    return words in commands or f"docker {words}" in commands
 
 
 def _side_search(text: str, library: Library) -> str | None:

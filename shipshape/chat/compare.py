@@ -76,3 +76,16 @@ def comparison_table(a: TopicDoc, b: TopicDoc) -> Reply:
     intro = "There is no single topic comparing these two, so here they are side by side:\n\n"
     sources = tuple(Source(d.title, d.title, topic_url(d.slug), 1.0) for d in (a, b))
     return Reply(ANSWER, intro + "\n".join(lines), 0.8, sources, topic_slug=a.slug, anchor="")
+
+
+def same_command(a: str, b: str, doc: TopicDoc) -> Reply:
+    """'docker run vs docker container run': two names of one command, said plainly."""
+    names = ", ".join(f"`{n}`" for n in doc.command.names)
+    markdown = (
+        f"`{a}` and `{b}` are the same command, with the same options and the same result. "
+        f"Docker groups its commands by what they act on (`docker container ...`, "
+        f"`docker image ...`); the older short forms stay as aliases. This command goes by "
+        f"{names}.\n\n{first_sentences(doc.summary, 2)}"
+    )
+    source = Source(doc.title, doc.title, topic_url(doc.slug), 1.0)
+    return Reply(ANSWER, markdown, 1.0, (source,), topic_slug=doc.slug, anchor="")

@@ -24,6 +24,7 @@ FEATURES = (
     "focus",  # the same, for the words of the asking sentence only
     "phrasing",  # IDF-weighted cosine to the closest phrasing of the section or its topic
     "own_phrasing",  # the same, for phrasings written for this very section
+    "exact",  # 1 when a phrasing says just what the question says: an instructor put it here
     "heading",  # IDF-weighted cosine to the section's heading (the topic title for a summary)
     "summary",  # 1 for a topic's opening paragraph
     "definition",  # 1 for a summary when the question asks what something is
@@ -45,6 +46,9 @@ def unknown_share(plan: QueryPlan) -> float:
     total = sum(g.weight * g.emphasis for g in plan.groups)
     unknown = sum(g.weight * g.emphasis for g in plan.groups if g.weight >= plan.command_weight)
     return unknown / total if total else 1.0
+
+
+EXACT = 0.95  # a phrasing this alike asks the same thing, give or take filler and word forms
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,7 @@ def describe(
             "focus": focus_coverage(plan, hit),
             "phrasing": phrasing,
             "own_phrasing": own,
+            "exact": float(phrasing >= EXACT),
             "heading": best_match(words, [(heading, content_stems(heading, filler))], weigh)[0],
             "summary": float(not hit.anchor),
             "definition": float(question.definition and not hit.anchor),

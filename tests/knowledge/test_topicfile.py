@@ -226,3 +226,56 @@ def test_a_title_or_group_longer_than_the_database_keeps_is_refused(front, field
     with pytest.raises(TopicFormatError) as refused:
         parse_topic(f"---\n{front}\n---\nA summary.\n", "long")
     assert refused.value.field == field
+
+
+SECTIONED = """\
+---
+title: Stopping containers
+sections:
+  stop-a-running-container:
+    questions: [how do i stop a container, docker stop not working]
+  summary:
+    questions: [what does docker stop do]
+errors:
+  - message: "Error response from daemon: No such container: <name>"
+    section: stop-a-running-container
+---
+Stopping sends SIGTERM.
+
+## Stop a running container
+Run docker stop.
+"""
+
+
+def test_sections_carry_their_own_phrasings_and_errors_name_their_section(make_topic):
+    doc = make_topic(SECTIONED)
+
+    assert doc.questions_for("stop-a-running-container") == (
+        "how do i stop a container",
+        "docker stop not working",
+    )
+    assert doc.questions_for("") == ("what does docker stop do",)
+    assert [(e.anchor, e.message) for e in doc.errors] == [
+        ("stop-a-running-container", "Error response from daemon: No such container: <name>")
+    ]
+    assert "sections" not in doc.extra and "errors" not in doc.extra
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "field"),
+    [
+        ("sections:\n  no-such-heading:\n    questions: [q]\n", "sections.no-such-heading"),
+        ("sections: [a, b]\n", "sections"),
+        ("sections:\n  summary: [q]\n", "sections.summary"),
+        ("errors: {message: x}\n", "errors"),
+        ("errors:\n  - section: summary\n", "errors[0]"),
+        ("errors:\n  - message: short\n", "errors[0]"),
+        ("errors:\n  - message: Error response from daemon\n    hint: x\n", "errors[0]"),
+        ("errors:\n  - message: Error response from daemon\n    section: nope\n", "errors[0]"),
+    ],
+)
+def test_bad_sections_and_errors_are_refused_naming_the_field(make_topic, front_matter, field):
+    text = f"---\ntitle: T\n{front_matter}---\nSummary.\n\n## A heading\nBody.\n"
+    with pytest.raises(TopicFormatError) as caught:
+        make_topic(text)
+    assert caught.value.field == field

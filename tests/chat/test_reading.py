@@ -1,0 +1,60 @@
+"""A message is read once: what it asks, the errors and commands it pastes, the noise it carries."""
+
+from __future__ import annotations
+
+from shipshape.chat.reading import mask_noise, read_question
+
+
+def test_a_short_message_is_all_question():
+    question = read_question("how do I list containers?")
+    assert question.asking == "how do I list containers?"
+    assert question.context == ""
+    assert not question.is_long
+
+
+def test_a_long_message_finds_its_title_and_the_sentences_that_ask():
+    text = (
+        "Named volumes in Dockerfile: I tried VOLUME data:/some/path in my Dockerfile and "
+        "rebuilt the image twice this morning. I still get random names in docker volume ls "
+        "after every run. Is this a bug?"
+    )
+    question = read_question(text)
+    assert question.asking.startswith("Named volumes in Dockerfile")
+    assert question.asking.endswith("Is this a bug?")
+    assert "rebuilt the image twice" in question.context
+    assert question.is_long
+
+
+def test_an_error_prefix_is_not_taken_for_a_title():
+    text = (
+        "Error response from daemon: conflict: unable to delete 60eb93995196 (cannot be forced) "
+        "- image has dependent child images. Why can I not delete it?"
+    )
+    question = read_question(text)
+    assert question.errors and "dependent child images" in question.errors[0]
+    assert "Why can I not delete it?" in question.asking
+
+
+def test_command_lines_are_found_in_backticks_and_on_their_own_line():
+    text = "When I run `docker ps -a` I see nothing.\n$ docker images --all\nWhy is that?"
+    assert read_question(text).commands == ("docker ps -a", "docker images --all")
+
+
+def test_prose_that_mentions_docker_is_not_a_command_line():
+    text = "How is Docker different from a virtual machine? I keep rereading the docs about it."
+    assert read_question(text).commands == ()
+
+
+def test_ids_digests_and_long_paths_are_masked_but_words_stay():
+    masked = mask_noise(
+        "container 3061de2e8c9c uses sha256:690ed74de00f1234 at /home/me/app/build/out now"
+    )
+    assert "3061de2e8c9c" not in masked and "690ed74de00f" not in masked
+    assert "/home/me/app" not in masked
+    assert masked.split() == ["container", "uses", "at", "now"]
+
+
+def test_comparisons_and_definitions_are_recognized():
+    assert read_question("docker stop vs docker kill").sides == ("docker stop", "docker kill")
+    assert read_question("What is a dangling image?").definition
+    assert not read_question("How do I remove a dangling image?").definition

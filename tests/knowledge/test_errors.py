@@ -1,0 +1,70 @@
+"""Error messages topics explain: a pasted error matches whatever IDs, names and quotes it holds."""
+
+from __future__ import annotations
+
+import pytest
+
+from shipshape.knowledge.errors import constant_text, error_patterns, match_errors
+
+TOPIC = """\
+---
+title: Removing images
+errors:
+  - message: >-
+      Error response from daemon: conflict: unable to remove repository reference "<name>"
+      (must force) - container <id> is using its referenced image <id>
+    section: an-image-a-container-uses
+  - message: 'Error response from daemon: No such image: <name>'
+---
+Removing images.
+
+## An image a container uses
+Remove the container first.
+"""
+
+
+@pytest.fixture
+def patterns(make_topic):
+    return error_patterns([make_topic(TOPIC, slug="docker-image-rm")])
+
+
+def test_placeholders_are_left_out_of_the_words_every_copy_shares():
+    assert constant_text("No such image: <name> (tag <tag>)") == "No such image: (tag )"
+
+
+def test_an_error_entry_names_its_section_or_the_summary(patterns):
+    assert [(p.slug, p.anchor) for p in patterns] == [
+        ("docker-image-rm", "an-image-a-container-uses"),
+        ("docker-image-rm", ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    "pasted",
+    [
+        'Error response from daemon: conflict: unable to remove repository reference "nginx:1.25" '
+        "(must force) - container 4a5b6c7d8e9f is using its referenced image 0f1e2d3c4b5a",
+        'why does docker rmi say: conflict: unable to remove repository reference "my/app" (must'
+        " force) - container abc123 is using its referenced image def456 ?? i stopped it",
+        "conflict: unable to remove repository reference 'hello-world' (must force) - container "
+        "3061de2e8c9c is using its referenced image 690ed74de00f",
+    ],
+)
+def test_a_pasted_error_with_its_own_values_lands_on_the_section(patterns, pasted):
+    found = match_errors(pasted, patterns)
+    assert found and (found[0].slug, found[0].anchor) == (
+        "docker-image-rm",
+        "an-image-a-container-uses",
+    )
+    assert found[0].share >= 0.8
+
+
+def test_most_of_an_error_in_order_is_enough_but_a_few_shared_words_are_not(patterns):
+    truncated = "unable to remove repository reference (must force) container is using its image"
+    assert match_errors(truncated, patterns)
+    assert not match_errors("how do I remove a container that is using an image?", patterns)
+
+
+def test_words_out_of_order_do_not_make_the_error(patterns):
+    shuffled = "image referenced its using is container force must reference repository remove"
+    assert not match_errors(shuffled, patterns)
