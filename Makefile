@@ -10,7 +10,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 5000
 WORKERS ?= 4
 
-.PHONY: install setup run serve test lint format bench load clean
+.PHONY: install setup run serve test lint format bench fit load clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,9 +50,14 @@ test: install lint
 	fi
 
 bench: setup
+	$(PY) bench/quality.py
 	$(PY) bench/ask.py
 	$(PY) bench/quiz.py
 	$(PY) bench/authoring.py
+
+# Refit the chat's ranking model (weights, calibration, threshold) on every dev question set
+fit: install
+	$(PY) bench/quality.py --fit
 
 # Load and fault test against gunicorn (not part of make test): LOAD_ARGS="--seconds 20",
 # DATABASE_URL=postgresql://... to load PostgreSQL (and stop/start its local cluster).

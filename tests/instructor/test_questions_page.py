@@ -71,6 +71,14 @@ def test_the_page_groups_what_went_unanswered_or_was_rated_down(instructor_clien
     assert "3 questions." in html
 
 
+def test_instructors_see_the_evidence_learners_saw(instructor_client, asked):
+    html = html_of(instructor_client.get(PAGE))
+    page = parse_page(html)
+    assert len(page.find_all("details", **{"class": "why"})) >= 2
+    assert "Words that matched" in html and "<code>rename</code>" in html
+    assert "Also considered" in html
+
+
 def test_the_filters_pick_kind_and_period(instructor_client, asked):
     age_turns("what is kubernetes", days=12)
 
