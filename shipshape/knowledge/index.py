@@ -86,6 +86,7 @@ class TopicIndex:
         self._searcher = None
         self._generation: str | None = None
         self._writes = 0  # bumped by every change this handle makes or sees
+        self._similar: dict[tuple, list[tuple[str, int]]] = {}
 
     @property
     def state(self) -> tuple[str | None, int]:
@@ -281,7 +282,17 @@ class TopicIndex:
             return self._searcher.idf(field, term) if self._searcher else 0.0
 
     def similar_words(self, word: str, maxdist: int) -> list[tuple[str, int]]:
-        """Known words within an edit distance, most frequent first."""
+        """Known words within an edit distance, most frequent first; remembered per state of
+        the index, since building the automaton costs more than a whole search."""
+        key = (self.state, word, maxdist)
+        found = self._similar.get(key)
+        if found is None:
+            if len(self._similar) > 20_000:
+                self._similar.clear()
+            found = self._similar[key] = self._similar_words(word, maxdist)
+        return found
+
+    def _similar_words(self, word: str, maxdist: int) -> list[tuple[str, int]]:
         with self._lock:
             if self._searcher is None:
                 return []
