@@ -85,13 +85,10 @@ def adopt(account: Learner, browser: Learner | None) -> int:
     attempts moved. A card both have keeps the account's (its schedule is the longer story)."""
     if browser is None or browser.id == account.id or browser.email is not None:
         return 0
-    taken = set(
-        db.session.execute(
-            select(ReviewCard.quiz_id, ReviewCard.question_id).where(
-                ReviewCard.learner_id == account.id
-            )
-        ).tuples()
-    )
+    query = select(ReviewCard.quiz_id, ReviewCard.question_id)
+    taken = {
+        tuple(row) for row in db.session.execute(query.where(ReviewCard.learner_id == account.id))
+    }
     cards = db.session.execute(select(ReviewCard).where(ReviewCard.learner_id == browser.id))
     for card in cards.scalars():
         if (card.quiz_id, card.question_id) in taken:

@@ -17,7 +17,11 @@ class LearnerSignInForm(FlaskForm):
 class LearnerSignUpForm(FlaskForm):
     email = EmailField("Email", validators=[DataRequired(), Length(max=254)])
     password = PasswordField(
-        "Password", validators=[DataRequired(), Length(min=MIN_LENGTH, max=1000)]
+        "Password",
+        validators=[
+            DataRequired(),
+            Length(min=MIN_LENGTH, max=1000, message=f"Use at least {MIN_LENGTH} characters."),
+        ],
     )
     confirm = PasswordField(
         "Password again",
