@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 WIDTH, HEIGHT = 600, 240
-LEFT, RIGHT, TOP, BOTTOM = 40, 16, 16, 28
+LEFT, RIGHT, TOP, BOTTOM = 52, 16, 16, 28  # room for the "100%" tick label
 TICKS = (0, 50, 100)
 
 
