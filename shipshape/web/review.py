@@ -16,9 +16,7 @@ def review():
     learner_id = current_learner_id()
     due = due_cards(learner_id, limit=1) if learner_id is not None else {"due": []}
     card = due["due"][0] if due["due"] else None
-    return render_template(
-        "review.html", card=card, next_due_at=due.get("next_due_at"), remaining=None
-    )
+    return render_template("review.html", card=card, next_due_at=due.get("next_due_at"))
 
 
 @bp.post("/review/<int:card_id>")
