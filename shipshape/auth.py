@@ -12,7 +12,7 @@ from wtforms.validators import ValidationError
 from .accounts.service import instructor_for_token
 from .errors import ApiError
 from .extensions import db
-from .models import Instructor
+from .models import Instructor, Learner
 
 login_manager = LoginManager()
 login_manager.session_protection = "strong"
@@ -25,8 +25,26 @@ def forget_cached_user() -> None:
 
 
 @login_manager.user_loader
-def load_instructor(user_id: str) -> Instructor | None:
-    return db.session.get(Instructor, int(user_id)) if user_id.isdigit() else None
+def load_user(user_id: str) -> Instructor | Learner | None:
+    """ "i:3" is an instructor, "l:5" a learner account; a bare "3" is an instructor session
+    from before learners had accounts, so those sessions keep working."""
+    kind, _, number = user_id.rpartition(":")
+    if not number.isdigit() or len(number) > 18:
+        return None
+    model = {"": Instructor, "i": Instructor, "l": Learner}.get(kind)
+    return db.session.get(model, int(number)) if model is not None else None
+
+
+def current_instructor() -> Instructor | None:
+    """The signed-in instructor; None for nobody and for a signed-in learner."""
+    user = current_user._get_current_object() if current_user else None
+    return user if isinstance(user, Instructor) else None
+
+
+def current_learner_account() -> Learner | None:
+    """The signed-in learner account; None for nobody and for an instructor."""
+    user = current_user._get_current_object() if current_user else None
+    return user if isinstance(user, Learner) else None
 
 
 @login_manager.unauthorized_handler
@@ -48,14 +66,15 @@ def api_instructor() -> Instructor:
         if instructor is None:
             raise ApiError(401, "invalid_token", "The API token is unknown or revoked.")
         return instructor
-    if not current_user.is_authenticated:
+    instructor = current_instructor()
+    if instructor is None:
         raise ApiError(403, "forbidden", "Instructors only: send 'Authorization: Bearer <token>'.")
     try:
         if current_app.config.get("WTF_CSRF_ENABLED", True):
             validate_csrf(request.headers.get("X-CSRFToken"))
     except ValidationError as exc:
         raise ApiError(400, "csrf_failed", "Send the page's CSRF token in X-CSRFToken.") from exc
-    return current_user._get_current_object()
+    return instructor
 
 
 def instructor_api(view):
@@ -72,6 +91,6 @@ def instructor_api(view):
 def author_name() -> str | None:
     """The email to record on a revision made by this request."""
     instructor = getattr(g, "instructor", None)
-    if instructor is None and current_user.is_authenticated:
-        instructor = current_user
+    if instructor is None:
+        instructor = current_instructor()
     return instructor.email if instructor is not None else None

@@ -63,6 +63,7 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         "RATELIMIT_HEADERS_ENABLED": True,
         "SHIPSHAPE_ASK_RATE_LIMIT": env.get("SHIPSHAPE_ASK_RATE_LIMIT") or "60 per minute",
         "SHIPSHAPE_SIGNIN_RATE_LIMIT": env.get("SHIPSHAPE_SIGNIN_RATE_LIMIT") or "5 per minute",
+        "SHIPSHAPE_LEARNER_RATE_LIMIT": env.get("SHIPSHAPE_LEARNER_RATE_LIMIT") or "30 per minute",
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": _flag(env.get("SESSION_COOKIE_SECURE"), False),

@@ -76,6 +76,10 @@ class Instructor(UserMixin, db.Model):
         back_populates="instructor", order_by="ApiToken.id", cascade="all, delete-orphan"
     )
 
+    def get_id(self) -> str:
+        """Session ids are namespaced ("i:3") so a learner's session is never an instructor's."""
+        return f"i:{self.id}"
+
 
 class ApiToken(db.Model):
     """An API token; only its SHA-256 digest is kept, so a leaked database leaks no token."""
@@ -159,6 +163,21 @@ class QuizRevision(db.Model):
     quiz: Mapped[Quiz] = relationship(back_populates="revisions")
 
 
+class Learner(UserMixin, db.Model):
+    """A browser or API client (known by the SHA-256 digest of its key), or a learner account
+    (email and argon2id password hash). Never an instructor: the session id is "l:<id>"."""
+
+    __tablename__ = "learners"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key_digest: Mapped[str | None] = mapped_column(String(64), unique=True)
+    email: Mapped[str | None] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
+
+    def get_id(self) -> str:
+        return f"l:{self.id}"
+
+
 class Attempt(db.Model):
     """One learner's go at a quiz; its unguessable id is the learner's key to it."""
 
@@ -167,7 +186,9 @@ class Attempt(db.Model):
     quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id"), nullable=False, index=True)
     revision_id: Mapped[int] = mapped_column(ForeignKey("quiz_revisions.id"), nullable=False)
     seed: Mapped[int] = mapped_column(Integer, nullable=False)
-    owner: Mapped[str | None] = mapped_column(String(64), index=True)
+    learner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("learners.id", ondelete="SET NULL"), index=True
+    )
     started_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
     deadline: Mapped[datetime | None] = mapped_column(DateTime)
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
@@ -197,3 +218,25 @@ class AttemptAnswer(db.Model):
     max_points: Mapped[float | None] = mapped_column(Float)
     correct: Mapped[bool | None] = mapped_column(Boolean)
     attempt: Mapped[Attempt] = relationship(back_populates="answers")
+
+
+class ReviewCard(db.Model):
+    """A question a learner missed, scheduled for spaced review by FSRS (its state as JSON)."""
+
+    __tablename__ = "review_cards"
+    __table_args__ = (UniqueConstraint("learner_id", "quiz_id", "question_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    learner_id: Mapped[int] = mapped_column(
+        ForeignKey("learners.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id"), nullable=False)
+    question_id: Mapped[str] = mapped_column(String(80), nullable=False)
+    # The revision of the latest miss: the card is shown and graded as that revision has it.
+    revision_id: Mapped[int] = mapped_column(ForeignKey("quiz_revisions.id"), nullable=False)
+    fsrs: Mapped[dict] = mapped_column(JSON, nullable=False)
+    due_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, index=True)
+    reviews: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
+    quiz: Mapped[Quiz] = relationship()
+    revision: Mapped[QuizRevision] = relationship()

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
-from . import ask, feedback, openapi, quiz_writes, quizzes, topic_writes, topics  # noqa: E402,F401  (views register themselves on bp)
+from . import ask, feedback, learners, openapi, quiz_writes, quizzes, topic_writes, topics  # noqa: E402,F401  (views register themselves on bp)

@@ -5,24 +5,12 @@ from __future__ import annotations
 from flask import jsonify
 
 from . import bp
+from .openapi_learners import KEY_HEADER, LEARNER_PATHS
+from .openapi_parts import ANY, OBJECT
+from .openapi_parts import errors as _errors
+from .openapi_parts import json_body as _json
+from .openapi_parts import path_param as _path_param
 
-ERROR = {"$ref": "#/components/schemas/Error"}
-
-
-def _json(schema: dict) -> dict:
-    return {"content": {"application/json": {"schema": schema}}}
-
-
-def _errors(*statuses: int) -> dict:
-    return {str(s): {"description": "A JSON error", **_json(ERROR)} for s in statuses}
-
-
-def _path_param(name: str) -> dict:
-    return {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
-
-
-ANY = {}
-OBJECT = {"type": "object"}
 ASK_BODY = {
     "type": "object",
     "required": ["question"],
@@ -232,10 +220,10 @@ PATHS = {
     "/api/quizzes/{slug}/attempts": {
         "post": {
             "summary": "Start an attempt",
-            "parameters": [_path_param("slug")],
+            "parameters": [_path_param("slug"), KEY_HEADER],
             "responses": {
                 "201": {"description": "The attempt", **_json(OBJECT)},
-                **_errors(404, 409),
+                **_errors(401, 404, 409),
             },
         }
     },
@@ -281,13 +269,19 @@ PATHS = {
 DOCUMENT = {
     "openapi": "3.1.0",
     "info": {"title": "Shipshape API", "version": "1"},
-    "paths": PATHS,
+    "paths": PATHS | LEARNER_PATHS,
     "components": {
         "securitySchemes": {
             "bearerToken": {
                 "type": "http",
                 "scheme": "bearer",
                 "description": "A token from `flask create-token EMAIL`.",
+            },
+            "learnerKey": {
+                "type": "apiKey",
+                "in": "header",
+                "name": "X-Learner-Key",
+                "description": "A learner key from `POST /api/learners`.",
             },
             "session": {
                 "type": "apiKey",

@@ -15,6 +15,7 @@ from ..quizzes.attempts import (
 )
 from ..runtime import get_library
 from . import bp
+from .learners import optional_learner_id
 from .requests import json_object
 
 
@@ -32,7 +33,7 @@ def quizzes():
 
 @bp.post("/quizzes/<slug>/attempts")
 def start(slug: str):
-    return jsonify(_call(start_attempt, slug)), 201
+    return jsonify(_call(start_attempt, slug, learner_id=optional_learner_id())), 201
 
 
 @bp.get("/attempts/<attempt_id>")

@@ -1,7 +1,8 @@
 """Instructor pages: sign-in, the topic and quiz editors, imports, what learners ask and miss."""
 
 from flask import Blueprint, abort, current_app, request
-from flask_login import current_user
+
+from ..auth import current_instructor
 
 bp = Blueprint("instructor", __name__, url_prefix="/instructor")
 
@@ -19,14 +20,17 @@ SECTIONS = [
 @bp.before_request
 def instructors_only():
     """Every instructor page but sign-in answers 403 to anyone not signed in."""
-    if request.endpoint not in PUBLIC_ENDPOINTS and not current_user.is_authenticated:
+    if request.endpoint not in PUBLIC_ENDPOINTS and current_instructor() is None:
         abort(403, "This page is for instructors. Sign in at /instructor/sign-in.")
 
 
 @bp.context_processor
 def sections() -> dict:
     present = current_app.view_functions
-    return {"instructor_sections": [(e, label) for e, label in SECTIONS if e in present]}
+    return {
+        "instructor_sections": [(e, label) for e, label in SECTIONS if e in present],
+        "instructor": current_instructor(),
+    }
 
 
 from . import questions, quiz_editor, quiz_stats, session, tokens, topics, transfer  # noqa: E402,F401  (views register themselves on bp)

@@ -5,10 +5,9 @@ from __future__ import annotations
 import io
 
 from flask import current_app, jsonify, render_template, request, send_file
-from flask_login import current_user
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from ..auth import author_name
+from ..auth import author_name, current_instructor
 from ..errors import error_body, wants_json
 from ..quizzes.bank import SLUG_RE
 from ..runtime import get_library
@@ -94,7 +93,7 @@ def export_zip():
 def upload_too_large(err: RequestEntityTooLarge):
     """Over the upload limit: say so on the import page; elsewhere, the usual error."""
     limit = f"larger than {_upload_limit_mb()} MB"
-    if request.endpoint == "instructor.transfer" and current_user.is_authenticated:
+    if request.endpoint == "instructor.transfer" and current_instructor() is not None:
         problem = f"upload: is {limit}; nothing was imported. Split it into smaller zips."
         return _page(413, problems=[problem])
     message = f"The request is {limit}."

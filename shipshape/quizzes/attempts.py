@@ -14,6 +14,7 @@ from ..knowledge.catalog import Catalog
 from ..models import Attempt, AttemptAnswer, utcnow
 from . import store
 from .bank import QuizDoc
+from .cards import record_misses
 from .command_grading import CommandContext
 from .graders import ResponseError, check_response, grade
 from .review import review_payload
@@ -59,17 +60,18 @@ def _expired(attempt: Attempt, now: datetime) -> bool:
     return attempt.deadline is not None and now > attempt.deadline + GRACE
 
 
-def start_attempt(slug: str, owner: str | None = None, now: datetime | None = None) -> dict:
-    """Begin an attempt on the quiz's latest revision, with its own shuffle."""
+def start_attempt(slug: str, learner_id: int | None = None, now: datetime | None = None) -> dict:
+    """Begin an attempt on the quiz's latest revision, with its own shuffle; max_attempts
+    counts per learner."""
     now = now or utcnow()
     quiz = store.get_quiz(slug)
     if quiz is None:
         raise AttemptError(404, "quiz_not_found", f"There is no quiz '{slug}'.")
     revision = store.latest_revision(quiz)
     doc = published_quiz(revision.source, slug)
-    if owner and doc.max_attempts:
+    if learner_id is not None and doc.max_attempts:
         used = db.session.scalar(
-            select(func.count()).where(Attempt.quiz_id == quiz.id, Attempt.owner == owner)
+            select(func.count()).where(Attempt.quiz_id == quiz.id, Attempt.learner_id == learner_id)
         )
         if used >= doc.max_attempts:
             raise AttemptError(
@@ -77,7 +79,7 @@ def start_attempt(slug: str, owner: str | None = None, now: datetime | None = No
             )
     limit = doc.time_limit_minutes
     attempt = Attempt(
-        id=secrets.token_urlsafe(24), quiz=quiz, revision=revision, owner=owner,
+        id=secrets.token_urlsafe(24), quiz=quiz, revision=revision, learner_id=learner_id,
         seed=random.SystemRandom().randrange(2**31), started_at=now,
         deadline=now + timedelta(minutes=limit) if limit else None,
     )  # fmt: skip
@@ -185,6 +187,8 @@ def _finalize(attempt: Attempt, doc: QuizDoc, given: dict, catalog: Catalog, now
         g = grades.get(row.question_id)
         if g is not None:
             row.points, row.max_points, row.correct = g.points, g.max_points, g.correct
+    if attempt.learner_id is not None:
+        record_misses(attempt.learner_id, attempt.quiz_id, attempt.revision_id, grades, now)
     db.session.commit()
     return result
 
@@ -199,11 +203,10 @@ def attempt_payload(attempt_id: str, catalog: Catalog, now: datetime | None = No
     return attempt.result if attempt.submitted_at is not None else in_progress_payload(attempt)
 
 
-def attempts_of(owner: str) -> list[dict]:
+def attempts_of(learner_id: int) -> list[dict]:
     """A learner's attempts, newest first, for the history page."""
-    rows = db.session.execute(
-        select(Attempt).where(Attempt.owner == owner).order_by(Attempt.started_at.desc()).limit(100)
-    ).scalars()
+    query = select(Attempt).where(Attempt.learner_id == learner_id)
+    rows = db.session.execute(query.order_by(Attempt.started_at.desc()).limit(100)).scalars()
     return [
         {
             "attempt_id": a.id,

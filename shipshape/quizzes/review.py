@@ -12,7 +12,7 @@ from .graders import Grade
 from .views import question_for_learner, shuffled_questions
 
 
-def _sources(topics: tuple[str, ...], catalog: Catalog) -> list[dict]:
+def topic_sources(topics: tuple[str, ...], catalog: Catalog) -> list[dict]:
     found = [(slug, catalog.get(slug)) for slug in topics]
     return [{"title": doc.title, "url": f"/topics/{slug}"} for slug, doc in found if doc]
 
@@ -37,7 +37,7 @@ def review_payload(
             "question_id": q.id, "correct": g.correct, "points": g.points,
             "max_points": g.max_points, "feedback": g.feedback,
             "feedback_html": render_markdown(g.feedback), "correct_response": g.correct_response,
-            "response": responses.get(q.id), "sources": _sources(q.topics, catalog),
+            "response": responses.get(q.id), "sources": topic_sources(q.topics, catalog),
             "ask_url": ask_url(q.prompt),
         })  # fmt: skip
     return {

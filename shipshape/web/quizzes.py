@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import secrets
-
-from flask import abort, flash, redirect, render_template, request, session, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 
 from ..quizzes.attempts import (
     AttemptError,
@@ -17,26 +15,21 @@ from ..quizzes.attempts import (
 )
 from ..runtime import get_library
 from . import bp
+from .learners import current_learner_id
 from .quiz_forms import responses_from_form
-
-
-def learner_key() -> str:
-    """This browser's learner key, made on first use: it ties attempts to a history."""
-    if "learner" not in session:
-        session["learner"] = secrets.token_urlsafe(16)
-    return session["learner"]
 
 
 @bp.get("/quizzes")
 def quizzes():
-    history = attempts_of(session["learner"]) if "learner" in session else []
+    learner_id = current_learner_id()
+    history = attempts_of(learner_id) if learner_id is not None else []
     return render_template("quizzes.html", quizzes=list_quizzes(), history=history)
 
 
 @bp.post("/quizzes/<slug>/start")
 def start_quiz(slug: str):
     try:
-        attempt = start_attempt(slug, owner=learner_key())
+        attempt = start_attempt(slug, learner_id=current_learner_id(create=True))
     except AttemptError as exc:
         abort(exc.status, description=exc.message)
     return redirect(url_for("web.attempt", attempt_id=attempt["attempt_id"]), code=303)

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import event
 
+from shipshape.accounts.learners import create_learner
 from shipshape.extensions import db
 from shipshape.models import Attempt, utcnow
 from shipshape.quizzes.attempts import (
@@ -620,11 +621,12 @@ def test_an_expired_attempt_is_graded_when_fetched_over_the_api(app, client):
     assert shown["score"] == 1
 
 
-def test_max_attempts_is_enforced_per_owner(app):
+def test_max_attempts_is_enforced_per_learner(app):
     slug = import_small_bank(limit=60, max_attempts=2)
-    start_attempt(slug, owner="x", now=T)
-    start_attempt(slug, owner="x", now=T)
+    (x, _), (y, _) = create_learner(), create_learner()
+    start_attempt(slug, learner_id=x.id, now=T)
+    start_attempt(slug, learner_id=x.id, now=T)
     with pytest.raises(AttemptError) as limit:
-        start_attempt(slug, owner="x", now=T)
+        start_attempt(slug, learner_id=x.id, now=T)
     assert (limit.value.status, limit.value.code) == (409, "attempt_limit")
-    assert start_attempt(slug, owner="y", now=T)["attempt_id"]
+    assert start_attempt(slug, learner_id=y.id, now=T)["attempt_id"]

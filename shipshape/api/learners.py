@@ -1,0 +1,71 @@
+"""Learners over JSON: a key from POST /api/learners, sent back as X-Learner-Key; progress and
+spaced review for that learner only."""
+
+from __future__ import annotations
+
+from flask import current_app, jsonify, request
+
+from ..accounts.learners import create_learner, learner_for_key
+from ..errors import ApiError
+from ..extensions import db, limiter
+from ..quizzes.cards import CardError, answer_card, due_cards
+from ..quizzes.progress import learner_progress
+from ..runtime import get_library
+from . import bp
+from .requests import json_object
+
+HEADER = "X-Learner-Key"
+
+
+def optional_learner_id() -> int | None:
+    """The learner named by X-Learner-Key; None without the header; 401 for an unknown key."""
+    key = request.headers.get(HEADER)
+    if key is None:
+        return None
+    learner = learner_for_key(key)
+    if learner is None or learner.email is not None:
+        raise ApiError(401, "invalid_learner_key", "The learner key is unknown.")
+    return learner.id
+
+
+def required_learner_id() -> int:
+    learner_id = optional_learner_id()
+    if learner_id is None:
+        raise ApiError(
+            401, "learner_key_required", f"Send {HEADER} (get one from POST /api/learners)."
+        )
+    return learner_id
+
+
+@bp.post("/learners")
+@limiter.limit(lambda: current_app.config["SHIPSHAPE_LEARNER_RATE_LIMIT"])
+def new_learner():
+    _learner, key = create_learner()
+    db.session.commit()
+    return jsonify({"learner_key": key}), 201
+
+
+@bp.get("/progress")
+def progress():
+    data = learner_progress(required_learner_id(), get_library().catalog)
+    return jsonify({"quizzes": data["quizzes"], "topics": data["topics"]})
+
+
+@bp.get("/review")
+def review():
+    return jsonify(due_cards(required_learner_id()))
+
+
+@bp.post("/review/<card_id>")
+def answer_review(card_id: str):
+    learner_id = required_learner_id()
+    if not (card_id.isascii() and card_id.isdigit() and len(card_id) <= 10):
+        raise ApiError(404, "card_not_found", "You have no review card with that id.")
+    body = json_object()
+    if "response" not in body:
+        raise ApiError(400, "missing_response", 'Send {"response": ...}.')
+    try:
+        result = answer_card(learner_id, int(card_id), body["response"], get_library().catalog)
+    except CardError as exc:
+        raise ApiError(exc.status, exc.code, exc.message) from exc
+    return jsonify(result)
