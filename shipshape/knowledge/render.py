@@ -32,7 +32,7 @@ class RawHtmlAsText(Extension):
     """Raw HTML in Markdown is shown as text: the block and inline HTML readers are taken out,
     so `<script>` reaches the serializer as characters and is escaped. nh3 cleans what is left."""
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # Python-Markdown's method name
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
 
@@ -40,7 +40,7 @@ class RawHtmlAsText(Extension):
 class Strikethrough(Extension):
     """~~text~~ as <del>, as CommonMark's strikethrough extension did before."""
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.inlinePatterns.register(SimpleTagInlineProcessor(r"()~~(.+?)~~", "del"), "del", 175)
 
 
@@ -52,7 +52,7 @@ class ListsInterruptParagraphs(Extension):
     """A list straight after a line of text starts a list, as in CommonMark ("Steps:\n- one"):
     Python-Markdown alone wants a blank line first. Fenced code is already set aside by then."""
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.register(_BlankLineBeforeLists(md), "blank_before_lists", 15)
 
 
@@ -61,9 +61,9 @@ class _BlankLineBeforeLists(Preprocessor):
         result: list[str] = []
         for line in lines:
             previous = result[-1] if result else ""
-            if _LIST_ITEM.match(line) and _PLAIN_LINE.match(previous):
-                if not _LIST_ITEM.match(previous):
-                    result.append("")
+            starts_list = _LIST_ITEM.match(line) and not _LIST_ITEM.match(previous)
+            if starts_list and _PLAIN_LINE.match(previous):
+                result.append("")
             result.append(line)
         return result
 
