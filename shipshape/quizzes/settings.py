@@ -9,6 +9,12 @@ from datetime import UTC, datetime
 
 GRADE_METHODS = ("highest", "last", "average", "first")
 SHOW_CORRECT = ("immediately", "after_deadline", "never")
+GRADE_METHOD_TEXT = {  # "Your grade is ..." on the quiz list
+    "highest": "the highest of your attempts",
+    "last": "your last attempt",
+    "average": "the average of your attempts",
+    "first": "your first attempt",
+}
 QUIZ_KEYS = (
     "title", "description", "pass_percent", "time_limit_minutes", "max_attempts",
     "draw", "grade_method", "show_correct", "closes_at", "questions",

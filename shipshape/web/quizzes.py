@@ -15,6 +15,7 @@ from ..quizzes.attempts import (
     start_attempt,
     submit_attempt,
 )
+from ..quizzes.settings import GRADE_METHOD_TEXT
 from ..runtime import get_library
 from . import bp
 from .quiz_forms import responses_from_form
@@ -30,7 +31,9 @@ def learner_key() -> str:
 @bp.get("/quizzes")
 def quizzes():
     history = attempts_of(session["learner"]) if "learner" in session else []
-    return render_template("quizzes.html", quizzes=list_quizzes(), history=history)
+    return render_template(
+        "quizzes.html", quizzes=list_quizzes(), history=history, grade_methods=GRADE_METHOD_TEXT
+    )
 
 
 @bp.post("/quizzes/<slug>/start")
