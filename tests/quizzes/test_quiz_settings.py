@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import io
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
 from shipshape.quizzes.authoring import QuizRejected, check_quiz_text
 from shipshape.quizzes.bank import BankError, parse_bank
 from shipshape.quizzes.files import parse_quiz_folder
+from shipshape.quizzes.settings import GRADE_METHODS, QUIZ_KEYS, SHOW_CORRECT
 from shipshape.textfiles import ImportFailed
 from shipshape.transfer.bundle import bundle_from_upload
 from shipshape.transfer.service import import_bundle
@@ -196,3 +198,13 @@ def test_the_editor_checks_draw_against_the_real_number_of_questions(library):
 
     found = {(p.where, p.message.split(";")[0]) for p in caught.value.problems}
     assert found == {("grade_method", "must be one of highest, last, average, first")}
+
+
+def test_the_readme_documents_every_quiz_key_and_setting_value():
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    writing = readme[readme.index("## Writing quizzes") :]
+
+    for key in QUIZ_KEYS:
+        assert f"\n{key}:" in writing, key
+    for value in (*GRADE_METHODS, *SHOW_CORRECT):
+        assert value in writing, value
