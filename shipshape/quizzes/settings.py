@@ -116,7 +116,10 @@ def _closes_at(data: dict) -> datetime | None:
     if not isinstance(value, datetime):  # a bare date (YAML reads one) has no time of day
         raise SettingError("closes_at", "must be a date and time in UTC, e.g. 2026-06-30T18:00:00Z")
     if value.tzinfo is not None:
-        value = value.astimezone(UTC).replace(tzinfo=None)
+        try:
+            value = value.astimezone(UTC).replace(tzinfo=None)
+        except OverflowError as exc:  # e.g. 0001-01-01T00:00:00+01:00 is before year 1 in UTC
+            raise SettingError("closes_at", "is out of range") from exc
     return value
 
 

@@ -99,6 +99,11 @@ BAD_SETTINGS = {
         "after_deadline needs a deadline: set closes_at or time_limit_minutes",
     ),
     "closes_at a date": ("closes_at: 2030-06-30\n", "closes_at", "must be a date and time in UTC"),
+    "closes_at before year 1 in UTC": (
+        'closes_at: "0001-01-01T00:00:00+01:00"\n',
+        "closes_at",
+        "is out of range",
+    ),
     "closes_at words": ("closes_at: next friday\n", "closes_at", "must be a date and time in UTC"),
 }
 
