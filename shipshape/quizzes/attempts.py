@@ -130,9 +130,12 @@ def in_progress_payload(attempt: Attempt) -> dict:
 
 def _checked(attempt: Attempt, doc: QuizDoc, question_id: object, response: object) -> object:
     question = doc.question(question_id) if isinstance(question_id, str) else None
-    drawn = attempt.question_ids
-    if question is None or (drawn is not None and question.id not in drawn):
+    if question is None:
         raise AttemptError(404, "question_not_found", f"The quiz has no question '{question_id}'.")
+    if attempt.question_ids is not None and question.id not in attempt.question_ids:
+        raise AttemptError(
+            404, "question_not_found", f"This attempt did not draw question '{question_id}'."
+        )
     try:
         return check_response(question, response)
     except ResponseError as exc:
