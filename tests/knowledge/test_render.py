@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
 
 import pytest
@@ -94,6 +95,17 @@ def test_strikethrough_and_blockquotes_render():
 
     inner = "<p><del>docker rmi</del> is <code>docker image rm</code></p>"
     assert html == f"<blockquote>\n{inner}\n</blockquote>"
+
+
+def test_threads_rendering_at_once_each_get_their_own_html():
+    texts = [f"## Part {n}\n\n| a |\n|---|\n| {n} |\n\n```sh\necho {n}\n```" for n in range(200)]
+    alone = [render_markdown.__wrapped__(t) for t in texts]  # past the cache
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        together = list(pool.map(render_markdown.__wrapped__, texts))
+
+    assert together == alone
+    assert 'id="part-7"' in alone[7] and "echo 7" in alone[7]
 
 
 def test_a_toc_marker_is_plain_text():
