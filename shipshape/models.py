@@ -195,6 +195,9 @@ class Attempt(db.Model):
     score: Mapped[float | None] = mapped_column(Float)
     max_score: Mapped[float | None] = mapped_column(Float)
     result: Mapped[dict | None] = mapped_column(JSON)
+    # the questions this attempt drew (`draw:`), fixed at start; None: every question of the
+    # revision (attempts begun before draws existed)
+    question_ids: Mapped[list[str] | None] = mapped_column(JSON)
     quiz: Mapped[Quiz] = relationship()
     revision: Mapped[QuizRevision] = relationship()
     answers: Mapped[list[AttemptAnswer]] = relationship(

@@ -10,6 +10,7 @@ from .openapi_parts import ANY, OBJECT
 from .openapi_parts import errors as _errors
 from .openapi_parts import json_body as _json
 from .openapi_parts import path_param as _path_param
+from .openapi_quizzes import ATTEMPT, IN_PROGRESS, QUIZ_LIST, RESULT
 
 ASK_BODY = {
     "type": "object",
@@ -175,8 +176,8 @@ PATHS = {
     },
     "/api/quizzes": {
         "get": {
-            "summary": "Every quiz",
-            "responses": {"200": {"description": "Quizzes", **_json(OBJECT)}},
+            "summary": "Every quiz, with its settings",
+            "responses": {"200": {"description": "Quizzes", **_json(QUIZ_LIST)}},
         }
     },
     "/api/quizzes/{slug}": {
@@ -219,10 +220,10 @@ PATHS = {
     },
     "/api/quizzes/{slug}/attempts": {
         "post": {
-            "summary": "Start an attempt",
+            "summary": "Start an attempt (409 past the attempt limit or the quiz's closes_at)",
             "parameters": [_path_param("slug"), KEY_HEADER],
             "responses": {
-                "201": {"description": "The attempt", **_json(OBJECT)},
+                "201": {"description": "The attempt", **_json(IN_PROGRESS)},
                 **_errors(401, 404, 409),
             },
         }
@@ -231,7 +232,7 @@ PATHS = {
         "get": {
             "summary": "An attempt: in progress, or its review once submitted",
             "parameters": [_path_param("attempt_id")],
-            "responses": {"200": {"description": "The attempt", **_json(OBJECT)}, **_errors(404)},
+            "responses": {"200": {"description": "The attempt", **_json(ATTEMPT)}, **_errors(404)},
         }
     },
     "/api/attempts/{attempt_id}/answers/{question_id}": {
@@ -259,7 +260,7 @@ PATHS = {
                 **_json({"type": "object", "properties": {"answers": {"type": "object"}}}),
             },
             "responses": {
-                "200": {"description": "The result", **_json(OBJECT)},
+                "200": {"description": "The result", **_json(RESULT)},
                 **_errors(400, 404, 409, 415),
             },
         }

@@ -20,7 +20,13 @@ from ..quizzes.authoring import (
 )
 from ..quizzes.checks import Problem, warnings_for
 from ..quizzes.preview import quiz_preview
-from ..quizzes.skeletons import TYPE_LABELS, CannotAddQuestion, add_question, starter_text
+from ..quizzes.skeletons import (
+    TYPE_LABELS,
+    CannotAddQuestion,
+    add_question,
+    add_settings,
+    starter_text,
+)
 from ..runtime import get_library
 from . import bp, quiz_history  # noqa: F401  (quiz_history registers its views on bp)
 from .quiz_forms import QuizForm
@@ -41,7 +47,7 @@ def new_quiz():
         return _editor(form)
     if not form.validate():
         return _editor(form, status=400)
-    if _action() == "add":
+    if _action() in ("add", "settings"):
         return _add_question(form)
     form.slug.data = form.slug.data or suggested_slug(form.text.data or "")
     if _action() == "preview":
@@ -64,7 +70,7 @@ def edit_quiz(slug: str):
         return _editor(form, status=400, **context)
     if form.base() is None:
         abort(400, "The form did not say which revision it started from. Open the editor again.")
-    if _action() == "add":
+    if _action() in ("add", "settings"):
         return _add_question(form, **context)
     if _action() == "preview":
         return _preview(form, slug, creating=False, **context)
@@ -89,17 +95,23 @@ def remove_quiz(slug: str):
 
 def _action() -> str:
     action = request.form.get("action", "preview")
-    return action if action in ("add", "preview", "save") else "preview"
+    return action if action in ("add", "settings", "preview", "save") else "preview"
 
 
 def _add_question(form: QuizForm, **context):
+    """Append a question skeleton, or (action "settings") the quiz settings, commented."""
+    settings = _action() == "settings"
     try:
-        form.text.data = add_question(form.text.data or "", form.question_type.data)
+        text = form.text.data or ""
+        form.text.data = (
+            add_settings(text) if settings else add_question(text, form.question_type.data)
+        )
     except CannotAddQuestion as exc:
-        problem = Problem("file", f"no question was added: {exc}")
-        return _editor(form, problems=[problem], status=422, **context)
-    added = TYPE_LABELS.get(form.question_type.data or "")
-    return _editor(form, added=added, **context)
+        what = "no settings were added" if settings else "no question was added"
+        return _editor(form, problems=[Problem("file", f"{what}: {exc}")], status=422, **context)
+    if settings:
+        return _editor(form, added_settings=True, **context)
+    return _editor(form, added=TYPE_LABELS.get(form.question_type.data or ""), **context)
 
 
 def _preview(form: QuizForm, quiz_slug: str, creating: bool, **context):

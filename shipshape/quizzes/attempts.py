@@ -13,12 +13,14 @@ from ..extensions import db
 from ..knowledge.catalog import Catalog
 from ..models import Attempt, AttemptAnswer, utcnow
 from . import store
-from .bank import QuizDoc
+from .bank import Question, QuizDoc
 from .cards import record_misses
 from .command_grading import CommandContext
+from .disclosure import visible_result
 from .graders import ResponseError, check_response, grade
 from .review import review_payload
-from .views import published_quiz, question_for_learner, shuffled_questions
+from .settings import iso_utc as _iso
+from .views import attempt_questions, draw_questions, published_quiz, question_for_learner
 
 GRACE = timedelta(seconds=5)  # network time between a learner's last click and the deadline
 
@@ -29,18 +31,23 @@ class AttemptError(Exception):
         self.status, self.code, self.message = status, code, message
 
 
-def _iso(moment: datetime | None) -> str | None:
-    return moment.isoformat() + "Z" if moment else None
+def _closed(doc: QuizDoc, now: datetime) -> bool:
+    return doc.closes_at is not None and now >= doc.closes_at
 
 
-def list_quizzes() -> list[dict]:
+def list_quizzes(now: datetime | None = None) -> list[dict]:
+    """Every live quiz; question_count is what one attempt gets (the draw, or every question)."""
+    now = now or utcnow()
     result = []
     for quiz in store.live_quizzes():
         doc = published_quiz(quiz.source, quiz.slug)
         result.append({
             "slug": quiz.slug, "title": doc.title, "description": doc.description,
-            "question_count": len(doc.questions), "time_limit_minutes": doc.time_limit_minutes,
+            "question_count": doc.questions_per_attempt, "bank_size": len(doc.questions),
+            "draw": doc.draw, "time_limit_minutes": doc.time_limit_minutes,
             "pass_percent": doc.pass_percent, "max_attempts": doc.max_attempts,
+            "grade_method": doc.grade_method, "show_correct": doc.show_correct,
+            "closes_at": _iso(doc.closes_at), "closed": _closed(doc, now),
         })  # fmt: skip
     return result
 
@@ -60,6 +67,24 @@ def _expired(attempt: Attempt, now: datetime) -> bool:
     return attempt.deadline is not None and now > attempt.deadline + GRACE
 
 
+def _questions(attempt: Attempt, doc: QuizDoc) -> list[Question]:
+    """The attempt's questions in its order: the ones it drew."""
+    return attempt_questions(doc, attempt.seed, attempt.question_ids)
+
+
+def _deadline(doc: QuizDoc, now: datetime) -> datetime | None:
+    """The time limit's end, or the quiz's closing time when that comes first."""
+    ends = [doc.closes_at] if doc.closes_at else []
+    if doc.time_limit_minutes:
+        ends.append(now + timedelta(minutes=doc.time_limit_minutes))
+    return min(ends) if ends else None
+
+
+def _shown(attempt: Attempt, result: dict, now: datetime) -> dict:
+    """A stored result as the learner may see it now (show_correct)."""
+    return visible_result(result, _quiz_doc(attempt), attempt.deadline, now)
+
+
 def start_attempt(slug: str, learner_id: int | None = None, now: datetime | None = None) -> dict:
     """Begin an attempt on the quiz's latest revision, with its own shuffle; max_attempts
     counts per learner."""
@@ -69,6 +94,8 @@ def start_attempt(slug: str, learner_id: int | None = None, now: datetime | None
         raise AttemptError(404, "quiz_not_found", f"There is no quiz '{slug}'.")
     revision = store.latest_revision(quiz)
     doc = published_quiz(revision.source, slug)
+    if _closed(doc, now):
+        raise AttemptError(409, "quiz_closed", f"This quiz closed at {_iso(doc.closes_at)}.")
     if learner_id is not None and doc.max_attempts:
         used = db.session.scalar(
             select(func.count()).where(Attempt.quiz_id == quiz.id, Attempt.learner_id == learner_id)
@@ -77,11 +104,11 @@ def start_attempt(slug: str, learner_id: int | None = None, now: datetime | None
             raise AttemptError(
                 409, "attempt_limit", f"This quiz allows {doc.max_attempts} attempts."
             )
-    limit = doc.time_limit_minutes
+    rng = random.SystemRandom()
     attempt = Attempt(
         id=secrets.token_urlsafe(24), quiz=quiz, revision=revision, learner_id=learner_id,
-        seed=random.SystemRandom().randrange(2**31), started_at=now,
-        deadline=now + timedelta(minutes=limit) if limit else None,
+        seed=rng.randrange(2**31), started_at=now, deadline=_deadline(doc, now),
+        question_ids=draw_questions(doc, rng),
     )  # fmt: skip
     db.session.add(attempt)
     db.session.commit()
@@ -97,15 +124,20 @@ def in_progress_payload(attempt: Attempt) -> dict:
         "started_at": _iso(attempt.started_at),
         "deadline": _iso(attempt.deadline),
         "pass_percent": doc.pass_percent,
-        "questions": [question_for_learner(q) for q in shuffled_questions(doc, attempt.seed)],
+        "closes_at": _iso(doc.closes_at),
+        "questions": [question_for_learner(q) for q in _questions(attempt, doc)],
         "saved": {a.question_id: a.response for a in attempt.answers},
     }
 
 
-def _checked(doc: QuizDoc, question_id: object, response: object) -> object:
+def _checked(attempt: Attempt, doc: QuizDoc, question_id: object, response: object) -> object:
     question = doc.question(question_id) if isinstance(question_id, str) else None
     if question is None:
         raise AttemptError(404, "question_not_found", f"The quiz has no question '{question_id}'.")
+    if attempt.question_ids is not None and question.id not in attempt.question_ids:
+        raise AttemptError(
+            404, "question_not_found", f"This attempt did not draw question '{question_id}'."
+        )
     try:
         return check_response(question, response)
     except ResponseError as exc:
@@ -136,7 +168,7 @@ def save_answer(
     now = now or utcnow()
     attempt = _load(attempt_id)
     _open_for_answers(attempt, now)
-    value = _checked(_quiz_doc(attempt), question_id, response)
+    value = _checked(attempt, _quiz_doc(attempt), question_id, response)
     _store_answer(attempt, question_id, value, now)
     try:
         db.session.commit()
@@ -155,20 +187,23 @@ def submit_attempt(
     now = now or utcnow()
     attempt = _load(attempt_id)
     if attempt.submitted_at is not None:
-        return attempt.result
+        return _shown(attempt, attempt.result, now)
     if answers is not None and not isinstance(answers, dict):
         raise AttemptError(400, "invalid_answers", "'answers' must be an object of question ids.")
     if answers and _expired(attempt, now):
         raise AttemptError(409, "attempt_expired", "Time is up: only answers saved in time count.")
     doc = _quiz_doc(attempt)
-    given = {qid: _checked(doc, qid, r) for qid, r in (answers or {}).items()}
+    given = {qid: _checked(attempt, doc, qid, r) for qid, r in (answers or {}).items()}
     return _finalize(attempt, doc, given, catalog, now)
 
 
 def _finalize(attempt: Attempt, doc: QuizDoc, given: dict, catalog: Catalog, now: datetime) -> dict:
     responses = {a.question_id: a.response for a in attempt.answers} | given
     ctx = CommandContext(catalog.specs, catalog.commands)
-    grades = {q.id: grade(q, responses.get(q.id), ctx) for q in doc.questions}
+    # graded on the bank's own questions: a shuffled copy's item order is not the right order
+    drawn = attempt.question_ids
+    questions = [q for q in doc.questions if drawn is None or q.id in drawn]
+    grades = {q.id: grade(q, responses.get(q.id), ctx) for q in questions}
     result = review_payload(attempt, doc, responses, grades, catalog)
     claimed = db.session.execute(
         update(Attempt)
@@ -180,7 +215,8 @@ def _finalize(attempt: Attempt, doc: QuizDoc, given: dict, catalog: Catalog, now
     if claimed != 1:  # another submit won the race: return what it stored
         db.session.rollback()
         db.session.expire_all()
-        return _load(attempt.id).result
+        winner = _load(attempt.id)
+        return _shown(winner, winner.result, now)
     for qid, response in given.items():
         _store_answer(attempt, qid, response, now)
     for row in attempt.answers:
@@ -190,7 +226,7 @@ def _finalize(attempt: Attempt, doc: QuizDoc, given: dict, catalog: Catalog, now
     if attempt.learner_id is not None:
         record_misses(attempt.learner_id, attempt.quiz_id, attempt.revision_id, grades, now)
     db.session.commit()
-    return result
+    return _shown(attempt, result, now)
 
 
 def attempt_payload(attempt_id: str, catalog: Catalog, now: datetime | None = None) -> dict:
@@ -200,7 +236,9 @@ def attempt_payload(attempt_id: str, catalog: Catalog, now: datetime | None = No
     attempt = _load(attempt_id)
     if attempt.submitted_at is None and _expired(attempt, now):
         return _finalize(attempt, _quiz_doc(attempt), {}, catalog, now)
-    return attempt.result if attempt.submitted_at is not None else in_progress_payload(attempt)
+    if attempt.submitted_at is not None:
+        return _shown(attempt, attempt.result, now)
+    return in_progress_payload(attempt)
 
 
 def attempts_of(learner_id: int) -> list[dict]:

@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
 
 import yaml
+
+from .settings import (
+    SettingError,
+    check_choice_keys,
+    check_question_keys,
+    check_quiz_keys,
+    parse_settings,
+)
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
 MAX_TITLE = 200  # the database column's size
@@ -28,6 +38,14 @@ class BankError(ValueError):
     def __init__(self, where: str, message: str):
         super().__init__(f"{where}: {message}")
         self.where, self.message = where, message
+
+
+@contextmanager
+def _as_bank_error():
+    try:
+        yield
+    except SettingError as exc:
+        raise BankError(exc.where, exc.message) from exc
 
 
 @dataclass(frozen=True)
@@ -67,7 +85,14 @@ class QuizDoc:
     pass_percent: float = 70.0
     time_limit_minutes: float | None = None
     max_attempts: int | None = None
-    extra: dict = field(default_factory=dict)
+    draw: int | None = None  # questions drawn per attempt; None: every question
+    grade_method: str = "highest"  # highest | last | average | first
+    show_correct: str = "immediately"  # immediately | after_deadline | never
+    closes_at: datetime | None = None  # naive UTC
+
+    @property
+    def questions_per_attempt(self) -> int:
+        return self.draw or len(self.questions)
 
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)
@@ -99,6 +124,8 @@ def _choices(raw: object, where: str, kind: str) -> tuple[Choice, ...]:
         spot = f"{where} {kind}[{i}]"
         if not isinstance(entry, dict):
             raise BankError(spot, "must be a mapping with id and text")
+        with _as_bank_error():
+            check_choice_keys(entry, spot)
         cid = _text(entry, "id", spot)
         if not ID_RE.match(cid) or cid in seen:
             raise BankError(spot, f"id '{cid}' is invalid or repeated")
@@ -205,7 +232,7 @@ def parse_question(raw: object, index: int) -> Question:
     topics = raw.get("topics") or []
     if not isinstance(topics, list) or not all(isinstance(t, str) for t in topics):
         raise BankError(where, "'topics' must be a list of topic slugs")
-    return Question(
+    question = Question(
         id=qid,
         type=qtype,
         prompt=_text(raw, "prompt", where),
@@ -214,6 +241,9 @@ def parse_question(raw: object, index: int) -> Question:
         points=float(_number(raw, "points", where, 1, 0.1, 100)),
         **CHECKS[qtype](raw, where),
     )
+    with _as_bank_error():  # after the checks above: a missing prompt is the first thing to fix
+        check_question_keys(raw, qtype, where)
+    return question
 
 
 def parse_bank(text: str, slug: str) -> QuizDoc:
@@ -229,6 +259,8 @@ def parse_bank(text: str, slug: str) -> QuizDoc:
         ) from exc
     if not isinstance(data, dict):
         raise BankError("file", "must be a YAML mapping with title and questions")
+    with _as_bank_error():
+        check_quiz_keys(data)
     raw_questions = data.get("questions")
     if not isinstance(raw_questions, list) or not raw_questions:
         raise BankError("questions", "must be a non-empty list")
@@ -239,15 +271,10 @@ def parse_bank(text: str, slug: str) -> QuizDoc:
     repeated = sorted({i for i in ids if ids.count(i) > 1})
     if repeated:
         raise BankError("questions", f"repeated id(s): {', '.join(repeated)}")
-    known = {
-        "title",
-        "description",
-        "questions",
-        "pass_percent",
-        "time_limit_minutes",
-        "max_attempts",
-    }
     max_attempts = _number(data, "max_attempts", "max_attempts", None, 1, 1000)
+    time_limit = _number(data, "time_limit_minutes", "time_limit_minutes", None, 0.5, 1440)
+    with _as_bank_error():
+        settings = parse_settings(data, len(questions), has_time_limit=time_limit is not None)
     return QuizDoc(
         slug=slug,
         title=_title(data),
@@ -255,9 +282,10 @@ def parse_bank(text: str, slug: str) -> QuizDoc:
         questions=questions,
         text=text,
         pass_percent=float(_number(data, "pass_percent", "pass_percent", 70, 0, 100)),
-        time_limit_minutes=_number(
-            data, "time_limit_minutes", "time_limit_minutes", None, 0.5, 1440
-        ),
+        time_limit_minutes=time_limit,
         max_attempts=int(max_attempts) if max_attempts is not None else None,
-        extra={k: v for k, v in data.items() if k not in known},
+        draw=settings.draw,
+        grade_method=settings.grade_method,
+        show_correct=settings.show_correct,
+        closes_at=settings.closes_at,
     )

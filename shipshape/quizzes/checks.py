@@ -14,7 +14,7 @@ import yaml
 
 from ..knowledge.catalog import Catalog
 from ..knowledge.commands import CommandSyntaxError, split_words
-from .bank import SLUG_RE, BankError, Question, QuizDoc, parse_bank, parse_question
+from .bank import MAX_QUESTIONS, SLUG_RE, BankError, Question, QuizDoc, parse_bank, parse_question
 from .command_grading import CommandContext
 from .files import check_quiz
 
@@ -75,8 +75,11 @@ def _question_problems(raw_questions: list) -> list[Problem]:
 
 def _field_problems(data: dict) -> list[Problem]:
     """The first problem with the quiz's own fields, its questions set aside."""
-    try:
-        parse_bank(yaml.safe_dump({**data, "questions": [_STAND_IN]}), "stand-in")
+    questions = data.get("questions")
+    count = min(len(questions), MAX_QUESTIONS) if isinstance(questions, list) else 0
+    stand_ins = [{**_STAND_IN, "id": f"stand-in-{i}"} for i in range(max(count, 1))]
+    try:  # as many stand-ins as questions, so that `draw:` is checked against the real count
+        parse_bank(yaml.safe_dump({**data, "questions": stand_ins}), "stand-in")
     except BankError as exc:
         return [Problem(exc.where, exc.message)]
     except (yaml.YAMLError, RecursionError):

@@ -107,10 +107,25 @@ def _export(question: Question) -> tuple[str | None, list[str]]:
     return _write_question(question, lines), [f"{where}: {note}" for note in notes]
 
 
+def _settings_notes(doc: QuizDoc) -> list[str]:
+    """Quiz settings set away from their defaults: GIFT holds questions, not quiz settings."""
+    settings = {
+        "draw": doc.draw,
+        "grade_method": None if doc.grade_method == "highest" else doc.grade_method,
+        "show_correct": None if doc.show_correct == "immediately" else doc.show_correct,
+        "closes_at": doc.closes_at.isoformat() + "Z" if doc.closes_at else None,
+    }
+    return [
+        f"quiz setting '{key}: {value}' is not exported; GIFT has no quiz settings"
+        for key, value in settings.items()
+        if value is not None
+    ]
+
+
 def bank_to_gift(doc: QuizDoc) -> tuple[str, list[GiftProblem]]:
-    """A parsed quiz to GIFT text, plus the questions and details GIFT cannot express."""
+    """A parsed quiz to GIFT text, plus the questions, details and settings GIFT cannot express."""
     parts = [_header(doc)]
-    problems: list[GiftProblem] = []
+    problems = [GiftProblem(0, message) for message in _settings_notes(doc)]
     for question in doc.questions:
         text, messages = _export(question)
         if text is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..knowledge.render import render_markdown
 from .bank import Choice, Question, QuizDoc
+from .settings import iso_utc
 from .views import published_quiz, question_for_learner, shuffled_questions
 
 PREVIEW_SEED = 1  # any fixed seed: the preview shuffles like an attempt, the same way each time
@@ -63,6 +64,10 @@ def quiz_preview(doc: QuizDoc) -> dict:
         "pass_percent": doc.pass_percent,
         "time_limit_minutes": doc.time_limit_minutes,
         "max_attempts": doc.max_attempts,
+        "draw": doc.draw,
+        "grade_method": doc.grade_method,
+        "show_correct": doc.show_correct,
+        "closes_at": iso_utc(doc.closes_at),
         "questions": learner_preview(doc),
         "key": [question_for_instructor(q) for q in doc.questions],
     }

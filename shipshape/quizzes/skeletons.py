@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from .bank import TYPES
@@ -62,18 +64,28 @@ _BODIES = {
 """,
 }
 
-STARTER = """\
+SETTINGS = """\
+# draw: 10  # optional: each attempt gets 10 questions drawn at random, fixed for that attempt
+# grade_method: highest  # optional: highest | last | average | first of a learner's attempts
+# show_correct: immediately  # optional: immediately | after_deadline | never
+# closes_at: 2030-06-30T18:00:00Z  # optional, UTC: no attempt starts or is answered after it
+"""
+STARTER = (
+    """\
 title: A new quiz
 description: One sentence shown on the quiz list.
 pass_percent: 70  # optional
 # time_limit_minutes: 20  # optional, enforced on the server
 # max_attempts: 3  # optional, per learner
-questions:
 """
+    + SETTINGS
+    + "questions:\n"
+)
+SETTING_KEYS = ("draw", "grade_method", "show_correct", "closes_at")
 
 
 class CannotAddQuestion(ValueError):
-    """The text's questions list cannot take a new entry as it is written."""
+    """The text cannot take a new question (or the settings) as it is written."""
 
 
 def skeleton(question_type: str, question_id: str) -> str:
@@ -148,3 +160,26 @@ def add_question(text: str, question_type: str) -> str:
     block = newline + _indented(entry, key.start_mark.column + 2).replace("\n", newline)
     before, after = text[: node.start_mark.index], text[node.end_mark.index :]
     return before.rstrip(" ") + block + after.lstrip(" \r\n")
+
+
+def _top_level_keys(text: str) -> set[str]:
+    """Keys written at column 0, commented out or not (a commented one is already offered)."""
+    return set(re.findall(r"^#?\s*([a-z_]+):", text, re.MULTILINE))
+
+
+def add_settings(text: str) -> str:
+    """The text with the quiz settings it does not mention yet, commented out, just above
+    `questions:` (at the end when there is none). Comments change nothing until uncommented."""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    present = _top_level_keys(text)
+    lines = [line for key, line in zip(SETTING_KEYS, SETTINGS.splitlines(True), strict=True)
+             if key not in present]  # fmt: skip
+    if not lines:
+        raise CannotAddQuestion("every quiz setting is already in the text")
+    block = "".join(lines).replace("\n", newline)
+    key, _ = _questions(text)
+    if key is None or key.start_mark.column != 0:
+        body = text if not text or text.endswith(("\n", "\r")) else text + newline
+        return body + block
+    at = key.start_mark.index
+    return text[:at] + block + text[at:]

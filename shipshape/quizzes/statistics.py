@@ -2,6 +2,9 @@
 
 Every submitted attempt counts as an independent attempt (Moodle's "all attempts"). Standard
 deviations are sample ones (divided by n - 1), and undefined (None) below two attempts.
+With `draw:` each attempt has its own questions: a question's figures come from the attempts that
+drew it, and the test score its marks are correlated with is the attempt's percent on its other
+questions (scores out of different totals are not comparable; without draws it is the same r).
 """
 
 from __future__ import annotations
@@ -42,6 +45,11 @@ class AttemptRow:
     @property
     def percent(self) -> float:
         return 100 * self.score / self.max_score if self.max_score else 0.0
+
+    def rest_percent(self, answer: AnswerRow) -> float | None:
+        """The percent on the attempt's other questions; None when it drew no other."""
+        rest_max = self.max_score - answer.max_points
+        return 100 * (self.score - answer.points) / rest_max if rest_max > 0 else None
 
     @cached_property
     def by_question(self) -> dict[str, AnswerRow]:
@@ -127,8 +135,9 @@ def question_stats(
     """Statistics of one question over the attempts that drew it (any revision)."""
     pairs = _marks_of(question_id, attempts)
     shares = [100 * a.points / a.max_points if a.max_points else 0.0 for _, a in pairs]
-    marks = [a.points for _, a in pairs]
-    rest = [attempt.score - a.points for attempt, a in pairs]
+    rests = [attempt.rest_percent(a) for attempt, a in pairs]
+    marks = [share for share, rest in zip(shares, rests, strict=True) if rest is not None]
+    rest = [r for r in rests if r is not None]
     docs = {id(attempt.doc): attempt.doc for attempt, _ in pairs}  # one per revision drawn
     drawn = {key: doc.question(question_id) for key, doc in docs.items()}
     question = drawn[id(pairs[-1][0].doc)] if pairs else None

@@ -37,7 +37,10 @@ def _answer_row(q: Question, saved: Saved | None) -> AnswerRow:
 
 
 def _attempt_row(attempt: Row, doc: QuizDoc, saved: dict[str, Saved]) -> AttemptRow:
-    answers = tuple(_answer_row(q, saved.get(q.id)) for q in doc.questions)
+    """Marks for the questions the attempt drew (all of them before draws existed)."""
+    drawn = attempt.question_ids
+    questions = [q for q in doc.questions if drawn is None or q.id in drawn]
+    answers = tuple(_answer_row(q, saved.get(q.id)) for q in questions)
     score = attempt.score if attempt.score is not None else sum(a.points for a in answers)
     top = attempt.max_score if attempt.max_score is not None else sum(a.max_points for a in answers)
     return AttemptRow(score, top, answers, doc)
@@ -74,7 +77,9 @@ def load_quiz_data(slug: str) -> QuizData | None:
     if quiz is None:
         return None
     query = (
-        select(Attempt.id, Attempt.revision_id, Attempt.score, Attempt.max_score)
+        select(
+            Attempt.id, Attempt.revision_id, Attempt.score, Attempt.max_score, Attempt.question_ids
+        )
         .where(Attempt.quiz_id == quiz.id, Attempt.submitted_at.is_not(None))
         .order_by(Attempt.submitted_at, Attempt.id)
     )

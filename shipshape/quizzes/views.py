@@ -57,6 +57,23 @@ def shuffled_questions(doc: QuizDoc, seed: int) -> list[Question]:
     return result
 
 
+def draw_questions(doc: QuizDoc, rng: random.Random) -> list[str]:
+    """The ids of the questions a new attempt gets: `draw` of them at random, in the bank's order,
+    or every question when the quiz draws none."""
+    ids = [q.id for q in doc.questions]
+    if not doc.draw or doc.draw >= len(ids):
+        return ids
+    chosen = set(rng.sample(ids, doc.draw))
+    return [i for i in ids if i in chosen]
+
+
+def attempt_questions(doc: QuizDoc, seed: int, question_ids: list[str] | None) -> list[Question]:
+    """The questions of one attempt in its own order: those it drew (None: all of them).
+    Shuffled whole, then filtered, so attempts from before draws keep their order."""
+    drawn = set(question_ids) if question_ids is not None else None
+    return [q for q in shuffled_questions(doc, seed) if drawn is None or q.id in drawn]
+
+
 def _choice_view(c: Choice) -> dict:
     return {"id": c.id, "text": c.text, "html": render_markdown(c.text)}
 

@@ -13,6 +13,7 @@ from ..quizzes.attempts import (
     start_attempt,
     submit_attempt,
 )
+from ..quizzes.settings import GRADE_METHOD_TEXT
 from ..runtime import get_library
 from . import bp
 from .learners import current_learner_id
@@ -23,7 +24,9 @@ from .quiz_forms import responses_from_form
 def quizzes():
     learner_id = current_learner_id()
     history = attempts_of(learner_id) if learner_id is not None else []
-    return render_template("quizzes.html", quizzes=list_quizzes(), history=history)
+    return render_template(
+        "quizzes.html", quizzes=list_quizzes(), history=history, grade_methods=GRADE_METHOD_TEXT
+    )
 
 
 @bp.post("/quizzes/<slug>/start")

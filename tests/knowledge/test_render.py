@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
 
 import pytest
 
 from shipshape.knowledge.render import render_markdown, sanitize
+from shipshape.knowledge.topicfile import slugify
 
 DANGEROUS_TAGS = {"script", "iframe", "svg", "img", "object", "embed", "style", "math", "form"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href"}
@@ -44,7 +46,7 @@ def assert_harmless(html: str) -> None:
 def test_fenced_code_gets_a_language_class():
     html = render_markdown("```python\nprint('hi')\n```\n")
 
-    assert html == "<pre><code class=\"language-python\">print('hi')\n</code></pre>\n"
+    assert html == "<pre><code class=\"language-python\">print('hi')\n</code></pre>"
 
 
 def test_tables_render_with_their_alignment():
@@ -64,6 +66,52 @@ def test_safe_links_keep_their_address_and_open_without_referrer():
     )
 
 
+def test_headings_get_the_ids_topic_anchors_use():
+    html = render_markdown("## Remove a *stopped* container (`docker rm`)\n\n### Then: prune?")
+
+    assert elements(html) == [
+        ("h2", {"id": "remove-a-stopped-container-docker-rm"}),
+        ("em", {}),
+        ("code", {}),
+        ("h3", {"id": "then-prune"}),
+    ]
+    assert slugify("Remove a *stopped* container (`docker rm`)") == elements(html)[0][1]["id"]
+
+
+def test_a_list_right_after_a_line_of_text_is_a_list():
+    html = render_markdown("Steps:\n- pull\n- run\n\nThen:\n1. stop\n2. remove")
+
+    assert [tag for tag, _ in elements(html)] == ["p", "ul", "li", "li", "p", "ol", "li", "li"]
+
+
+def test_list_markers_inside_code_and_mid_paragraph_stay_text():
+    html = render_markdown("```\nSteps:\n- not a list\n```\n\nIn 2024.\n2025. was next")
+
+    assert [tag for tag, _ in elements(html)] == ["pre", "code", "p"]
+
+
+def test_strikethrough_and_blockquotes_render():
+    html = render_markdown("> ~~docker rmi~~ is `docker image rm`")
+
+    inner = "<p><del>docker rmi</del> is <code>docker image rm</code></p>"
+    assert html == f"<blockquote>\n{inner}\n</blockquote>"
+
+
+def test_threads_rendering_at_once_each_get_their_own_html():
+    texts = [f"## Part {n}\n\n| a |\n|---|\n| {n} |\n\n```sh\necho {n}\n```" for n in range(200)]
+    alone = [render_markdown.__wrapped__(t) for t in texts]  # past the cache
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        together = list(pool.map(render_markdown.__wrapped__, texts))
+
+    assert together == alone
+    assert 'id="part-7"' in alone[7] and "echo 7" in alone[7]
+
+
+def test_a_toc_marker_is_plain_text():
+    assert render_markdown("[TOC]") == "<p>[TOC]</p>"
+
+
 ATTACKS = {
     "script tag": "<script>alert(1)</script>",
     "onerror handler": '<img src=x onerror="alert(1)">',
@@ -79,6 +127,10 @@ ATTACKS = {
     "style attribute": '<p style="background:url(javascript:alert(1))">x</p>',
     "raw anchor": '<a href="javascript:alert(1)">x</a>',
     "html in a table cell": "| a |\n|---|\n| <img src=x onerror=alert(1)> |",
+    "html in a heading": "## <img src=x onerror=alert(1)> title",
+    "html in a fenced block's language": '```"><script>alert(1)</script>\nx\n```',
+    "autolink with a script scheme": "<javascript:alert(1)>",
+    "html comment": "<!-- <script>alert(1)</script> -->",
 }
 
 

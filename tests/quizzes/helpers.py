@@ -95,3 +95,19 @@ def walk(value, key=None):
     elif isinstance(value, list):
         for v in value:
             yield from walk(v, key)
+
+
+def import_bank(text: str, slug: str) -> str:
+    """Import a quiz from its text (call inside the app context); returns its slug."""
+    import_quiz_docs([parse_bank(text, slug)])
+    return slug
+
+
+def five_true_false(settings: str = "") -> str:
+    """A bank of five true/false questions worth 1 to 5 points (q1 ... q5, all true)."""
+    questions = "".join(
+        f"  - {{id: q{n}, type: true_false, prompt: Statement {n}., answer: true, points: {n},"
+        f" explanation: Statement {n} is true.}}\n"
+        for n in range(1, 6)
+    )
+    return f"title: Five statements\n{settings}questions:\n{questions}"

@@ -419,6 +419,32 @@ def test_export_reports_points_and_pattern_only_short_answers():
     assert "::r::" not in gift
 
 
+def test_export_reports_the_quiz_settings_gift_cannot_hold():
+    doc = parse_bank(
+        "title: Settings\ndraw: 1\ngrade_method: last\nshow_correct: never\n"
+        "closes_at: 2030-06-30T18:00:00Z\nquestions:\n"
+        "  - {id: p, type: true_false, prompt: P, answer: true}\n"
+        "  - {id: q, type: true_false, prompt: Q, answer: false}\n",
+        "settings",
+    )
+    gift, problems = bank_to_gift(doc)
+    assert [p.message for p in problems] == [
+        f"quiz setting '{s}' is not exported; GIFT has no quiz settings"
+        for s in ("draw: 1", "grade_method: last", "show_correct: never",
+                  "closes_at: 2030-06-30T18:00:00Z")
+    ]  # fmt: skip
+    assert "::p::" in gift and "::q::" in gift
+
+
+def test_default_settings_need_no_note():
+    doc = parse_bank(
+        "title: Defaults\ngrade_method: highest\nshow_correct: immediately\nquestions:\n"
+        "  - {id: p, type: true_false, prompt: P, answer: true}\n",
+        "defaults",
+    )
+    assert bank_to_gift(doc)[1] == []
+
+
 def test_exported_sample_imports_back(exported):
     gift, _ = exported
     doc, problems = load(gift)
@@ -465,7 +491,9 @@ def test_round_trip_of_bundled_quiz(path: Path):
         message = f"question '{q.id}' ({q.type}): GIFT has no equivalent; left out"
         assert GiftProblem(0, message) in problems
     assert all(
-        p.message.endswith("the regex pattern is not exported, only the listed answers")
+        p.message.endswith(
+            ("the regex pattern is not exported, only the listed answers", "no quiz settings")
+        )
         for p in problems
         if "GIFT has no equivalent" not in p.message
     )
