@@ -87,7 +87,7 @@ def test_a_broken_quiz_is_422_with_each_problem_in_details(
 
 
 def test_a_command_no_topic_describes_is_saved_with_a_warning(client, token_headers):
-    text = QUIZ.replace("docker ps -a", "docker volume create appdata")
+    text = QUIZ.replace("docker ps -a", "docker network create appnet")
     body = put(client, "quokka-quiz", text, token_headers).get_json()
     assert [w["question"] for w in body["warnings"]] == ["list-all"]
 
