@@ -80,7 +80,7 @@ def without(docs: list, held: set[str]) -> list:
 
 
 def make_library(docs: list, folder: Path) -> SimpleNamespace:
-    index = TopicIndex(folder)
+    index = TopicIndex(folder, time_limit=10.0)  # a busy machine must not turn a search into a miss
     index.rebuild(docs, 1)
     return SimpleNamespace(index=index, catalog=Catalog.build(docs),
                            vocabulary=load_vocabulary(ROOT / "content"))  # fmt: skip

@@ -38,7 +38,10 @@ FEATURES = (
 
 # Facts about the question itself, the same for every candidate: they tell the calibrator how
 # answerable the question is, and do not order candidates.
-QUESTION_FEATURES = ("unknown",)  # share of the question's words no section uses at all
+QUESTION_FEATURES = (
+    "unknown",  # share of the question's words no section uses at all
+    "long",  # 1 for a long message (story, pasted output): harder to answer from one section
+)
 
 
 def unknown_share(plan: QueryPlan) -> float:
@@ -116,6 +119,7 @@ def describe(
             "prefer": float(hit.slug == context.get("prefer")),
             "avoid": float(context.get("avoid") == (hit.slug, hit.anchor)),
             "unknown": unknown,
+            "long": float(question.is_long),
         }
         candidates.append(Candidate(hit, values, closest))
     return candidates

@@ -16,7 +16,8 @@ from .features import FEATURES, Candidate
 
 MODEL_FILE = Path(__file__).with_name("ranking_model.json")
 CALIBRATION = (
-    "bias", "score", "margin", "coverage", "focus", "phrasing", "error", "command", "unknown",
+    "bias", "score", "margin", "coverage", "focus", "phrasing", "heading", "error", "command",
+    "unknown", "long",
 )  # fmt: skip
 
 
@@ -84,7 +85,9 @@ def evidence(ranked: list[Ranked]) -> dict[str, float]:
         "phrasing": features["phrasing"],
         "error": features["error"],
         "command": features["command"],
+        "heading": features["heading"],
         "unknown": features["unknown"],
+        "long": features["long"],
     }
 
 

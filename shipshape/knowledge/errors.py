@@ -19,7 +19,8 @@ _WORD = re.compile(r"[a-z]+")
 _GENERIC = frozenset(
     {"error", "response", "from", "daemon", "docker", "the", "a", "an", "to", "of"}
 )
-MIN_WORDS = 3
+MIN_WORDS = 2  # a message this short ("unknown flag") must appear word for word
+SHORT = 3
 MIN_SHARE = 0.8
 
 
@@ -69,6 +70,11 @@ def _in_order(needles: tuple[str, ...], haystack: list[str]) -> int:
     return previous[-1]
 
 
+def _contiguous(needles: tuple[str, ...], haystack: list[str]) -> bool:
+    n = len(needles)
+    return any(tuple(haystack[i : i + n]) == needles for i in range(len(haystack) - n + 1))
+
+
 def match_errors(text: str, patterns: tuple[ErrorPattern, ...]) -> list[ErrorMatch]:
     """Error messages found in the text, best first: most of their words, in order."""
     words = list(_telling_words(text))
@@ -77,6 +83,8 @@ def match_errors(text: str, patterns: tuple[ErrorPattern, ...]) -> list[ErrorMat
     for pattern in patterns:
         if len(present.intersection(pattern.words)) < MIN_SHARE * len(set(pattern.words)):
             continue  # cheap test first: most candidates share few words
+        if len(pattern.words) < SHORT and not _contiguous(pattern.words, words):
+            continue
         share = _in_order(pattern.words, words) / len(pattern.words)
         if share >= MIN_SHARE:
             found.append(ErrorMatch(pattern.slug, pattern.anchor, pattern.message, share))

@@ -22,6 +22,7 @@ from .topicfile import TopicDoc
 CURRENT = "CURRENT"
 VERSION_FILE = "applied_version"
 WRITER_TIMEOUT = 30.0
+STALE_SHARE = 0.1  # deleted sections, as a share of the index, that make an edit optimize
 
 
 def generation_prefix() -> str:
@@ -184,14 +185,19 @@ class TopicIndex:
                 if self.applied_version() >= version:  # another worker got there first
                     writer.cancel()
                     return
-                for slug in [*removed, *(t.slug for t in changed)]:
+                dropped = sum(
                     writer.delete_by_term("slug", slug)
+                    for slug in [*removed, *(t.slug for t in changed)]
+                )
                 for topic in changed:
                     for document in section_documents(topic):
                         writer.add_document(**document)
                 # Whoosh's default merge policy folds small segments together as they pile up;
-                # a full optimize here would rewrite the whole index on every few saves (~1 s).
-                writer.commit()
+                # a full optimize would rewrite the whole index on every few saves (~1 s). But
+                # deleted sections still count in word statistics until merged away, and those
+                # statistics rank answers: once they are a tenth of the index, optimize.
+                stale = self._ix.doc_count_all() - self._ix.doc_count() + dropped
+                writer.commit(optimize=stale > STALE_SHARE * max(self._ix.doc_count_all(), 1))
             except BaseException:
                 if not writer.is_closed:
                     writer.cancel()

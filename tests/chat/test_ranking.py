@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from shipshape.chat.features import FEATURES, Candidate
+from shipshape.chat.features import FEATURES, QUESTION_FEATURES, Candidate
 from shipshape.chat.ranking import CALIBRATION, Model, confidence, evidence, load_model, rank
 from shipshape.knowledge.index import Hit
 
@@ -14,7 +14,7 @@ def hit(slug: str) -> Hit:
 
 
 def candidate(slug: str, **values: float) -> Candidate:
-    features = dict.fromkeys(FEATURES, 0.0) | {"unknown": 0.0} | values
+    features = dict.fromkeys(FEATURES, 0.0) | dict.fromkeys(QUESTION_FEATURES, 0.0) | values
     return Candidate(hit(slug), features, None)
 
 

@@ -256,3 +256,11 @@ def test_an_index_built_by_another_analysis_is_not_opened_so_it_gets_rebuilt(sma
     (small_index.root / CURRENT).write_text(stale)
 
     assert TopicIndex(small_index.root).open() is False
+
+
+def test_an_edit_that_leaves_many_deleted_sections_merges_them_away(small_index, small_topics):
+    """Deleted sections count in word statistics until merged: a big edit optimizes."""
+    small_index.apply(small_topics[:1], [], version=2)  # one topic of three: well over a tenth
+    ix = small_index._ix
+    assert ix.doc_count_all() == ix.doc_count() == 7
+    assert small_index.applied_version() == 2
