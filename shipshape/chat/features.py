@@ -24,6 +24,7 @@ FEATURES = (
     "focus",  # the same, for the words of the asking sentence only
     "phrasing",  # IDF-weighted cosine to the closest phrasing of the section or its topic
     "own_phrasing",  # the same, for phrasings written for this very section
+    "topic_phrasing",  # the same, for the phrasings of the section's topic as a whole
     "exact",  # 1 when a phrasing says just what the question says: an instructor put it here
     "heading",  # IDF-weighted cosine to the section's heading (the topic title for a summary)
     "summary",  # 1 for a topic's opening paragraph
@@ -71,14 +72,14 @@ def phrasings_of(hit: Hit, catalog: Catalog) -> tuple[list[str], list[str]]:
 
 def _phrasing_features(
     words: frozenset[str], hit: Hit, catalog: Catalog, filler: frozenset[str], weigh: Weigh
-) -> tuple[float, float, str | None]:
+) -> tuple[float, float, float, str | None]:
+    """(best, the section's own, the topic's) phrasing similarity and the closest phrasing."""
     own, topic = phrasings_of(hit, catalog)
     stems = lambda texts: [(t, content_stems(t, filler)) for t in texts]  # noqa: E731
     own_score, own_closest = best_match(words, stems(own), weigh)
     topic_score, topic_closest = best_match(words, stems(topic), weigh)
-    if own_score >= topic_score:
-        return own_score, own_score, own_closest
-    return topic_score, own_score, topic_closest
+    closest = own_closest if own_score >= topic_score else topic_closest
+    return max(own_score, topic_score), own_score, topic_score, closest
 
 
 def describe(
@@ -97,7 +98,7 @@ def describe(
     unknown = unknown_share(plan)
     candidates = []
     for hit in hits:
-        phrasing, own, closest = _phrasing_features(words, hit, catalog, filler, weigh)
+        phrasing, own, topic, closest = _phrasing_features(words, hit, catalog, filler, weigh)
         heading = hit.heading if hit.anchor else hit.title
         doc = catalog.get(hit.slug)
         error = max((e.share for e in errors if (e.slug, e.anchor) == (hit.slug, hit.anchor)),
@@ -109,6 +110,7 @@ def describe(
             "focus": focus_coverage(plan, hit),
             "phrasing": phrasing,
             "own_phrasing": own,
+            "topic_phrasing": topic,
             "exact": float(phrasing >= EXACT),
             "heading": best_match(words, [(heading, content_stems(heading, filler))], weigh)[0],
             "summary": float(not hit.anchor),

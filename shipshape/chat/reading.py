@@ -39,8 +39,8 @@ _NOISE = [
     re.compile(r"\.\.\.|…"),
 ]
 DEFINITION_RE = re.compile(
-    r"^\s*(?:(?:what(?:'?s| is| are)|define|meaning of|explain)\b"
-    r"|what (?:does|do) .+ (?:do|mean)\W*$)",
+    r"^\s*(?:(?:wh?at(?:'?s|\s+(?:exactly\s+|really\s+|actually\s+)?(?:is|are))|define|meaning of"
+    r"|explain)\b|what (?:does|do) .+ (?:do|mean)\W*$)",
     re.I,
 )
 COMPARISON_RE = re.compile(r"\b(vs\.?|versus|differen\w*|compar\w*|distinguish\w*)\b", re.I)

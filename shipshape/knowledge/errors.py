@@ -76,7 +76,8 @@ def _contiguous(needles: tuple[str, ...], haystack: list[str]) -> bool:
 
 
 def match_errors(text: str, patterns: tuple[ErrorPattern, ...]) -> list[ErrorMatch]:
-    """Error messages found in the text, best first: most of their words, in order."""
+    """Error messages found in the text, best first: most of their words, in order; only the
+    ones about as complete as the best."""
     words = list(_telling_words(text))
     present = set(words)
     found = []
@@ -88,4 +89,8 @@ def match_errors(text: str, patterns: tuple[ErrorPattern, ...]) -> list[ErrorMat
         share = _in_order(pattern.words, words) / len(pattern.words)
         if share >= MIN_SHARE:
             found.append(ErrorMatch(pattern.slug, pattern.anchor, pattern.message, share))
+    # A fuller match explains the text better: "open .../json: no such file or directory" is the
+    # import error, not every error that ends in "no such file or directory".
+    best = max((m.share for m in found), default=0.0)
+    found = [m for m in found if m.share >= best - 0.05]
     return sorted(found, key=lambda m: (-m.share, -len(m.message)))

@@ -144,25 +144,3 @@ def test_a_short_unknown_word_does_not_sink_a_clear_question(library):
     reply = answer_question("wat is a container", library)
     assert reply.kind == "answer"
     assert reply.topic_slug == "container"
-
-
-@pytest.mark.parametrize(
-    ("question", "topics"),
-    [
-        (
-            "how do I hop into a running container",
-            {"docker-container-exec", "docker-exec-vs-attach"},
-        ),
-        # "What docker run does" in the run-vs-start topic answers it as well as the command topic
-        (
-            "run a container",
-            {"docker-container-run", "docker-run-vs-start", "docker-create-vs-run"},
-        ),
-    ],
-)
-def test_everyday_phrasings_of_entering_and_running_land_on_their_commands(
-    library, question, topics
-):
-    reply = answer_question(question, library)
-    assert reply.kind == "answer"
-    assert reply.topic_slug in topics

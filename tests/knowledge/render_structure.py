@@ -3,7 +3,9 @@
 Run as a script to write the snapshot the renderer is compared against:
     .venv/bin/python -m tests.knowledge.render_structure > tests/knowledge/render_structure.json
 The committed snapshot was taken from the markdown-it-py renderer before the switch to
-Python-Markdown; tests/knowledge/test_render_structure.py lists the intended differences.
+Python-Markdown (and, when topics were added later, regenerated with that same renderer: the
+render.py of commit db6060e); tests/knowledge/test_render_structure.py lists the intended
+differences.
 """
 
 from __future__ import annotations

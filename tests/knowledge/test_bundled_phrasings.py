@@ -28,30 +28,26 @@ def test_every_phrased_section_is_a_section_of_its_topic(topics):
     wrong = [
         f"{doc.slug}#{anchor}"
         for doc in topics
-        for anchor in (doc.extra.get("sections") or {})
-        if anchor not in anchors(doc)
+        for anchor in doc.section_questions
+        if anchor and anchor not in anchors(doc)
     ]
     assert wrong == []
 
 
 def test_every_section_phrasing_list_holds_a_few_questions(topics):
-    counts = [
-        len(entry["questions"])
-        for doc in topics
-        for entry in doc.extra.get("sections", {}).values()
-    ]
+    counts = [len(asks) for doc in topics for asks in doc.section_questions.values()]
     assert len(counts) >= 100
     assert all(1 <= count <= 8 for count in counts)
 
 
 def test_every_error_names_a_section_of_its_topic(topics):
-    errors = [(doc, e) for doc in topics for e in doc.extra.get("errors") or []]
+    errors = [(doc, e) for doc in topics for e in doc.errors]
     assert len(errors) >= 15
-    assert [e["message"] for doc, e in errors if e["section"] not in anchors(doc)] == []
+    assert [e.message for doc, e in errors if e.anchor and e.anchor not in anchors(doc)] == []
 
 
 def test_error_messages_mark_what_differs_per_learner_with_placeholders(topics):
-    messages = [e["message"] for doc in topics for e in doc.extra.get("errors") or []]
+    messages = [e.message for doc in topics for e in doc.errors]
     assert sum(bool(PLACEHOLDER_RE.search(m)) for m in messages) >= len(messages) // 2
     assert all(m.strip() == m and m for m in messages)
 
