@@ -6,7 +6,7 @@ import re
 import secrets
 from datetime import timedelta
 
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, update
 
 from ..extensions import db
 from ..models import Conversation, Turn, utcnow
@@ -22,37 +22,44 @@ def new_conversation_id() -> str:
 
 
 def load_or_start(conversation_id: str | None, ttl_hours: float) -> Conversation:
-    """The live conversation with that id, or a new one when it is unknown or has expired."""
+    """The live conversation with that id, or a new one (not stored until its first turn) when
+    it is unknown or has expired."""
     if conversation_id:
         found = db.session.get(Conversation, conversation_id)
         if found is not None and found.updated_at >= utcnow() - timedelta(hours=ttl_hours):
             return found
-    conversation = Conversation(id=new_conversation_id())
-    db.session.add(conversation)
-    return conversation
+    return Conversation(id=new_conversation_id())
 
 
-def record_turn(conversation: Conversation, question: str, reply: Reply, payload: dict) -> Turn:
-    """Add a question and its reply to the conversation. No commit."""
-    turn = Turn(
-        conversation_id=conversation.id,
-        question=question,
-        resolved=reply.resolved,
-        normalized=normalize(question)[:1000],
-        kind=reply.kind,
-        confidence=reply.confidence,
-        topic_slug=reply.topic_slug,
-        anchor=reply.anchor,
-        reply=payload,
-    )
-    db.session.add(turn)
-    conversation.updated_at = utcnow()
-    return turn
+def record_turn(conversation: Conversation, question: str, reply: Reply, payload: dict) -> int:
+    """Store a question and its reply: one INSERT, after the conversation's own INSERT when it
+    is new or the UPDATE of its updated_at; the turn's id. No commit."""
+    now, conversations = utcnow(), Conversation.__table__
+    if inspect(conversation).transient:
+        opened = {"id": conversation.id, "created_at": now, "updated_at": now}
+        db.session.execute(conversations.insert().values(**opened))
+    else:
+        touched = conversations.c.id == conversation.id
+        db.session.execute(update(conversations).where(touched).values(updated_at=now))
+    row = {
+        "conversation_id": conversation.id,
+        "question": question,
+        "resolved": reply.resolved,
+        "normalized": normalize(question)[:1000],
+        "kind": reply.kind,
+        "confidence": reply.confidence,
+        "topic_slug": reply.topic_slug,
+        "anchor": reply.anchor,
+        "reply": payload,
+        "created_at": now,
+    }
+    inserted = db.session.execute(Turn.__table__.insert().values(**row))
+    return inserted.inserted_primary_key[0]
 
 
 def previous_turn(conversation: Conversation) -> Previous | None:
     """The last answered turn, as a follow-up reads it."""
-    if inspect(conversation).pending:  # just started: nothing to lean on, nothing to query
+    if inspect(conversation).transient:  # just started: nothing to lean on, nothing to query
         return None
     last = _latest_turns(conversation.id, 5)
     turn = next((t for t in last if t.kind in ("answer", "clarify")), None)

@@ -29,6 +29,7 @@ class Library:
         self.catalog = Catalog()
         self.sync_interval = sync_interval
         self._catalog_version = -1
+        self._index_version = -1
         self._checked_at = float("-inf")
         self._lock = threading.RLock()
 
@@ -59,7 +60,14 @@ class Library:
             if self._catalog_version != version:
                 self.catalog = Catalog.build(self._live_docs())
                 self._catalog_version = version
+            self._index_version = self.index.applied_version()
             self._checked_at = time.monotonic()
+
+    @property
+    def version(self) -> tuple[int, int]:
+        """The content versions the index and the catalog reflect since the last sync: anything
+        computed from them (a cached answer) is good while this stays the same."""
+        return self._index_version, self._catalog_version
 
     def rebuild(self, version: int | None = None) -> None:
         """Rebuild the whole index from the database into a fresh folder."""
