@@ -6,7 +6,7 @@ import re
 import secrets
 from datetime import timedelta
 
-from sqlalchemy import inspect, select, update
+from sqlalchemy import bindparam, inspect, select, update
 
 from ..extensions import db
 from ..models import Conversation, Turn, utcnow
@@ -34,13 +34,13 @@ def load_or_start(conversation_id: str | None, ttl_hours: float) -> Conversation
 def record_turn(conversation: Conversation, question: str, reply: Reply, payload: dict) -> int:
     """Store a question and its reply: one INSERT, after the conversation's own INSERT when it
     is new or the UPDATE of its updated_at; the turn's id. No commit."""
-    now, conversations = utcnow(), Conversation.__table__
+    # Plain Core statements with their values as parameters: compiled once per process, and no
+    # ORM unit of work to flush.
+    now, connection = utcnow(), db.session.connection()
     if inspect(conversation).transient:
-        opened = {"id": conversation.id, "created_at": now, "updated_at": now}
-        db.session.execute(conversations.insert().values(**opened))
+        connection.execute(_OPEN, {"id": conversation.id, "created_at": now, "updated_at": now})
     else:
-        touched = conversations.c.id == conversation.id
-        db.session.execute(update(conversations).where(touched).values(updated_at=now))
+        connection.execute(_TOUCH, {"touched": conversation.id, "updated_at": now})
     row = {
         "conversation_id": conversation.id,
         "question": question,
@@ -51,10 +51,16 @@ def record_turn(conversation: Conversation, question: str, reply: Reply, payload
         "topic_slug": reply.topic_slug,
         "anchor": reply.anchor,
         "reply": payload,
+        "helpful": None,
         "created_at": now,
     }
-    inserted = db.session.execute(Turn.__table__.insert().values(**row))
-    return inserted.inserted_primary_key[0]
+    return connection.execute(_ADD_TURN, row).inserted_primary_key[0]
+
+
+_CONVERSATIONS = Conversation.__table__
+_OPEN = _CONVERSATIONS.insert()
+_TOUCH = update(_CONVERSATIONS).where(_CONVERSATIONS.c.id == bindparam("touched"))
+_ADD_TURN = Turn.__table__.insert()
 
 
 def previous_turn(conversation: Conversation) -> Previous | None:
