@@ -9,7 +9,10 @@ one run after another against the same server:
 - ask:   POST /api/ask cycling real questions: every alternate phrasing of the bundled topics
          (content/*.md `questions:`) and, when ../shared/eval exists, its questions;
 - cold:  the same cycle with a number no earlier request carried put into each question, so
-         every ask is one this server has not answered before (no cache can help).
+         every ask is one this server has not answered before (no cache can help);
+- hot:   the cycle's first --hot questions, after a --warm-up run of them: what an ask costs
+         when every worker has its answer cached (the cycle tends to this the longer a server
+         runs and the more often questions repeat; in one short run it mostly does not).
 
 Each line: requests/s, p50 and p99 latency, errors (non-2xx answers and socket errors), then
 ask/s ÷ livez/s. The generator runs on the same machine as the server.
@@ -45,19 +48,18 @@ def cycle_questions() -> list[str]:
     return list(dict.fromkeys(q.strip() for q in asked if q.strip()))
 
 
-def write_bodies(folder: Path, questions: list[str]) -> Path:
+def write_bodies(path: Path, questions: list[str]) -> Path:
     """One JSON body a line, as the Lua script reads them (json.dumps escapes every newline)."""
-    path = folder / "ask-bodies.txt"
     path.write_text("".join(json.dumps({"question": q}) + "\n" for q in questions))
     return path
 
 
-def wrk(url: str, args, bodies: Path | None = None, cold: bool = False) -> dict:
+def wrk(url: str, args, bodies: Path | None = None, cold: bool = False, seconds=None) -> dict:
     """Run wrk once; its figures from the script's WRK-RESULT line."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("SHIPSHAPE_WRK_")}
     if bodies is not None:
         env |= {"SHIPSHAPE_WRK_BODIES": str(bodies), "SHIPSHAPE_WRK_COLD": "1" if cold else "0"}
-    command = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.seconds}s"]
+    command = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{seconds or args.seconds}s"]
     command += ["--timeout", "10s", "-s", str(LUA), url]
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
     line = next(x for x in done.stdout.splitlines() if x.startswith("WRK-RESULT "))
@@ -74,8 +76,9 @@ def show(label: str, f: dict) -> None:
     )
 
 
-def measure(args, env: dict, folder: Path, workers: int, bodies: Path) -> None:
+def measure(args, env: dict, folder: Path, workers: int, bodies: dict[str, Path]) -> None:
     server = Server(env, workers, folder / f"gunicorn-{workers}.log")
+    ask_url = server.base + "/api/ask"
     try:
         server.wait_ready()
         print(
@@ -84,14 +87,17 @@ def measure(args, env: dict, folder: Path, workers: int, bodies: Path) -> None:
         )
         livez = wrk(server.base + "/livez", args)
         show("livez", livez)
-        ask = wrk(server.base + "/api/ask", args, bodies)
-        show("ask (cycle)", ask)
-        cold = wrk(server.base + "/api/ask", args, bodies, cold=True)
-        show("ask (cold)", cold)
-        print(
-            f"  ask/s ÷ livez/s: {ask['rate'] / livez['rate']:.3f} (cycle), "
-            f"{cold['rate'] / livez['rate']:.3f} (cold)"
-        )
+        rates = {}
+        for label, kind, cold in (("cycle", "cycle", False), ("cold", "cycle", True)):
+            figures = wrk(ask_url, args, bodies[kind], cold=cold)
+            show(f"ask ({label})", figures)
+            rates[label] = figures["rate"]
+        wrk(ask_url, args, bodies["hot"], seconds=args.warm_up)
+        figures = wrk(ask_url, args, bodies["hot"])
+        show(f"ask (hot {args.hot})", figures)
+        rates[f"hot {args.hot}"] = figures["rate"]
+        ratios = ", ".join(f"{rate / livez['rate']:.3f} ({label})" for label, rate in rates.items())
+        print(f"  ask/s ÷ livez/s: {ratios}")
     finally:
         server.stop()
 
@@ -102,6 +108,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=8)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--hot", type=int, default=20, help="questions in the hot set")
+    parser.add_argument("--warm-up", type=int, default=5, help="seconds of hot asks untimed")
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
     args = parser.parse_args()
     if shutil.which("wrk") is None:
@@ -113,7 +121,10 @@ def main() -> None:
         started = time.monotonic()
         prepare_database(env)
         questions = cycle_questions()
-        bodies = write_bodies(folder, questions)
+        bodies = {
+            "cycle": write_bodies(folder / "cycle.txt", questions),
+            "hot": write_bodies(folder / "hot.txt", questions[: args.hot]),
+        }
         shown = url.split("@")[-1] if "@" in url else url
         print(f"database {shown}; set-up {time.monotonic() - started:.1f} s")
         print(f"question cycle: {len(questions)} questions; load average before: {load()}")
