@@ -10,7 +10,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 5000
 WORKERS ?= 4
 
-.PHONY: install setup run serve test lint format bench fit load clean
+.PHONY: install setup run serve test lint format bench fit load wrk clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -59,10 +59,22 @@ bench: setup
 fit: install
 	$(PY) bench/quality.py --fit
 
-# Load and fault test against gunicorn (not part of make test): LOAD_ARGS="--seconds 20",
-# DATABASE_URL=postgresql://... to load PostgreSQL (and stop/start its local cluster).
-load: install
+# Load (not part of make test). First the server's throughput under wrk (bench/throughput.py,
+# wrk and bench/wrk/ask.lua; installs Debian's wrk when missing): ask/s, livez/s, their ratio,
+# p50/p99 and errors, the real-question cycle and a cold-only cycle, with 2 and 4 workers
+# (THROUGHPUT_ARGS="--seconds 10 --workers 2"). Then the fault and lost-submit checks with
+# bench/load.py's Python clients (LOAD_ARGS="--seconds 20"); their request rate is the
+# generator's, not the server's. DATABASE_URL=postgresql://... loads PostgreSQL (and
+# bench/load.py stops/starts its local cluster).
+load: install wrk
+	$(PY) bench/throughput.py $(THROUGHPUT_ARGS)
 	$(PY) bench/load.py $(LOAD_ARGS)
+
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+wrk:
+	@command -v wrk >/dev/null || $(SUDO) env DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -q wrk || { $(SUDO) apt-get update -q && $(SUDO) env \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk; }
 
 clean:
 	rm -rf instance .pytest_cache .ruff_cache

@@ -1,6 +1,9 @@
 """Chat benchmark: prints figures, asserts nothing.
 
-- in-process POST /api/ask latency, p50 and p95, over the public questions (or built-in ones);
+- in-process POST /api/ask latency, p50 and p95, over the public questions (or built-in ones):
+  cold (the answer cache emptied before every request, so each is worked out) and warm (every
+  question answered once before, so each comes from the cache);
+- the SQL statements one ask sends, in a new conversation and in a going one;
 - time from create_app() to the first answer with an existing index, in a fresh process;
 - full index build time and size for the bundled content and for 10,000 generated sections.
 """
@@ -16,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from sqlalchemy import event
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -24,7 +29,7 @@ from shipshape.knowledge.catalog import parse_cached  # noqa: E402
 from shipshape.knowledge.files import topic_files  # noqa: E402
 from shipshape.knowledge.index import TopicIndex  # noqa: E402
 from shipshape.knowledge.topicfile import parse_topic  # noqa: E402
-from shipshape.runtime import ensure_ready  # noqa: E402
+from shipshape.runtime import ensure_ready, get_answer_cache  # noqa: E402
 
 PUBLIC = ROOT.parent / "shared" / "eval" / "dev_questions.json"
 FALLBACK = [
@@ -59,11 +64,33 @@ def bench_ask(folder: Path, rounds: int = 5) -> None:
     client = app.test_client()
     with app.app_context():
         ensure_ready(app)
+    cache = get_answer_cache(app)
     asked = questions()
     client.post("/api/ask", json={"question": asked[0]})  # warm caches once
-    report("/api/ask, single questions", timed_questions(client, asked, rounds))
-    report("/api/ask, follow-ups", timed_follow_ups(client, rounds))
-    report("/api/ask, command explanations", timed_questions(client, COMMANDS, rounds))
+    report("/api/ask, single questions, cold", timed_questions(client, asked, rounds, cache))
+    report("/api/ask, follow-ups, cold", timed_follow_ups(client, rounds, cache))
+    report("/api/ask, command explanations, cold", timed_questions(client, COMMANDS, rounds, cache))
+    timed_questions(client, asked, 1)  # every question answered once: in the cache now
+    report("/api/ask, single questions, warm (cached)", timed_questions(client, asked, rounds))
+    report_statements(app, client)
+
+
+def report_statements(app, client) -> None:
+    """The statements of one ask (BEGIN and COMMIT are the driver's, not counted)."""
+    sent: list[str] = []
+    with app.app_context():
+        engine = app.extensions["sqlalchemy"].engine
+    event.listen(engine, "before_cursor_execute", lambda _c, _k, sql, *_: sent.append(sql))
+    first = client.post("/api/ask", json={"question": "what is an image"}).get_json()
+    new = len(sent), sum(1 for x in sent if not x.lstrip().upper().startswith("SELECT"))
+    sent.clear()
+    body = {"question": "and a container?", "conversation_id": first["conversation_id"]}
+    client.post("/api/ask", json=body)
+    going = len(sent), sum(1 for x in sent if not x.lstrip().upper().startswith("SELECT"))
+    print(
+        f"SQL statements per ask: new conversation {new[0]} ({new[1]} writes), "
+        f"going conversation {going[0]} ({going[1]} writes)"
+    )
 
 
 COMMANDS = [
@@ -88,22 +115,26 @@ def report(label: str, timings: list[float]) -> None:
     )
 
 
-def timed_questions(client, asked: list[str], rounds: int) -> list[float]:
+def timed_questions(client, asked: list[str], rounds: int, cold=None) -> list[float]:
+    """Each question `rounds` times; with `cold` (the answer cache) emptied before each ask."""
     timings = []
     for _ in range(rounds):
         for question in asked:
+            if cold is not None:
+                cold.clear()
             start = time.perf_counter()
             client.post("/api/ask", json={"question": question})
             timings.append((time.perf_counter() - start) * 1000)
     return timings
 
 
-def timed_follow_ups(client, rounds: int) -> list[float]:
+def timed_follow_ups(client, rounds: int, cold) -> list[float]:
     """Time the second question of each pair, asked in the first one's conversation."""
     timings = []
     for _ in range(rounds):
         for first, second in FOLLOW_UPS:
             conversation = client.post("/api/ask", json={"question": first}).get_json()
+            cold.clear()
             body = {"question": second, "conversation_id": conversation["conversation_id"]}
             start = time.perf_counter()
             client.post("/api/ask", json=body)

@@ -60,8 +60,8 @@ class Submitted:
 class Client:
     """One simulated learner on one connection, looping until the run's stop event."""
 
-    def __init__(self, run: Run, seed: int, only: str | None = None):
-        self.run, self.only = run, only
+    def __init__(self, run: Run, seed: int):
+        self.run = run
         self.rng = random.Random(seed)
         self.connection = http.client.HTTPConnection(run.host, run.port, timeout=30)
         self.records: list[Record] = []
@@ -89,7 +89,7 @@ class Client:
 
     def loop(self) -> None:
         while not self.run.stop.is_set():
-            step = self.only or self.rng.choices(MIX, weights=WEIGHTS)[0]
+            step = self.rng.choices(MIX, weights=WEIGHTS)[0]
             getattr(self, f"do_{step}")()
         self.connection.close()
 
@@ -160,11 +160,10 @@ class Run:
     def now(self) -> float:
         return time.perf_counter() - self.started
 
-    def start(self, mixed: int, dedicated: int, seed: int = 7) -> None:
-        """mixed clients follow MIX; `dedicated` more only ask, and as many only hit /livez."""
-        kinds = [None] * mixed + ["ask"] * dedicated + ["livez"] * dedicated
-        for n, only in enumerate(kinds):
-            client = Client(self, seed + n, only)
+    def start(self, clients: int, seed: int = 7) -> None:
+        """Start that many clients, each following MIX."""
+        for n in range(clients):
+            client = Client(self, seed + n)
             self.clients.append(client)
             self.threads.append(threading.Thread(target=client.loop, daemon=True))
         for thread in self.threads:
@@ -177,9 +176,6 @@ class Run:
 
     def records(self) -> list[Record]:
         return sorted((r for c in self.clients for r in c.records), key=lambda r: r.at)
-
-    def dedicated_records(self, kind: str) -> list[Record]:
-        return [r for c in self.clients if c.only == kind for r in c.records]
 
     def submitted(self) -> list[Submitted]:
         return [s for c in self.clients for s in c.submitted]

@@ -12,6 +12,7 @@ from flask import Flask, current_app
 from flask_migrate import upgrade
 from sqlalchemy import inspect, select, text
 
+from .chat.answer_cache import AnswerCache
 from .extensions import db
 from .knowledge.files import import_folder
 from .knowledge.library import Library
@@ -22,6 +23,7 @@ from .textfiles import ImportReport
 
 log = logging.getLogger(__name__)
 _LIBRARY_KEY = "shipshape.library"
+_ANSWER_CACHE_KEY = "shipshape.answer_cache"
 _READY_KEY = "shipshape.ready"
 _lock = threading.RLock()
 SETUP_LOCK_KEY = 7_364_128_811  # any number, the same on every machine
@@ -44,6 +46,18 @@ def get_library(app: Flask | None = None) -> Library:
                 )
                 app.extensions[_LIBRARY_KEY] = library
     return library
+
+
+def get_answer_cache(app: Flask | None = None) -> AnswerCache:
+    """This process's answer cache (SHIPSHAPE_ANSWER_CACHE_SIZE entries; 0 turns it off)."""
+    app = app or current_app._get_current_object()
+    cache = app.extensions.get(_ANSWER_CACHE_KEY)
+    if cache is None:
+        with _lock:
+            cache = app.extensions.setdefault(
+                _ANSWER_CACHE_KEY, AnswerCache(app.config["SHIPSHAPE_ANSWER_CACHE_SIZE"])
+            )
+    return cache
 
 
 def migrate_database() -> None:

@@ -141,6 +141,40 @@ def test_a_topic_saved_on_one_process_is_answered_by_the_other_within_5_seconds(
     assert elapsed < 5.0
 
 
+def ferret_topic(hours: str) -> str:
+    return (
+        "---\ntitle: Ferret rotation\n---\nFerret rotation is a chore invented for this test.\n\n"
+        f"## How often ferret rotation happens\nFerret rotation happens every {hours} hours.\n"
+    )
+
+
+def wait_for_answer(base: str, question: dict, words: str, since: float) -> float:
+    """Seconds from `since` until the process at `base` answers with those words (at most 5)."""
+    while True:
+        markdown = call(base, "POST", "/api/ask", question)[1]["answer"]["markdown"]
+        elapsed = time.monotonic() - since
+        if words in markdown:
+            return elapsed
+        assert elapsed < 5.0, f"{base} still answers {markdown[:80]!r} {elapsed:.1f} s later"
+        time.sleep(0.1)
+
+
+def test_an_edit_on_one_process_replaces_the_other_ones_cached_answer_within_5_seconds(
+    two_machines,
+):
+    a, b, headers, _ = two_machines
+    question = {"question": "how often does ferret rotation happen"}
+    path = "/api/topics/ferret-rotation"
+    assert call(a, "PUT", path, {"markdown": ferret_topic("twelve")}, headers)[0] == 201
+    wait_for_answer(b, question, "every twelve hours", time.monotonic())
+    for _ in range(3):  # answered from B's cache now
+        reply = call(b, "POST", "/api/ask", question)[1]
+        assert "every twelve hours" in reply["answer"]["markdown"]
+
+    assert call(a, "PUT", path, {"markdown": ferret_topic("forty")}, headers)[0] == 200
+    assert wait_for_answer(b, question, "every forty hours", time.monotonic()) < 5.0
+
+
 def start_attempt(base: str) -> tuple[str, str]:
     """(attempt id, the id of a true/false question in it), started on one process."""
     status, attempt = call(base, "POST", f"/api/quizzes/{QUIZ}/attempts")

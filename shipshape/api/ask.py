@@ -7,7 +7,7 @@ from flask import current_app, jsonify
 from ..chat.service import InvalidQuestion, ask
 from ..errors import ApiError
 from ..extensions import from_this_machine, limiter
-from ..runtime import get_library
+from ..runtime import get_answer_cache, get_library
 from . import bp
 from .requests import json_object
 
@@ -26,6 +26,7 @@ def ask_question():
             body.get("conversation_id"),
             get_library(),
             current_app.config["SHIPSHAPE_CONVERSATION_TTL_HOURS"],
+            get_answer_cache(),
         )
     except InvalidQuestion as exc:
         raise ApiError(400, f"invalid_{exc.field}", exc.message) from exc

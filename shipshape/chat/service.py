@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..extensions import db
 from ..knowledge.library import Library
+from .answer_cache import AnswerCache, cached_answer
 from .answerer import answer_question
 from .conversations import CONVERSATION_ID_RE, load_or_start, previous_turn, record_turn
 
@@ -45,14 +46,23 @@ def validate_conversation_id(value: object) -> str | None:
     return value
 
 
-def ask(question: object, conversation_id: object, library: Library, ttl_hours: float = 24) -> dict:
+def ask(
+    question: object,
+    conversation_id: object,
+    library: Library,
+    ttl_hours: float = 24,
+    cache: AnswerCache | None = None,
+) -> dict:
     """Answer a question within its conversation and store the turn; the API's reply body."""
     text = validate_question(question)
     conversation = load_or_start(validate_conversation_id(conversation_id), ttl_hours)
-    reply = answer_question(text, library, previous_turn(conversation))
+    previous = previous_turn(conversation)
+    if cache is None:
+        reply = answer_question(text, library, previous)
+    else:
+        reply = cached_answer(text, library, previous, cache)
     payload = reply.to_dict(conversation.id)
-    turn = record_turn(conversation, text, reply, payload)
-    db.session.flush()  # the turn's id goes back, so the learner can rate this answer
-    turn_id = turn.id
+    # Every ask is a turn, cached or not: the learner rates it by its id, instructors count it.
+    turn_id = record_turn(conversation, text, reply, payload)
     db.session.commit()
     return {**payload, "turn_id": turn_id}

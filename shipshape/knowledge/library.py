@@ -29,6 +29,7 @@ class Library:
         self.catalog = Catalog()
         self.sync_interval = sync_interval
         self._catalog_version = -1
+        self._index_version = -1
         self._checked_at = float("-inf")
         self._lock = threading.RLock()
 
@@ -56,10 +57,27 @@ class Library:
             elif self.index.applied_version() < version:
                 changed, removed = store.changes_since(self.index.applied_version())
                 self.index.apply(changed, removed, version)
+            if self.index.applied_version() != self._index_version and not self._reopen():
+                self.rebuild(version)  # the generation went away meanwhile
             if self._catalog_version != version:
                 self.catalog = Catalog.build(self._live_docs())
                 self._catalog_version = version
+            self._index_version = self.index.applied_version()
             self._checked_at = time.monotonic()
+
+    @property
+    def version(self) -> tuple[int, int]:
+        """The content versions the index and the catalog reflect since the last sync: anything
+        computed from them (a cached answer) is good while this stays the same."""
+        return self._index_version, self._catalog_version
+
+    def _reopen(self) -> bool:
+        """A fresh searcher on the current generation. Another worker of this machine may have
+        applied changes to the generation this one reads (or applied them first, so this one's
+        apply() stood down): the searcher opened before never sees those segments."""
+        with self.index._lock:  # no search between close and open (threaded servers)
+            self.index.close()
+            return self.index.open()
 
     def rebuild(self, version: int | None = None) -> None:
         """Rebuild the whole index from the database into a fresh folder."""

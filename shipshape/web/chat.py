@@ -8,7 +8,7 @@ from ..chat.conversations import CONVERSATION_ID_RE, recent_turns
 from ..chat.feedback import InvalidFeedback, TurnNotFound, rate_turn
 from ..chat.service import InvalidQuestion, ask
 from ..extensions import from_this_machine, limiter
-from ..runtime import get_library
+from ..runtime import get_answer_cache, get_library
 from . import bp
 
 
@@ -47,6 +47,7 @@ def ask_form():
             conversation_id,
             get_library(),
             current_app.config["SHIPSHAPE_CONVERSATION_TTL_HOURS"],
+            get_answer_cache(),
         )
     except InvalidQuestion as exc:
         return _render_chat(conversation_id, error=exc.message, question=question or ""), 400

@@ -1,8 +1,10 @@
 """The chat's entry point: what counts as a question, and how conversations are kept."""
 
+from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import event
 
 from shipshape.chat.conversations import (
     CONVERSATION_ID_RE,
@@ -12,7 +14,7 @@ from shipshape.chat.conversations import (
 )
 from shipshape.chat.service import InvalidQuestion, ask, validate_question
 from shipshape.extensions import db
-from shipshape.models import utcnow
+from shipshape.models import Conversation, utcnow
 
 
 @pytest.mark.parametrize(
@@ -78,3 +80,39 @@ def test_an_expired_conversation_is_not_continued(app, library):
     kept.updated_at = utcnow() - timedelta(hours=25)
     db.session.commit()
     assert load_or_start(old, ttl_hours=24).id != old
+
+
+@contextmanager
+def writes():
+    """The write statements sent to the database meanwhile, by their first three words."""
+    sent: list[str] = []
+
+    def record(_connection, _cursor, statement, *_):
+        if statement.lstrip()[:6].upper() in ("INSERT", "UPDATE", "DELETE"):
+            sent.append(" ".join(statement.split()[:3]))
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        yield sent
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+
+
+def test_a_turn_in_a_new_conversation_is_two_inserts(app, library):
+    with writes() as sent:
+        reply = ask("how do I rename a container", None, library)
+    assert sent == ["INSERT INTO conversations", "INSERT INTO turns"]
+    assert recent_turns(reply["conversation_id"])[0].id == reply["turn_id"]
+
+
+def test_a_turn_in_a_going_conversation_is_one_insert_and_the_conversation_touched(app, library):
+    first = ask("how do I rename a container", None, library)
+    conversation = db.session.get(Conversation, first["conversation_id"])
+    conversation.updated_at = before = utcnow() - timedelta(hours=1)
+    db.session.commit()
+    with writes() as sent:
+        second = ask("and for images?", first["conversation_id"], library)
+    assert sent == ["UPDATE conversations SET", "INSERT INTO turns"]
+    assert second["turn_id"] > first["turn_id"]
+    db.session.expire_all()
+    assert db.session.get(Conversation, first["conversation_id"]).updated_at > before
