@@ -69,10 +69,26 @@ def rewrite(question: str, previous: str, vocabulary: Vocabulary) -> str:
     return " ".join(current + carried)
 
 
+def swap_entity(question: str, previous: str, vocabulary: Vocabulary) -> str | None:
+    """'and a container?' after 'What is an image?': the previous question about the new thing,
+    its wording kept ('What is a container?'), when the follow-up names only things."""
+    current = [t for t in _content(tokenize(question), vocabulary) if t not in MORE]
+    if not current or not all(_entity(t, vocabulary) for t in current):
+        return None
+    old = [t for t in tokenize(previous) if _entity(t, vocabulary)]
+    if not old:
+        return None
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, old)) + r")\b", re.I)
+    return pattern.sub(" ".join(current), previous)
+
+
 def read_in_context(question: str, previous: Previous | None, vocabulary: Vocabulary) -> Reading:
     """How to search for a question, given the turn before it."""
     if previous is None or not leans_on_previous(question, vocabulary):
         return Reading(question)
+    swapped = swap_entity(question, previous.question, vocabulary)
+    if swapped is not None:
+        return Reading(swapped, leans=True)
     text = rewrite(question, previous.question, vocabulary)
     current = _content(tokenize(question), vocabulary)
     changed_entity = any(_entity(t, vocabulary) for t in current)
