@@ -9,6 +9,7 @@ FLASK  := $(VENV)/bin/flask --app app
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 WORKERS ?= 4
+TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
 .PHONY: install setup run serve test lint format bench fit load wrk clean
 
@@ -41,10 +42,13 @@ format: install
 
 # The suite runs on SQLite, then again on PostgreSQL when TEST_DATABASE_URL names a server
 # (bash .ci/run starts the machine's PostgreSQL with scripts/postgres-for-tests.sh and sets it).
+# Both runs spread the tests over the machine's cores (pytest-xdist); the PostgreSQL run leaves out
+# the tests marked database_independent (content checks, pure functions, the browser).
 test: install lint
-	env -u TEST_DATABASE_URL $(PY) -m pytest
+	env -u TEST_DATABASE_URL $(PY) -m pytest -n $(TEST_WORKERS)
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
-		echo "== the same suite on PostgreSQL"; $(PY) -m pytest; \
+		echo "== the suite on PostgreSQL"; \
+		$(PY) -m pytest -n $(TEST_WORKERS) -m "not database_independent"; \
 	else \
 		echo "PostgreSQL run skipped: TEST_DATABASE_URL is not set (bash .ci/run sets it)"; \
 	fi

@@ -34,7 +34,7 @@ class Example:
     right: list[bool]  # per candidate
     answerable: bool  # False when the right reply is "I don't know"
     immediate_right: bool | None = None  # set when no ranking decides the reply
-    found: object = None  # the chat's Understanding of the question, to respond to again
+    found: object = None  # the chat's Understanding (to respond to again), or its decided reply
 
 
 def _adam(grad_fn, start: np.ndarray) -> np.ndarray:

@@ -52,7 +52,7 @@ def metrics(rows: list) -> str:
     said_no = [(ex, o) for ex, o in rows if o[1] == "no_answer"]
     should = [ex for ex, _ in rows if not ex.answerable]
     correct_no = sum(not ex.answerable for ex, _ in said_no)
-    answers = [(o[2], o[0]) for _, o in rows if o[1] not in ("no_answer", "immediate")]
+    answers = [(o[2], o[0]) for _, o in rows if o[1] != "no_answer"]
     wrong_sure = sum(1 for c, ok in answers if c >= 0.8 and not ok)
     area = auroc([c for c, ok in answers if ok], [c for c, ok in answers if not ok])
     precision = f"{correct_no / len(said_no):.2f}" if said_no else "n/a"

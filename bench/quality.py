@@ -94,8 +94,9 @@ def examples_for(set_name: str, item: dict, library) -> Example:
     found = understand(item["question"], library)
     answerable = item.get("expect", "answer") == "answer"
     if found.immediate is not None or found.curated:
-        ok = reply_is_right(set_name, item, respond(found, library))
-        return Example(set_name, item, [], [], answerable, immediate_right=ok)
+        reply = respond(found, library)
+        ok = reply_is_right(set_name, item, reply)
+        return Example(set_name, item, [], [], answerable, immediate_right=ok, found=reply)
     right = [judge(set_name, item, c.hit) for c in found.candidates]
     return Example(set_name, item, found.candidates, right, answerable, found=found)
 
@@ -118,8 +119,8 @@ def collect(sets: dict, docs: list, folder: Path) -> tuple[list[Example], dict[i
 
 def outcome(ex: Example, model, library) -> tuple[bool, str, float, int]:
     """(right, kind, confidence, rank of the first right candidate or 0) under a model."""
-    if ex.immediate_right is not None:
-        return ex.immediate_right, "immediate", 1.0, int(ex.immediate_right)
+    if ex.immediate_right is not None:  # decided before ranking: the same under every model
+        return ex.immediate_right, ex.found.kind, ex.found.confidence, int(ex.immediate_right)
     reply = respond(ex.found, library, model)
     ranked = rank(ex.candidates, model)
     order = [ex.candidates.index(r.candidate) for r in ranked][:10]

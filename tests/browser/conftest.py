@@ -62,3 +62,10 @@ def page(browser, request):
     yield tab
     context.close()
     assert errors == [], f"console errors: {errors}"
+
+
+def pytest_collection_modifyitems(items):
+    """The browser drives the front end, alike on either database: the PostgreSQL run skips it."""
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.database_independent)

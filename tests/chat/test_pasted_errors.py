@@ -13,6 +13,9 @@ from shipshape.knowledge.files import topic_files
 from shipshape.knowledge.topicfile import parse_topic
 from tests.conftest import PROJECT
 
+# Nothing here touches the database: the PostgreSQL run of the suite skips it.
+pytestmark = pytest.mark.database_independent
+
 PLACEHOLDER = re.compile(r"<([^<>]{1,40})>")
 BUNDLED = [
     parse_topic(p.read_text(encoding="utf-8"), p.stem) for p in topic_files(PROJECT / "content")

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from shipshape.chat.features import FEATURES, QUESTION_FEATURES, Candidate
 from shipshape.chat.ranking import CALIBRATION, Model, confidence, evidence, load_model, rank
 from shipshape.knowledge.index import Hit
+
+# Nothing here touches the database: the PostgreSQL run of the suite skips it.
+pytestmark = pytest.mark.database_independent
 
 
 def hit(slug: str) -> Hit:

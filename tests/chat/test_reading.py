@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from shipshape.chat.reading import mask_noise, read_question
+
+# Nothing here touches the database: the PostgreSQL run of the suite skips it.
+pytestmark = pytest.mark.database_independent
 
 
 def test_a_short_message_is_all_question():

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from shipshape.chat.similarity import best_match, content_stems, cosine
+
+# Nothing here touches the database: the PostgreSQL run of the suite skips it.
+pytestmark = pytest.mark.database_independent
 
 FILLER = frozenset({"what", "is", "a", "an", "the", "how", "do", "i"})
 RARITY = {"docker": 1.0, "imag": 1.5, "dangl": 4.0, "remov": 2.5}

@@ -20,6 +20,9 @@ from shipshape.knowledge.commands import CommandSyntaxError, ParsedCommand, pars
 from shipshape.knowledge.files import topic_files
 from shipshape.knowledge.topicfile import parse_topic
 
+# Nothing here touches the database: the PostgreSQL run of the suite skips it.
+pytestmark = pytest.mark.database_independent
+
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 FENCE_RE = re.compile(r"^```[^\n]*\n(.*?)^```", re.M | re.S)
 SUBSTITUTION_RE = re.compile(r"\$\(([^()]*)\)")

@@ -11,6 +11,9 @@ import yaml
 from shipshape.knowledge.files import topic_files
 from shipshape.knowledge.topicfile import TopicDoc, parse_topic
 
+# Nothing here touches the database: the PostgreSQL run of the suite skips it.
+pytestmark = pytest.mark.database_independent
+
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 PLACEHOLDER_RE = re.compile(r"<[^<>\s]+>")
 

@@ -6,6 +6,9 @@ import pytest
 
 from shipshape.knowledge.errors import constant_text, error_patterns, match_errors
 
+# Nothing here touches the database: the PostgreSQL run of the suite skips it.
+pytestmark = pytest.mark.database_independent
+
 TOPIC = """\
 ---
 title: Removing images

@@ -28,6 +28,9 @@ from .render_structure import (
     topic_body,
 )
 
+# Nothing here touches the database: the PostgreSQL run of the suite skips it.
+pytestmark = pytest.mark.database_independent
+
 BEFORE = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
 TOPICS = {p.stem: p.read_text(encoding="utf-8") for p in topic_files(ROOT / "content")}
 QUIZZES = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in ROOT.glob("quiz/*.yaml")}

@@ -12,6 +12,9 @@ from shipshape.knowledge.topicfile import (
     split_sections,
 )
 
+# Nothing here touches the database: the PostgreSQL run of the suite skips it.
+pytestmark = pytest.mark.database_independent
+
 FULL_TOPIC = """
 ---
 title: "  Images and containers  "

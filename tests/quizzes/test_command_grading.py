@@ -13,6 +13,9 @@ from shipshape.knowledge.topicfile import parse_topic
 from shipshape.quizzes.command_grading import CommandContext, grade_command
 from tests.conftest import PROJECT
 
+# Nothing here touches the database: the PostgreSQL run of the suite skips it.
+pytestmark = pytest.mark.database_independent
+
 PS_FORMS = ["docker ps", "docker container ls", "docker container list", "docker container ps"]
 # docker ps flags: (short form or None, long form)
 PS_FLAGS = {"all": ("-a", "--all"), "quiet": ("-q", "--quiet"), "size": ("-s", "--size")}

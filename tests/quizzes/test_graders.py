@@ -14,6 +14,9 @@ from shipshape.quizzes.graders import (
     longest_ordered_run,
 )
 
+# Nothing here touches the database: the PostgreSQL run of the suite skips it.
+pytestmark = pytest.mark.database_independent
+
 EXPLANATION = "Images are read-only templates; containers add a writable layer."
 
 SINGLE = Question(
