@@ -142,21 +142,36 @@ def quiz_texts(data: dict) -> list[str]:
     return texts
 
 
+def digest(markdown: str) -> str:
+    """A short digest of Markdown source: a snapshot compares only what is unchanged since."""
+    return hashlib.sha1(markdown.encode()).hexdigest()[:12]
+
+
+def quiz_markdown(path: Path) -> list[str]:
+    return quiz_texts(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
 def take_snapshot() -> dict:
     texts = {path.stem: path.read_text(encoding="utf-8") for path in topic_files(ROOT / "content")}
-    topics = {slug: structure(render_markdown(topic_body(t, slug))) for slug, t in texts.items()}
-    quizzes = {
-        path.stem: structure("".join(render_markdown(t) for t in quiz_texts(yaml.safe_load(
-            path.read_text(encoding="utf-8")))))
-        for path in sorted((ROOT / "quiz").glob("*.yaml"))
-    }  # fmt: skip
-    return {"topics": topics, "quizzes": quizzes}
+    bodies = {slug: topic_body(text, slug) for slug, text in texts.items()}
+    quiz_files = {path.stem: quiz_markdown(path) for path in sorted((ROOT / "quiz").glob("*.yaml"))}
+    return {
+        "topics": {slug: structure(render_markdown(body)) for slug, body in bodies.items()},
+        "quizzes": {
+            slug: structure("".join(render_markdown(t) for t in parts))
+            for slug, parts in quiz_files.items()
+        },
+        "sources": {
+            "topics": {slug: digest(body) for slug, body in bodies.items()},
+            "quizzes": {slug: digest("".join(parts)) for slug, parts in quiz_files.items()},
+        },
+    }
 
 
 def dump(snapshot: dict) -> str:
     """One line per topic and quiz: small, and a diff shows which one changed."""
     lines = []
-    for kind in ("topics", "quizzes"):
+    for kind in ("topics", "quizzes", "sources"):
         entries = [f"  {json.dumps(k)}: {json.dumps(v, sort_keys=True, ensure_ascii=False)}"
                    for k, v in snapshot[kind].items()]  # fmt: skip
         lines.append(f' "{kind}": {{\n' + ",\n".join(entries) + "\n }")

@@ -22,6 +22,7 @@ from shipshape.knowledge.topicfile import parse_topic
 from .render_structure import (
     ROOT,
     SNAPSHOT,
+    digest,
     quiz_texts,
     sections_structure,
     structure,
@@ -32,17 +33,31 @@ from .render_structure import (
 pytestmark = pytest.mark.database_independent
 
 BEFORE = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
-TOPICS = {p.stem: p.read_text(encoding="utf-8") for p in topic_files(ROOT / "content")}
-QUIZZES = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in ROOT.glob("quiz/*.yaml")}
+ALL_TOPICS = {p.stem: p.read_text(encoding="utf-8") for p in topic_files(ROOT / "content")}
+ALL_QUIZZES = {
+    p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in ROOT.glob("quiz/*.yaml")
+}
+# A topic or quiz edited since the snapshot has no "before" to compare with: only unchanged
+# Markdown is compared (the other render tests cover the rest).
+TOPICS = {
+    slug: text
+    for slug, text in ALL_TOPICS.items()
+    if BEFORE["sources"]["topics"].get(slug) == digest(topic_body(text, slug))
+}
+QUIZZES = {
+    slug: data
+    for slug, data in ALL_QUIZZES.items()
+    if BEFORE["sources"]["quizzes"].get(slug) == digest("".join(quiz_texts(data)))
+}
 
 
 def without_heading_ids(found: dict) -> dict:
     return {**found, "headings": [{**h, "id": None} for h in found["headings"]]}
 
 
-def test_the_snapshot_covers_every_bundled_topic_and_quiz():
-    assert set(BEFORE["topics"]) == set(TOPICS)
-    assert set(BEFORE["quizzes"]) == set(QUIZZES)
+def test_the_snapshot_still_has_most_bundled_topics_and_quizzes_to_compare():
+    assert len(TOPICS) >= len(ALL_TOPICS) // 2
+    assert len(QUIZZES) >= len(ALL_QUIZZES) // 2
 
 
 @pytest.mark.parametrize("slug", sorted(TOPICS))
@@ -52,12 +67,12 @@ def test_a_topic_keeps_its_structure_apart_from_the_new_heading_ids(slug):
     assert without_heading_ids(now) == BEFORE["topics"][slug]
 
 
-@pytest.mark.parametrize("slug", sorted(TOPICS))
+@pytest.mark.parametrize("slug", sorted(ALL_TOPICS))
 def test_heading_ids_are_the_section_anchors_source_links_point_at(slug):
-    now = structure(render_markdown(topic_body(TOPICS[slug], slug)))
+    now = structure(render_markdown(topic_body(ALL_TOPICS[slug], slug)))
 
     ids = [h["id"] for h in now["headings"] if h["tag"] == "h2"]
-    assert ids == [s.anchor for s in parse_topic(TOPICS[slug], slug).sections]
+    assert ids == [s.anchor for s in parse_topic(ALL_TOPICS[slug], slug).sections]
 
 
 @pytest.mark.parametrize("slug", sorted(TOPICS))
