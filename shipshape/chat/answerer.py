@@ -10,9 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..knowledge.errors import match_errors
-from ..knowledge.index import Hit
 from ..knowledge.library import Library
-from ..knowledge.search import QueryPlan, apply_corrections, plan_query, search_sections
+from ..knowledge.search import QueryPlan, apply_corrections, plan_query, search_including
 from .clarify import clarify_message
 from .compare import comparison_table, covering_comparison, same_command
 from .composing import (
@@ -50,19 +49,6 @@ class Understanding:
 
 
 PHRASED = 8  # sections whose phrasings read most like the question join the candidates
-
-
-def _with_sections(
-    hits: list[Hit], wanted: list[tuple[str, str]], plan: QueryPlan, library: Library
-) -> list[Hit]:
-    """The hits, plus the wanted sections the first search left out (a pasted error's section,
-    a section whose phrasing reads like the question), scored by the same query."""
-    have = {(h.slug, h.anchor) for h in hits}
-    missing = [f"{s}#{a}" for s, a in dict.fromkeys(wanted) if (s, a) not in have]
-    scored = search_sections(library.index, plan, None, only=missing) if missing else []
-    have |= {(h.slug, h.anchor) for h in scored}
-    unscored = [library.index.section(*m.split("#", 1)) for m in missing]
-    return hits + scored + [h for h in unscored if h and (h.slug, h.anchor) not in have]
 
 
 def _compare(question: Question, library: Library) -> tuple[str | None, Reply | None]:
@@ -106,8 +92,7 @@ def _search(question: Question, reading: Reading, library: Library) -> Understan
     words = asked_stems(plan)
     phrased = phrasebook(catalog, filler).closest(words, weigh, PHRASED)
     wanted = [(e.slug, e.anchor) for e in errors] + [(p.slug, p.anchor) for p in phrased]
-    hits = search_sections(library.index, plan, CANDIDATES)
-    hits = _with_sections(hits, wanted, plan, library)
+    hits = search_including(library.index, plan, CANDIDATES, wanted)
     context = {
         "words": words,
         "filler": filler,

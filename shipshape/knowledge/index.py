@@ -11,9 +11,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh.collectors import FilterCollector, TimeLimit, TimeLimitCollector
+from whoosh.collectors import TimeLimit, TimeLimitCollector
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
-from whoosh.query import Or, Query, Term
+from whoosh.query import Query
 
 from .analysis import analysis_fingerprint, surface_analyzer, text_analyzer
 from .documents import section_documents
@@ -209,15 +209,8 @@ class TopicIndex:
             old.close()
 
     # -- reading ---------------------------------------------------------------------------
-    def search(
-        self,
-        query: Query,
-        limit: int | None = 10,
-        highlight: bool = False,
-        only: list[str] | None = None,
-    ) -> list[Hit]:
-        """Run a query under the time limit (only over the sections `only` names, if given);
-        raise SearchTimeout when it runs out."""
+    def search(self, query: Query, limit: int | None = 10, highlight: bool = False) -> list[Hit]:
+        """Run a query under the time limit; raise SearchTimeout when it runs out."""
         with self._lock:
             if self._searcher is None:
                 raise RuntimeError("index is not open")
@@ -227,14 +220,37 @@ class TopicIndex:
                 timelimit=self.time_limit,
                 use_alarm=False,  # SIGALRM works only in the main thread; servers use others
             )
-            if only is not None:  # outermost, or its check is skipped; the unfiltered search
-                # with the same query has just run under the time limit
-                collector = FilterCollector(collector, Or([Term("id", i) for i in only]))
             try:
                 searcher.search_with_collector(query, collector)
             except TimeLimit as exc:
                 raise SearchTimeout(str(query)[:200]) from exc
             return [self._hit(h, highlight) for h in collector.results()]
+
+    def search_including(self, query: Query, limit: int, also: list[str]) -> list[Hit]:
+        """The `limit` best sections for a query, then those of the sections named in `also`
+        (`slug#anchor`) it left out, scored by the same query (0 when it matched none of their
+        words). One pass: Whoosh scores every match whatever the limit."""
+        with self._lock:
+            if self._searcher is None:
+                raise RuntimeError("index is not open")
+            searcher = self._searcher
+            collector = TimeLimitCollector(
+                searcher.collector(limit=None), timelimit=self.time_limit, use_alarm=False
+            )
+            try:
+                searcher.search_with_collector(query, collector)
+            except TimeLimit as exc:
+                raise SearchTimeout(str(query)[:200]) from exc
+            results = collector.results()
+            hits = [self._hit(h, False) for h in results[:limit]]
+            scores = {number: score for score, number in results.top_n}
+            have = {f"{h.slug}#{h.anchor}" for h in hits}
+            for ident in dict.fromkeys(a for a in also if a not in have):
+                number = searcher.document_number(id=ident)
+                if number is not None:
+                    fields = searcher.stored_fields(number)
+                    hits.append(self._from_fields(fields, float(scores.get(number, 0.0))))
+            return hits
 
     @classmethod
     def _hit(cls, hit, highlight: bool) -> Hit:

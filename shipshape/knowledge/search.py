@@ -191,17 +191,23 @@ def build_query(plan: QueryPlan) -> Query:
 
 
 def search_sections(
-    index: TopicIndex,
-    plan: QueryPlan,
-    limit: int | None = 10,
-    highlight: bool = False,
-    only: list[str] | None = None,
+    index: TopicIndex, plan: QueryPlan, limit: int | None = 10, highlight: bool = False
 ) -> list[Hit]:
-    """Ranked sections for a planned query (only those named `slug#anchor`, if given); none when
-    nothing meaningful is left to look for."""
-    if plan.empty or only == []:
+    """Ranked sections for a planned query; none when nothing meaningful is left to look for."""
+    if plan.empty:
         return []
-    return index.search(build_query(plan), limit=limit, highlight=highlight, only=only)
+    return index.search(build_query(plan), limit=limit, highlight=highlight)
+
+
+def search_including(
+    index: TopicIndex, plan: QueryPlan, limit: int, also: list[tuple[str, str]]
+) -> list[Hit]:
+    """The best sections for a planned query, plus the (slug, anchor) sections in `also` with
+    the scores the same query gives them."""
+    wanted = [f"{slug}#{anchor}" for slug, anchor in also]
+    if plan.empty:
+        return [h for h in (index.section(*w.split("#", 1)) for w in wanted) if h is not None]
+    return index.search_including(build_query(plan), limit, wanted)
 
 
 def term_weight(index: TopicIndex, stem: str) -> float:

@@ -7,7 +7,7 @@ from whoosh.collectors import TimeLimit, TimeLimitCollector
 
 from shipshape.knowledge.analysis import analysis_fingerprint
 from shipshape.knowledge.index import CURRENT, SearchTimeout, TopicIndex
-from shipshape.knowledge.search import plan_query, search_sections
+from shipshape.knowledge.search import plan_query, search_including, search_sections
 from shipshape.knowledge.topicfile import parse_topic
 
 from .samples import NO_WORDS, VOLUMES, found
@@ -264,3 +264,14 @@ def test_an_edit_that_leaves_many_deleted_sections_merges_them_away(small_index,
     ix = small_index._ix
     assert ix.doc_count_all() == ix.doc_count() == 7
     assert small_index.applied_version() == 2
+
+
+def test_a_search_including_named_sections_scores_them_as_the_full_search_does(small_index):
+    plan = plan_query("remove unused volumes", small_index, NO_WORDS)
+    everything = {(h.slug, h.anchor): h.score for h in search_sections(small_index, plan, None)}
+    last = min(everything, key=everything.get)
+    hits = search_including(small_index, plan, 1, [last, ("layers", "")])
+    assert len(hits) == 3
+    assert hits[0].score == max(everything.values())
+    assert (hits[1].slug, hits[1].anchor) == last and hits[1].score == everything[last]
+    assert (hits[2].slug, hits[2].anchor, hits[2].score) == ("layers", "", 0.0)
