@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from shipshape.chat.composing import section_markdown
+
 FLAGS = re.IGNORECASE | re.DOTALL
 
 
@@ -20,8 +22,7 @@ def judge(set_name: str, item: dict, hit) -> bool:
         return False
     if set_name == "phrasings":
         return hit.slug == item["slug"] and item["anchor"] in (None, hit.anchor)
-    heading = hit.title if not hit.anchor else f"{hit.title}: {hit.heading}"
-    return _matches(item, f"**{heading}**\n\n{hit.markdown}")
+    return _matches(item, section_markdown(hit))
 
 
 def reply_is_right(set_name: str, item: dict, reply) -> bool:

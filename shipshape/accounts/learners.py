@@ -10,7 +10,7 @@ from sqlalchemy import select, update
 
 from ..extensions import db
 from ..models import Attempt, Learner, ReviewCard
-from .passwords import MIN_LENGTH, hash_password, needs_rehash, verify_password
+from .passwords import MIN_LENGTH, hash_password, signs_in
 from .service import EMAIL_RE, MAX_EMAIL, AccountError, normalize_email
 
 KEY_PREFIX = "lrn_"
@@ -73,11 +73,7 @@ def sign_up(email: str, password: str, browser: Learner | None) -> Learner:
 def authenticate_learner(email: str, password: str) -> Learner | None:
     """The learner account these credentials open, or None (in the same time either way)."""
     learner = find_account(email) if email else None
-    if not verify_password(learner.password_hash if learner else None, password):
-        return None
-    if needs_rehash(learner.password_hash):
-        learner.password_hash = hash_password(password)
-    return learner
+    return learner if signs_in(learner, password) else None
 
 
 def adopt(account: Learner, browser: Learner | None) -> int:

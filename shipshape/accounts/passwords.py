@@ -25,3 +25,13 @@ def verify_password(stored: str | None, password: str) -> bool:
 
 def needs_rehash(stored: str) -> bool:
     return HASHER.check_needs_rehash(stored)
+
+
+def signs_in(account, password: str) -> bool:
+    """True when the password opens the account (anything with a password_hash, or None for no
+    such account, in the same time); an old-cost hash is upgraded on the way."""
+    if not verify_password(account.password_hash if account else None, password):
+        return False
+    if needs_rehash(account.password_hash):
+        account.password_hash = hash_password(password)
+    return True

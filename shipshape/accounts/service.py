@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import ApiToken, Instructor, utcnow
-from .passwords import MIN_LENGTH, hash_password, needs_rehash, verify_password
+from .passwords import MIN_LENGTH, hash_password, signs_in
 
 EMAIL_RE = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,189}\.[^@\s]{1,63}$")
 TOKEN_PREFIX = "shp_"
@@ -66,11 +66,7 @@ def create_instructor(email: str, password: str) -> Instructor:
 def authenticate(email: str, password: str) -> Instructor | None:
     """The instructor these credentials belong to, or None."""
     instructor = find_instructor(email) if email else None
-    if not verify_password(instructor.password_hash if instructor else None, password):
-        return None
-    if needs_rehash(instructor.password_hash):
-        instructor.password_hash = hash_password(password)
-    return instructor
+    return instructor if signs_in(instructor, password) else None
 
 
 def _digest(token: str) -> str:

@@ -35,6 +35,12 @@ def suggestions_for(slug: str, catalog: Catalog, others: list[str]) -> tuple[str
     return tuple(picked)
 
 
+def section_markdown(hit: Hit) -> str:
+    """A section as an answer shows it: its topic and heading in bold, then its text."""
+    heading = hit.title if not hit.anchor else f"{hit.title}: {hit.heading}"
+    return f"**{heading}**\n\n{hit.markdown}"
+
+
 def source_of(hit: Hit, score: float) -> Source:
     return Source(hit.title, hit.heading or hit.title, topic_url(hit.slug, hit.anchor),
                   round(score, 2))  # fmt: skip
@@ -74,11 +80,10 @@ def compose_answer(
 ) -> Reply:
     best = ranked[0]
     hit = best.hit
-    heading = hit.title if not hit.anchor else f"{hit.title}: {hit.heading}"
     others = [r.hit.slug for r in ranked[1:6]]
     return Reply(
         kind=ANSWER,
-        markdown=f"**{heading}**\n\n{hit.markdown}",
+        markdown=section_markdown(hit),
         confidence=sure,
         sources=(source_of(hit, best.score),),
         suggestions=suggestions_for(hit.slug, library.catalog, others),
@@ -90,8 +95,7 @@ def compose_answer(
 
 
 def _single(hit: Hit, library: Library, did_you_mean: str | None) -> Reply:
-    heading = hit.title if not hit.anchor else f"{hit.title}: {hit.heading}"
-    return Reply(ANSWER, f"**{heading}**\n\n{hit.markdown}", 1.0, (source_of(hit, hit.score),),
+    return Reply(ANSWER, section_markdown(hit), 1.0, (source_of(hit, hit.score),),
                  suggestions_for(hit.slug, library.catalog, []), did_you_mean, hit.slug,
                  hit.anchor)  # fmt: skip
 

@@ -209,47 +209,40 @@ class TopicIndex:
             old.close()
 
     # -- reading ---------------------------------------------------------------------------
+    def _results(self, query: Query, limit: int | None):
+        """Whoosh's results for a query under the time limit (the lock held by the caller);
+        raise SearchTimeout when it runs out."""
+        if self._searcher is None:
+            raise RuntimeError("index is not open")
+        collector = TimeLimitCollector(
+            self._searcher.collector(limit=limit),
+            timelimit=self.time_limit,
+            use_alarm=False,  # SIGALRM works only in the main thread; servers use others
+        )
+        try:
+            self._searcher.search_with_collector(query, collector)
+        except TimeLimit as exc:
+            raise SearchTimeout(str(query)[:200]) from exc
+        return collector.results()
+
     def search(self, query: Query, limit: int | None = 10, highlight: bool = False) -> list[Hit]:
         """Run a query under the time limit; raise SearchTimeout when it runs out."""
         with self._lock:
-            if self._searcher is None:
-                raise RuntimeError("index is not open")
-            searcher = self._searcher
-            collector = TimeLimitCollector(
-                searcher.collector(limit=limit),
-                timelimit=self.time_limit,
-                use_alarm=False,  # SIGALRM works only in the main thread; servers use others
-            )
-            try:
-                searcher.search_with_collector(query, collector)
-            except TimeLimit as exc:
-                raise SearchTimeout(str(query)[:200]) from exc
-            return [self._hit(h, highlight) for h in collector.results()]
+            return [self._hit(h, highlight) for h in self._results(query, limit)]
 
     def search_including(self, query: Query, limit: int, also: list[str]) -> list[Hit]:
         """The `limit` best sections for a query, then those of the sections named in `also`
         (`slug#anchor`) it left out, scored by the same query (0 when it matched none of their
         words). One pass: Whoosh scores every match whatever the limit."""
         with self._lock:
-            if self._searcher is None:
-                raise RuntimeError("index is not open")
-            searcher = self._searcher
-            collector = TimeLimitCollector(
-                searcher.collector(limit=None), timelimit=self.time_limit, use_alarm=False
-            )
-            try:
-                searcher.search_with_collector(query, collector)
-            except TimeLimit as exc:
-                raise SearchTimeout(str(query)[:200]) from exc
-            results = collector.results()
+            results = self._results(query, None)
             hits = [self._hit(h, False) for h in results[:limit]]
             scores = {number: score for score, number in results.top_n}
             have = {f"{h.slug}#{h.anchor}" for h in hits}
             for ident in dict.fromkeys(a for a in also if a not in have):
-                number = searcher.document_number(id=ident)
-                if number is not None:
-                    fields = searcher.stored_fields(number)
-                    hits.append(self._from_fields(fields, float(scores.get(number, 0.0))))
+                found = self._stored(ident, scores)
+                if found is not None:
+                    hits.append(found)
             return hits
 
     @classmethod
@@ -279,13 +272,15 @@ class TopicIndex:
     def section(self, slug: str, anchor: str) -> Hit | None:
         """One section by its address, with no score: for candidates found other than by words."""
         with self._lock:
-            if self._searcher is None:
-                return None
-            number = self._searcher.document_number(id=f"{slug}#{anchor}")
-            if number is None:
-                return None
-            fields = self._searcher.stored_fields(number)
-        return self._from_fields(fields, 0.0)
+            return self._stored(f"{slug}#{anchor}", {}) if self._searcher is not None else None
+
+    def _stored(self, ident: str, scores: dict[int, float]) -> Hit | None:
+        """The section `slug#anchor` with its score in `scores` (0 when absent); lock held."""
+        number = self._searcher.document_number(id=ident)
+        if number is None:
+            return None
+        fields = self._searcher.stored_fields(number)
+        return self._from_fields(fields, float(scores.get(number, 0.0)))
 
     def doc_count(self) -> int:
         with self._lock:
