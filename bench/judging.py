@@ -21,8 +21,14 @@ def judge(set_name: str, item: dict, hit) -> bool:
     if item.get("expect", "answer") != "answer":
         return False
     if set_name == "phrasings":
-        return hit.slug == item["slug"] and item["anchor"] in (None, hit.anchor)
+        return _lands(item, hit.slug, hit.anchor)
     return _matches(item, section_markdown(hit))
+
+
+def _lands(item: dict, slug: str | None, anchor: str | None) -> bool:
+    """A phrasing lands where it was written, or on a place that answers it as rightly."""
+    places = [(item["slug"], item["anchor"]), *(tuple(p) for p in item.get("also", []))]
+    return any(slug == s and a in (None, anchor) for s, a in places)
 
 
 def reply_is_right(set_name: str, item: dict, reply) -> bool:
@@ -32,8 +38,7 @@ def reply_is_right(set_name: str, item: dict, reply) -> bool:
     if reply.kind == "no_answer":
         return False
     if set_name == "phrasings":
-        anchor_ok = item["anchor"] in (None, reply.anchor)
-        return reply.topic_slug == item["slug"] and anchor_ok
+        return _lands(item, reply.topic_slug, reply.anchor)
     return _matches(item, reply.markdown)
 
 

@@ -32,6 +32,8 @@ from judging import judge, metrics, reply_is_right  # noqa: E402
 
 from shipshape.chat.answerer import respond, understand  # noqa: E402
 from shipshape.chat.ranking import MODEL_FILE, load_model, rank  # noqa: E402
+from shipshape.chat.reading import COMPARISON_RE  # noqa: E402
+from shipshape.chat.similarity import content_stems  # noqa: E402
 from shipshape.knowledge.catalog import Catalog  # noqa: E402
 from shipshape.knowledge.files import topic_files  # noqa: E402
 from shipshape.knowledge.index import TopicIndex  # noqa: E402
@@ -41,6 +43,7 @@ from shipshape.knowledge.vocabulary import load_vocabulary  # noqa: E402
 EVAL = ROOT.parent / "shared" / "eval"
 SETS = {"public": "dev_questions.json", "real": "real_questions_dev.json"}
 FOLDS = 5
+EXPLAINED = "command-reference"  # the anchor of a command line's part-by-part explanation
 
 
 def load_docs() -> list:
@@ -50,12 +53,29 @@ def load_docs() -> list:
 
 
 def phrasing_items(docs: list) -> list[dict]:
-    """Every alternate phrasing, with the topic (and section) it should land on."""
+    """Every alternate phrasing, with the topic (and section) it should land on, and the other
+    places that answer it just as rightly: where instructors wrote the same question again (the
+    same words, give or take filler), and, for a comparing question, the comparison topics that
+    compare this topic with another."""
+    filler = load_vocabulary(ROOT / "content").filler
+    written = [(q, d.slug, None) for d in docs for q in d.questions]
+    written += [(q, d.slug, a) for d in docs for a, qs in d.section_questions.items() for q in qs]
+    by_words: dict[frozenset, set] = {}
+    for q, slug, anchor in written:
+        by_words.setdefault(content_stems(q, filler), set()).add((slug, anchor))
+    catalog = Catalog.build(docs)
+    comparing = {s: [d.slug for d in docs if s in d.compare] for s in {d.slug for d in docs}}
     items = []
-    for doc in docs:
-        items += [{"question": q, "slug": doc.slug, "anchor": None} for q in doc.questions]
-        for anchor, asks in doc.section_questions.items():
-            items += [{"question": q, "slug": doc.slug, "anchor": anchor} for q in asks]
+    for q, slug, anchor in written:
+        also = by_words[content_stems(q, filler)] - {(slug, anchor)}
+        if COMPARISON_RE.search(q):
+            also |= {(c, None) for c in comparing[slug]}
+        named = catalog.commands.get(" ".join(q.lower().split()[:3])) or catalog.commands.get(
+            " ".join(q.lower().split()[:2])
+        )
+        if named:  # a phrasing that is a command line is rightly answered by explaining it
+            also.add((named, EXPLAINED))
+        items.append({"question": q, "slug": slug, "anchor": anchor, "also": sorted(also, key=str)})
     return items
 
 

@@ -24,12 +24,12 @@ from .composing import (
 from .explain import explain_message
 from .features import Candidate, describe
 from .followup import Previous, Reading, read_in_context, rewrite
-from .immediate import bare_command, side_topic, smalltalk
+from .immediate import asks_in_words, bare_command, side_topic, smalltalk
 from .phrasebook import phrasebook
 from .ranking import Model, confidence, load_model, rank
 from .reading import Question, read_question
-from .reply import NO_ANSWER, Reply
-from .similarity import asked_stems
+from .reply import LIKELY, NO_ANSWER, Reply
+from .similarity import asked_stems, content_stems
 from .weights import term_weigher
 
 CANDIDATES = 20
@@ -46,27 +46,31 @@ class Understanding:
     corrected: str | None = None
     curated: str | None = None  # the comparison topic instructors wrote for these two sides
     plan: QueryPlan | None = None
+    explanation: Reply | None = None  # a command line's explanation, to go under the answer
+    table: Reply | None = None  # two topics side by side, when no section compares them
 
 
 PHRASED = 8  # sections whose phrasings read most like the question join the candidates
 
 
-def _compare(question: Question, library: Library) -> tuple[str | None, Reply | None]:
-    """For 'X vs Y': the curated comparison to prefer, or a table built from the two topics."""
+def _compare(question: Question, library: Library) -> tuple[str | None, Reply | None, Reply | None]:
+    """For 'X vs Y': (the curated comparison to prefer, a reply that needs no search, a table
+    built from the two topics for when the search finds no section comparing them)."""
     sides = question.sides
     if sides is None:
-        return None, None
+        return None, None, None
     a, b = (side_topic(side, library, _side_search) for side in sides)
     if not a or not b:
-        return None, None
+        return None, None, None
     curated = covering_comparison(a, b, library.catalog)
     if curated is not None:
-        return curated.slug, None
+        return curated.slug, None, None
     if a == b:
         doc = library.catalog.get(a)
         named = doc and doc.command and all(_names_command(side, library) for side in sides)
-        return None, (same_command(*sides, doc) if named else None)
-    return None, comparison_table(library.catalog.get(a), library.catalog.get(b))
+        return None, (same_command(*sides, doc) if named else None), None
+    table = comparison_table(library.catalog.get(a), library.catalog.get(b))
+    return None, None, replace(table, suggestions=suggestions_for(a, library.catalog, []))
 
 
 def _names_command(side: str, library: Library) -> bool:
@@ -109,43 +113,48 @@ def understand(text: str, library: Library, previous: Previous | None = None) ->
     """Read the message and gather the candidate sections with their evidence."""
     reading = read_in_context(text, previous, library.vocabulary)
     question = read_question(reading.text)
-    immediate = _immediate(text, question, library, reading.leans)
+    immediate, explanation = _immediate(text, question, library, reading.leans)
     if immediate is not None:
         return Understanding(question, reading, immediate)
-    prefer, table = _compare(question, library)
-    if table is not None:
-        table = replace(table, suggestions=suggestions_for(table.topic_slug, library.catalog, []))
-        return Understanding(question, reading, table)
-    found = _search(question, reading, library)
+    prefer, same, table = _compare(question, library)
+    if same is not None:  # two names of one command: nothing to search for
+        same = replace(same, suggestions=suggestions_for(same.topic_slug, library.catalog, []))
+        return Understanding(question, reading, same)
+    found = replace(_search(question, reading, library), explanation=explanation, table=table)
     if prefer:
         found = replace(found, curated=prefer, reading=replace(reading, prefer_slug=prefer))
     return found
 
 
-def _immediate(text: str, question: Question, library: Library, leans: bool) -> Reply | None:
-    """Replies that need no search: smalltalk, out of scope, a bare command line, a clarifying
-    question for one word that names several commands."""
+def _immediate(
+    text: str, question: Question, library: Library, leans: bool
+) -> tuple[Reply | None, Reply | None]:
+    """(a reply that needs no search, an explanation to show under a searched answer).
+    Needing no search: smalltalk, out of scope, a bare command line, a clarifying question for
+    one word that names several commands."""
     chat = smalltalk(text, library)
     if chat is not None:
-        return chat
+        return chat, None
     term = library.vocabulary.out_of_scope_term(question.asking)
     if term is not None and not match_errors(question.text, library.catalog.error_patterns):
-        return compose_out_of_scope(term, library)
-    explained = _explained(question, library)
+        return compose_out_of_scope(term, library), None
+    explained, line = _explained(question, library)
+    if explained is not None and asks_in_words(line, question, library):
+        return None, explained  # perhaps a question put tersely: search, and explain under it
     if explained is not None or leans:
-        return explained
-    return clarify_message(text, library.catalog, library.vocabulary)
+        return explained, None
+    return clarify_message(text, library.catalog, library.vocabulary), None
 
 
-def _explained(question: Question, library: Library) -> Reply | None:
-    """A part-by-part explanation of a pasted command line that asks nothing else."""
+def _explained(question: Question, library: Library) -> tuple[Reply | None, str]:
+    """A part-by-part explanation of a pasted command line that asks nothing else, and the line."""
     line = bare_command(question, library)
     explained = explain_message(line, library.catalog) if line else None
     if explained is None:
-        return None
+        return None, ""
     others = list(library.catalog.get(explained.topic_slug).related)
     suggestions = suggestions_for(explained.topic_slug, library.catalog, others)
-    return replace(explained, suggestions=suggestions)
+    return replace(explained, suggestions=suggestions), line
 
 
 def respond(found: Understanding, library: Library, model: Model | None = None) -> Reply:
@@ -160,9 +169,25 @@ def respond(found: Understanding, library: Library, model: Model | None = None) 
             return compose_comparison(curated, library, did_you_mean)
     ranked = rank(found.candidates, model)
     sure = confidence(ranked, model)
+    if found.table is not None and not _compares_both(ranked, sure, found.question, library):
+        return found.table  # built from the two topics: no section compares them as well
+    if found.explanation is not None and sure < LIKELY:
+        return found.explanation  # the command line is surer than any guess at its question
     if not ranked or sure < model.threshold:
         return compose_no_answer(ranked, sure, found.plan, library)
-    return compose_answer(ranked, sure, found.plan, library, did_you_mean)
+    answer = compose_answer(ranked, sure, found.plan, library, did_you_mean)
+    if found.explanation is None:
+        return answer
+    return replace(answer, markdown=f"{answer.markdown}\n\n{found.explanation.markdown}")
+
+
+def _compares_both(ranked: list, sure: float, question: Question, library: Library) -> bool:
+    """The best section is likely right and names both sides of the comparison itself."""
+    if not ranked or sure < LIKELY or question.sides is None:
+        return False
+    named = ranked[0].hit.key_stems
+    filler = library.vocabulary.filler
+    return all(content_stems(side, filler) <= named for side in question.sides)
 
 
 def answer_question(

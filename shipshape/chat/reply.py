@@ -33,6 +33,9 @@ class Why:
         }
 
 
+LIKELY = 0.5  # below this confidence an answer says it is not sure (templates, chat.js)
+
+
 @dataclass(frozen=True)
 class Reply:
     kind: str

@@ -101,3 +101,20 @@ def test_two_topics_without_a_comparison_are_put_side_by_side(ask):
     assert "<table>" in reply["answer"]["html"]
     urls = {s["url"] for s in reply["sources"]}
     assert urls == {"/topics/docker-image-tag#summary", "/topics/docker-image-history#summary"}
+
+
+@pytest.mark.parametrize(
+    ("question", "sides"),
+    [
+        ("What is the difference between COPY and ADD?", ("copy", "add")),
+        ("load vs import", ("load", "import")),
+    ],
+)
+def test_a_section_comparing_both_sides_comes_before_a_table_built_from_two_topics(
+    ask, question, sides
+):
+    reply = ask(question)
+    assert "There is no single topic" not in reply["answer"]["markdown"]
+    assert len(reply["sources"]) == 1
+    heading = reply["sources"][0]["section"].lower()
+    assert all(side in heading for side in sides), heading

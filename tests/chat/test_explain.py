@@ -97,3 +97,30 @@ def test_a_command_line_is_found_in_a_message(message, line):
 )
 def test_prose_about_docker_is_not_taken_for_a_command(message):
     assert find_command_line(message) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "section_words"),
+    [
+        ("docker exec as root user", "root"),
+        ("docker logs since", "time"),
+        ("docker build no cache", "cache"),
+    ],
+)
+def test_a_command_line_that_asks_in_words_gets_the_answer_first_and_the_explanation_under_it(
+    library, question, section_words
+):
+    reply = answer_question(question, library)
+    assert reply.anchor != "command-reference"
+    assert section_words in reply.sources[0].section.lower()
+    answer, _, explanation = reply.markdown.partition(f"**`{question}`**")
+    assert explanation, "the part-by-part explanation follows the answer"
+    assert "| Part |" in explanation or "`docker" in explanation
+
+
+@pytest.mark.parametrize(
+    "question", ["what does `docker logs since` do?", "docker run nginx", "`docker rm web`"]
+)
+def test_a_pasted_command_line_is_explained_alone(library, question):
+    reply = answer_question(question, library)
+    assert reply.anchor == "command-reference"
