@@ -21,6 +21,7 @@ FEATURES = (
     "bm25",  # log(1 + BM25F score)
     "relative",  # BM25F score over the best candidate's
     "coverage",  # share of the question's (rarity-weighted) words the section holds
+    "distinct",  # the same, each word weighed by how few of the other candidates hold it
     "focus",  # the same, for the words of the asking sentence only
     "phrasing",  # IDF-weighted cosine to the closest phrasing of the section or its topic
     "own_phrasing",  # the same, for phrasings written for this very section
@@ -82,6 +83,22 @@ def _phrasing_features(
     return max(own_score, topic_score), own_score, topic_score, closest
 
 
+def distinct_coverage(plan: QueryPlan, hits: list[Hit]) -> list[float]:
+    """Per hit, the share of the question it covers with words the other candidates lack: among
+    sibling sections that all say "restart" and "policy", the one that also says "stop" and
+    "137" stands out."""
+    groups = [(g, g.weight * g.emphasis) for g in plan.groups]
+    total = sum(w for _, w in groups)
+    if not hits or not total:
+        return [0.0] * len(hits)
+    holds = [[bool(set(g.stems) & (h.stems | h.key_stems)) for g, _ in groups] for h in hits]
+    rarity = [1.0 - sum(row[i] for row in holds) / len(hits) for i in range(len(groups))]
+    return [
+        sum(w * r for (_, w), r, held in zip(groups, rarity, row, strict=True) if held) / total
+        for row in holds
+    ]
+
+
 def describe(
     question: Question,
     plan: QueryPlan,
@@ -96,8 +113,9 @@ def describe(
     errors: list[ErrorMatch] = context.get("errors", [])
     named = {catalog.commands.get(c) for c in plan.commands}
     unknown = unknown_share(plan)
+    distinct = distinct_coverage(plan, hits)
     candidates = []
-    for hit in hits:
+    for hit, only_here in zip(hits, distinct, strict=True):
         phrasing, own, topic, closest = _phrasing_features(words, hit, catalog, filler, weigh)
         heading = hit.heading if hit.anchor else hit.title
         doc = catalog.get(hit.slug)
@@ -107,6 +125,7 @@ def describe(
             "bm25": math.log1p(hit.score),
             "relative": hit.score / top,
             "coverage": coverage(plan, hit),
+            "distinct": only_here,
             "focus": focus_coverage(plan, hit),
             "phrasing": phrasing,
             "own_phrasing": own,

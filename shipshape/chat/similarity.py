@@ -12,14 +12,17 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from ..knowledge.analysis import stem_word, tokenize
+from ..knowledge.search import SHOUTED_RE
 
 Weigh = Callable[[str], float]
 
 
 @lru_cache(maxsize=16384)
 def content_stems(text: str, filler: frozenset[str]) -> frozenset[str]:
-    """The stems of a sentence's words, filler left out."""
-    return frozenset(stem_word(t) for t in tokenize(text) if t not in filler)
+    """The stems of a sentence's words, filler left out, unless written in capitals ("FROM",
+    "ADD": Dockerfile instructions, as the query keeps them too)."""
+    shouted = {w.lower() for w in SHOUTED_RE.findall(text)}
+    return frozenset(stem_word(t) for t in tokenize(text) if t not in filler or t in shouted)
 
 
 def asked_stems(plan) -> frozenset[str]:

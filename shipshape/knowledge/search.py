@@ -149,11 +149,12 @@ def plan_query(
 
 
 def is_noise(word: str, index: TopicIndex, vocabulary: Vocabulary) -> bool:
-    """A short unknown word ("wat", "pls"): too short to correct, it would only sink confidence."""
+    """A short unknown word ("wat", "pls") or a number no section uses ("26 images"): neither can
+    be corrected, and either would only sink confidence."""
+    if not ((len(word) < 4 and word.isalpha()) or word.isdigit()):
+        return False
     return (
-        len(word) < 4
-        and word.isalpha()
-        and word not in vocabulary.known_words
+        word not in vocabulary.known_words
         and word not in vocabulary.synonyms
         and not any(index.doc_frequency(f, stem_word(word)) for f in TEXT_FIELDS)
     )

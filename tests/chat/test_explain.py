@@ -114,7 +114,7 @@ def test_a_command_line_that_asks_in_words_gets_the_answer_first_and_the_explana
     assert reply.anchor != "command-reference"
     assert section_words in reply.sources[0].section.lower()
     answer, _, explanation = reply.markdown.partition(f"**`{question}`**")
-    assert explanation, "the part-by-part explanation follows the answer"
+    assert answer.strip() and explanation, "the answer comes first, the explanation under it"
     assert "| Part |" in explanation or "`docker" in explanation
 
 
