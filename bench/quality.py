@@ -162,6 +162,9 @@ def report(title: str, results: dict[str, list], misses: str | None = None) -> N
     print(f"== {title}")
     for name, rows in results.items():
         print(f"{name:10s} " + metrics(rows))
+    dev = [row for name in SETS for row in results.get(name, [])]
+    if dev:  # the eval's two question sets together: the figures the targets name
+        print(f"{'dev (both)':10s} " + metrics(dev))
     for ex, (ok, kind, sure, first) in results.get(misses, []):
         if not ok:
             print(f"MISS {kind:9s} {sure:.2f} first right at {first}: {ex.item['question'][:90]!r}")

@@ -24,7 +24,7 @@ from .composing import (
 from .explain import explain_message
 from .features import Candidate, describe
 from .followup import Previous, Reading, read_in_context, rewrite
-from .immediate import asks_in_words, bare_command, side_topic, smalltalk
+from .immediate import bare_command, plain_words, side_topic, smalltalk
 from .phrasebook import phrasebook
 from .ranking import Model, confidence, load_model, rank
 from .reading import Question, read_question
@@ -33,6 +33,14 @@ from .similarity import asked_stems, content_stems
 from .weights import term_weigher
 
 CANDIDATES = 20
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """A command line's part-by-part explanation, and the plain words among its arguments."""
+
+    reply: Reply
+    words: frozenset[str]  # their stems: a section that names one answers first
 
 
 @dataclass(frozen=True)
@@ -46,10 +54,11 @@ class Understanding:
     corrected: str | None = None
     curated: str | None = None  # the comparison topic instructors wrote for these two sides
     plan: QueryPlan | None = None
-    explanation: Reply | None = None  # a command line's explanation, to go under the answer
+    explanation: Explanation | None = None  # of a command line that may be a question in words
     table: Reply | None = None  # two topics side by side, when no section compares them
 
 
+CONFIDENT = 0.8  # a terse command-like question is answered before the command's explanation
 PHRASED = 8  # sections whose phrasings read most like the question join the candidates
 
 
@@ -128,7 +137,7 @@ def understand(text: str, library: Library, previous: Previous | None = None) ->
 
 def _immediate(
     text: str, question: Question, library: Library, leans: bool
-) -> tuple[Reply | None, Reply | None]:
+) -> tuple[Reply | None, Explanation | None]:
     """(a reply that needs no search, an explanation to show under a searched answer).
     Needing no search: smalltalk, out of scope, a bare command line, a clarifying question for
     one word that names several commands."""
@@ -139,8 +148,10 @@ def _immediate(
     if term is not None and not match_errors(question.text, library.catalog.error_patterns):
         return compose_out_of_scope(term, library), None
     explained, line = _explained(question, library)
-    if explained is not None and asks_in_words(line, question, library):
-        return None, explained  # perhaps a question put tersely: search, and explain under it
+    words = plain_words(line, question, library) if explained is not None else ()
+    if words:  # perhaps a question put tersely: search, and explain under the answer
+        stems = content_stems(" ".join(words), library.vocabulary.filler)
+        return None, Explanation(explained, stems)
     if explained is not None or leans:
         return explained, None
     return clarify_message(text, library.catalog, library.vocabulary), None
@@ -171,14 +182,22 @@ def respond(found: Understanding, library: Library, model: Model | None = None) 
     sure = confidence(ranked, model)
     if found.table is not None and not _compares_both(ranked, sure, found.question, library):
         return found.table  # built from the two topics: no section compares them as well
-    if found.explanation is not None and sure < LIKELY:
-        return found.explanation  # the command line is surer than any guess at its question
+    explained = found.explanation
+    if explained is not None and not _answers_words(ranked, sure, explained.words):
+        return explained.reply  # the command line is surer than any guess at its question
     if not ranked or sure < model.threshold:
         return compose_no_answer(ranked, sure, found.plan, library)
     answer = compose_answer(ranked, sure, found.plan, library, did_you_mean)
-    if found.explanation is None:
+    if explained is None:
         return answer
-    return replace(answer, markdown=f"{answer.markdown}\n\n{found.explanation.markdown}")
+    return replace(answer, markdown=f"{answer.markdown}\n\n{explained.reply.markdown}")
+
+
+def _answers_words(ranked: list, sure: float, words: frozenset[str]) -> bool:
+    """The best section is very likely right and names one of a command line's plain words
+    itself (in its title, heading or phrasings): "docker logs since" and the section on --since.
+    Anything less, and the words are more likely names ("docker run ubuntu bash")."""
+    return bool(ranked) and sure >= CONFIDENT and bool(words & ranked[0].hit.key_stems)
 
 
 def _compares_both(ranked: list, sure: float, question: Question, library: Library) -> bool:

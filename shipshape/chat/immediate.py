@@ -56,17 +56,17 @@ def bare_command(question: Question, library: Library) -> str | None:
     return line if _fits_synopsis(line, library) else None
 
 
-def asks_in_words(line: str, question: Question, library: Library) -> bool:
-    """True when a command line typed without backticks has plain words where its arguments go
+def plain_words(line: str, question: Question, library: Library) -> tuple[str, ...]:
+    """The plain words a command line typed without backticks has where its arguments go
     ("docker exec as root user", "docker logs since"): perhaps a question put tersely, perhaps
-    names. Such a line gets the answer first and the explanation under it."""
+    names ("docker run ubuntu bash"). A section that names one of them answers first."""
     if f"`{line}`" in question.text:
-        return False  # quoted as code: the learner pasted a command
+        return ()  # quoted as code: the learner pasted a command
     try:
         parsed = parse_command_line(line, library.catalog.specs, library.catalog.commands)
     except CommandSyntaxError:
-        return False
-    return any(re.fullmatch(r"[a-z]+", argument) for argument in parsed.arguments)
+        return ()
+    return tuple(a for a in parsed.arguments if re.fullmatch(r"[a-z]+", a))
 
 
 def side_topic(

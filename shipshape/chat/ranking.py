@@ -17,7 +17,7 @@ from .features import FEATURES, Candidate
 MODEL_FILE = Path(__file__).with_name("ranking_model.json")
 CALIBRATION = (
     "bias", "score", "margin", "coverage", "focus", "phrasing", "heading", "error", "command",
-    "unknown", "long",
+    "unknown", "long", "definition",
 )  # fmt: skip
 
 
@@ -88,6 +88,7 @@ def evidence(ranked: list[Ranked]) -> dict[str, float]:
         "heading": features["heading"],
         "unknown": features["unknown"],
         "long": features["long"],
+        "definition": features["definition"],
     }
 
 

@@ -17,7 +17,7 @@ from .compare import comparison_sides
 SHORT = 120  # characters: a message this short is all question
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z`\"'(])|\n+|\s+\.\.\.\s+|\s+…\s+")
 _ASKING_START = re.compile(
-    r"^\W*(how|what|what's|whats|why|where|when|which|who|is|are|can|could|do|does|did|should|"
+    r"^\W*(how|what|what's|whats|why|where|which|who|is|are|can|could|do|does|did|should|"
     r"would|will|was|any|anyone|i want|i need|i'd like|i would like|i wanted|i am trying|"
     r"i'm trying|is there|help)\b",
     re.I,

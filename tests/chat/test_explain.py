@@ -119,7 +119,14 @@ def test_a_command_line_that_asks_in_words_gets_the_answer_first_and_the_explana
 
 
 @pytest.mark.parametrize(
-    "question", ["what does `docker logs since` do?", "docker run nginx", "`docker rm web`"]
+    "question",
+    [
+        "what does `docker logs since` do?",
+        "docker run nginx",
+        "`docker rm web`",
+        "docker run -it ubuntu bash",
+        "docker exec -it web bash",
+    ],
 )
 def test_a_pasted_command_line_is_explained_alone(library, question):
     reply = answer_question(question, library)
