@@ -30,6 +30,9 @@ def make_app(folder: Path, database_url: str, **overrides):
         "SQLALCHEMY_DATABASE_URI": database_url,
         "SHIPSHAPE_INDEX_DIR": str(folder / "index"),
         "SHIPSHAPE_SYNC_INTERVAL": 0.0,
+        # Tests check what is answered, not how fast: a busy CI machine must not turn a long
+        # question into a timeout (tests/knowledge/test_index.py checks the limit itself).
+        "SHIPSHAPE_SEARCH_TIME_LIMIT": 10.0,
         "RATELIMIT_ENABLED": False,
         "WTF_CSRF_ENABLED": False,
     }

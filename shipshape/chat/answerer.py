@@ -201,11 +201,13 @@ def _answers_words(ranked: list, sure: float, words: frozenset[str]) -> bool:
 
 
 def _compares_both(ranked: list, sure: float, question: Question, library: Library) -> bool:
-    """The best section is likely right and names both sides of the comparison itself."""
+    """The best section is likely right and its heading names both sides ("COPY vs ADD in a
+    Dockerfile"): a section written to compare them beats a table built from two topics."""
     if not ranked or sure < LIKELY or question.sides is None:
         return False
-    named = ranked[0].hit.key_stems
+    hit = ranked[0].hit
     filler = library.vocabulary.filler
+    named = content_stems(hit.heading if hit.anchor else hit.title, filler)
     return all(content_stems(side, filler) <= named for side in question.sides)
 
 

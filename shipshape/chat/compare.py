@@ -22,7 +22,12 @@ PATTERNS = [
         r"\s+(?P<b>.+)",
         re.I,
     ),
-    re.compile(r"^(?:should i use\s+)?(?P<a>[\w\s`-]+?)\s+or\s+(?P<b>[\w\s`-]+?)\s*\?\s*$", re.I),
+    # "volume or bind mount?": short sides only; "how to change X or rename Y?" asks one thing
+    re.compile(
+        r"^(?:should i use\s+)?(?P<a>[\w`-]+(?:\s+[\w`-]+){0,3}?)\s+or\s+"
+        r"(?P<b>[\w`-]+(?:\s+[\w`-]+){0,3}?)\s*\?\s*$",
+        re.I,
+    ),
 ]
 
 

@@ -35,7 +35,7 @@ _NOISE = [
     re.compile(r"sha256:[0-9a-f]{6,64}", re.I),
     re.compile(r"\b[0-9a-f]{10,64}\b", re.I),
     re.compile(r"(?<!\w)(?:[\w.-]+)?(?:/[\w.@:-]+){3,}/?"),
-    re.compile(r"\b(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{8,}\b", re.I),
+    re.compile(r"\b(?=[a-z]*\d[a-z]*\d)(?=\d*[a-z])[a-z0-9]{8,}\b", re.I),  # not "overlay2"
     re.compile(r"\.\.\.|…"),
 ]
 DEFINITION_RE = re.compile(
