@@ -34,7 +34,7 @@ _COMMAND_LINE = re.compile(r"^\s*(?:\$\s*)?((?:sudo\s+)?docker\s+[a-z][^\n`]*)$"
 _NOISE = [
     re.compile(r"sha256:[0-9a-f]{6,64}", re.I),
     re.compile(r"\b[0-9a-f]{10,64}\b", re.I),
-    re.compile(r"(?<!\w)(?:[\w.-]+)?(?:/[\w.@:-]+){3,}/?"),
+    re.compile(r"(?<!\w)(?:[\w.-]+)?(?:/[\w.@:-]+){4,}/?"),  # not /var/lib/docker itself
     re.compile(r"\b(?=[a-z]*\d[a-z]*\d)(?=\d*[a-z])[a-z0-9]{8,}\b", re.I),  # not "overlay2"
     re.compile(r"\.\.\.|…"),
 ]

@@ -149,9 +149,9 @@ def plan_query(
 
 
 def is_noise(word: str, index: TopicIndex, vocabulary: Vocabulary) -> bool:
-    """A short unknown word ("wat", "pls") or a number no section uses ("26 images"): neither can
-    be corrected, and either would only sink confidence."""
-    if not ((len(word) < 4 and word.isalpha()) or word.isdigit()):
+    """A short unknown word ("wat", "pls") or a number no section uses ("26 images", "40gb"):
+    neither can be corrected, and either would only sink confidence."""
+    if not ((len(word) < 4 and word.isalpha()) or any(c.isdigit() for c in word)):
         return False
     return (
         word not in vocabulary.known_words
