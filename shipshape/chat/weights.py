@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from ..knowledge.index import TopicIndex
-from ..knowledge.search import term_weight
+from ..knowledge.search import TEXT_FIELDS, term_weight
 from .similarity import Weigh
 
+UBIQUITOUS = 0.9  # a word in nine sections of ten ("docker") tells no phrasing from another
+FLOOR = 0.05  # nothing: "What is a container?" asks what "What is a Docker container?" asks
 _CACHE: dict[tuple, dict[str, float]] = {}
 
 
@@ -20,7 +22,14 @@ def term_weigher(index: TopicIndex) -> Weigh:
     def weigh(stem: str) -> float:
         found = weights.get(stem)
         if found is None:
-            found = weights[stem] = term_weight(index, stem)
+            found = weights[stem] = FLOOR if everywhere(index, stem) else term_weight(index, stem)
         return found
 
     return weigh
+
+
+def everywhere(index: TopicIndex, stem: str) -> bool:
+    total = index.doc_count()
+    return (
+        total > 20 and max(index.doc_frequency(f, stem) for f in TEXT_FIELDS) >= UBIQUITOUS * total
+    )
