@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+import time
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -17,6 +18,7 @@ from whoosh.query import Query
 
 from .analysis import analysis_fingerprint, surface_analyzer, text_analyzer
 from .documents import section_documents
+from .term_scores import OutOfTime, TermScores, flat_terms
 from .topicfile import TopicDoc
 
 CURRENT = "CURRENT"
@@ -85,6 +87,8 @@ class TopicIndex:
         self._lock = threading.RLock()
         self._ix = None
         self._searcher = None
+        self._scores: TermScores | None = None  # the searcher's scored postings
+        self._sections: dict[int, Hit] = {}  # the searcher's sections by number, unscored
         self._generation: str | None = None
         self._writes = 0  # bumped by every change this handle makes or sees
         self._similar: dict[tuple, list[tuple[str, int]]] = {}
@@ -116,9 +120,14 @@ class TopicIndex:
             except Exception:  # a corrupt or half-deleted folder is rebuilt by the caller
                 return False
             self._close()
-            self._ix, self._searcher, self._generation = ix, searcher, name
-            self._writes += 1
+            self._ix, self._generation = ix, name
+            self._use(searcher)
             return True
+
+    def _use(self, searcher) -> None:
+        """Read through a new searcher: what was remembered about the old one goes with it."""
+        self._searcher, self._scores, self._sections = searcher, TermScores(searcher), {}
+        self._writes += 1
 
     def is_current(self) -> bool:
         """True while the generation this process reads is still the one in CURRENT."""
@@ -127,7 +136,8 @@ class TopicIndex:
     def _close(self) -> None:
         if self._searcher is not None:
             self._searcher.close()
-        self._ix = self._searcher = self._generation = None
+        self._ix = self._searcher = self._scores = self._generation = None
+        self._sections = {}
 
     def close(self) -> None:
         with self._lock:
@@ -204,8 +214,8 @@ class TopicIndex:
                 raise
             self._write_version(self.root / self._generation, version)
             # A fresh searcher: refresh() would reuse segment readers that miss the deletions.
-            old, self._searcher = self._searcher, self._ix.searcher()
-            self._writes += 1
+            old = self._searcher
+            self._use(self._ix.searcher())
             old.close()
 
     # -- reading ---------------------------------------------------------------------------
@@ -233,17 +243,38 @@ class TopicIndex:
     def search_including(self, query: Query, limit: int, also: list[str]) -> list[Hit]:
         """The `limit` best sections for a query, then those of the sections named in `also`
         (`slug#anchor`) it left out, scored by the same query (0 when it matched none of their
-        words). One pass: Whoosh scores every match whatever the limit."""
+        words). A flat OR of terms (the chat's queries) is scored from the postings remembered
+        for this index state; any other query by a Whoosh search."""
         with self._lock:
-            results = self._results(query, None)
-            hits = [self._hit(h, False) for h in results[:limit]]
-            scores = {number: score for score, number in results.top_n}
+            ranked, score_of = self._ranked(query)
+            hits = [self._section_hit(n, score_of(n)) for n in ranked[:limit]]
             have = {f"{h.slug}#{h.anchor}" for h in hits}
             for ident in dict.fromkeys(a for a in also if a not in have):
-                found = self._stored(ident, scores)
-                if found is not None:
-                    hits.append(found)
+                number = self._searcher.document_number(id=ident)
+                if number is not None:
+                    hits.append(self._section_hit(number, score_of(number)))
             return hits
+
+    def _ranked(self, query: Query):
+        """(section numbers best first, number -> score) for every match; lock held."""
+        clauses = flat_terms(query)
+        if clauses is None or self._scores is None:
+            results = self._results(query, None)
+            scores = {number: score for score, number in results.top_n}
+            return list(scores), lambda number: float(scores.get(number, 0.0))
+        try:
+            ranked, total = self._scores.rank(clauses, time.monotonic() + self.time_limit)
+        except OutOfTime as exc:
+            raise SearchTimeout(str(query)[:200]) from exc
+        return ranked.tolist(), lambda number: float(total[number])
+
+    def _section_hit(self, number: int, score: float) -> Hit:
+        """The stored section `number` with a score, its fields read once per searcher."""
+        found = self._sections.get(number)
+        if found is None:
+            fields = self._searcher.stored_fields(number)
+            found = self._sections[number] = self._from_fields(fields, 0.0)
+        return replace(found, score=score)
 
     @classmethod
     def _hit(cls, hit, highlight: bool) -> Hit:
@@ -272,15 +303,10 @@ class TopicIndex:
     def section(self, slug: str, anchor: str) -> Hit | None:
         """One section by its address, with no score: for candidates found other than by words."""
         with self._lock:
-            return self._stored(f"{slug}#{anchor}", {}) if self._searcher is not None else None
-
-    def _stored(self, ident: str, scores: dict[int, float]) -> Hit | None:
-        """The section `slug#anchor` with its score in `scores` (0 when absent); lock held."""
-        number = self._searcher.document_number(id=ident)
-        if number is None:
-            return None
-        fields = self._searcher.stored_fields(number)
-        return self._from_fields(fields, float(scores.get(number, 0.0)))
+            if self._searcher is None:
+                return None
+            number = self._searcher.document_number(id=f"{slug}#{anchor}")
+            return None if number is None else self._section_hit(number, 0.0)
 
     def doc_count(self) -> int:
         with self._lock:

@@ -1,0 +1,95 @@
+"""Whoosh's BM25F score of every section for one word in one field, remembered per searcher.
+
+The chat's query is a flat OR of boosted terms, so a section's score is the sum, over the terms,
+of the term's boost times the BM25F score Whoosh gives the section for it. Whoosh works every
+posting out again in pure Python on each search; here a term's postings are read and scored by
+Whoosh once per index state (a searcher lives exactly as long as one), and a query adds up the
+remembered scores with numpy.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from whoosh.query import Or, Query, Term
+
+MAX_POSTINGS = 4_000_000  # about 50 MB of section numbers and scores; past it, start over
+_NONE = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
+
+
+class OutOfTime(Exception):
+    """Scoring ran past its deadline."""
+
+
+def flat_terms(query: Query) -> list[tuple[str, str, float]] | None:
+    """(field, text, boost) of each clause of a flat OR of terms; None for any other query."""
+    if type(query) is Term:
+        return [(query.fieldname, query.text, query.boost)]
+    if type(query) is not Or or query.scale or query.boost != 1.0:
+        return None
+    if any(type(sub) is not Term or sub.minquality for sub in query.subqueries):
+        return None
+    return [(sub.fieldname, sub.text, sub.boost) for sub in query.subqueries]
+
+
+class TermScores:
+    """The scored postings of the terms one searcher has been asked about."""
+
+    def __init__(self, searcher):
+        self._searcher = searcher
+        self._memo: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
+        self._size = 0
+
+    def postings(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(section numbers, Whoosh's BM25F score of each) for a term; empty when unknown."""
+        key = (field, text)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._read(field, text)
+            if self._size + len(found[0]) > MAX_POSTINGS:
+                self._memo.clear()
+                self._size = 0
+            self._memo[key] = found
+            self._size += len(found[0])
+        return found
+
+    def _read(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """What Term(field, text).matcher() would score, segment by segment (deletions left out)."""
+        searcher = self._searcher
+        if field not in searcher.schema:
+            return _NONE
+        try:
+            word = searcher.schema[field].to_bytes(text)
+        except ValueError:
+            return _NONE
+        numbers: list[int] = []
+        scores: list[float] = []
+        for leaf, offset in searcher.leaf_searchers():
+            reader = leaf.reader()
+            if (field, word) not in reader:
+                continue
+            scorer = searcher.weighting.scorer(leaf, field, word)
+            matcher = reader.postings(field, word, scorer=scorer)
+            while matcher.is_active():
+                numbers.append(offset + matcher.id())
+                scores.append(matcher.score())
+                matcher.next()
+        return np.array(numbers, dtype=np.int64), np.array(scores, dtype=np.float64)
+
+    def rank(
+        self, clauses: list[tuple[str, str, float]], deadline: float
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(section numbers best first, every section's score) for a flat OR of the clauses:
+        ties go to the lower number, as in Whoosh. Raise OutOfTime past the deadline."""
+        total = np.zeros(self._searcher.doc_count_all(), dtype=np.float64)
+        matched = np.zeros(len(total), dtype=bool)
+        for field, text, boost in clauses:
+            numbers, scores = self.postings(field, text)
+            # boost * score, the product Whoosh's WrappingMatcher makes, added in clause order
+            total[numbers] += scores * boost if boost != 1.0 else scores
+            matched[numbers] = True
+            if time.monotonic() > deadline:
+                raise OutOfTime
+        found = np.flatnonzero(matched)
+        return found[np.lexsort((found, -total[found]))], total
