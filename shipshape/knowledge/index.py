@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import os
 import shutil
 import threading
@@ -274,7 +275,9 @@ class TopicIndex:
         if found is None:
             fields = self._searcher.stored_fields(number)
             found = self._sections[number] = self._from_fields(fields, 0.0)
-        return replace(found, score=score)
+        scored = copy.copy(found)  # dataclasses.replace() would check every field again
+        object.__setattr__(scored, "score", score)
+        return scored
 
     @classmethod
     def _hit(cls, hit, highlight: bool) -> Hit:
@@ -318,7 +321,7 @@ class TopicIndex:
 
     def doc_frequency(self, field: str, term: str) -> int:
         with self._lock:
-            return self._searcher.doc_frequency(field, term) if self._searcher else 0
+            return self._scores.doc_frequency(field, term) if self._scores else 0
 
     def idf(self, field: str, term: str) -> float:
         with self._lock:

@@ -15,6 +15,7 @@ import numpy as np
 from whoosh.query import Or, Query, Term
 
 MAX_POSTINGS = 4_000_000  # about 50 MB of section numbers and scores; past it, start over
+MAX_FREQUENCIES = 200_000
 _NONE = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
 
 
@@ -34,12 +35,23 @@ def flat_terms(query: Query) -> list[tuple[str, str, float]] | None:
 
 
 class TermScores:
-    """The scored postings of the terms one searcher has been asked about."""
+    """The scored postings and document frequencies of the terms one searcher was asked about."""
 
     def __init__(self, searcher):
         self._searcher = searcher
         self._memo: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
         self._size = 0
+        self._frequencies: dict[tuple[str, str], int] = {}
+
+    def doc_frequency(self, field: str, text: str) -> int:
+        """Whoosh's document frequency of a term (typo checks and rarity ask for many)."""
+        key = (field, text)
+        found = self._frequencies.get(key)
+        if found is None:
+            if len(self._frequencies) >= MAX_FREQUENCIES:
+                self._frequencies.clear()
+            found = self._frequencies[key] = self._searcher.doc_frequency(field, text)
+        return found
 
     def postings(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(section numbers, Whoosh's BM25F score of each) for a term; empty when unknown."""
