@@ -13,6 +13,7 @@ import time
 
 import numpy as np
 from whoosh.query import Or, Query, Term
+from whoosh.scoring import BM25FScorer, bm25
 
 MAX_POSTINGS = 4_000_000  # about 50 MB of section numbers and scores; past it, start over
 MAX_FREQUENCIES = 200_000
@@ -42,6 +43,7 @@ class TermScores:
         self._memo: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
         self._size = 0
         self._frequencies: dict[tuple[str, str], int] = {}
+        self._lengths: dict[tuple[int, str], np.ndarray] = {}
 
     def doc_frequency(self, field: str, text: str) -> int:
         """Whoosh's document frequency of a term (typo checks and rarity ask for many)."""
@@ -75,19 +77,50 @@ class TermScores:
             word = searcher.schema[field].to_bytes(text)
         except ValueError:
             return _NONE
-        numbers: list[int] = []
-        scores: list[float] = []
+        numbers, scores = [], []
         for leaf, offset in searcher.leaf_searchers():
             reader = leaf.reader()
             if (field, word) not in reader:
                 continue
             scorer = searcher.weighting.scorer(leaf, field, word)
             matcher = reader.postings(field, word, scorer=scorer)
-            while matcher.is_active():
-                numbers.append(offset + matcher.id())
-                scores.append(matcher.score())
-                matcher.next()
-        return np.array(numbers, dtype=np.int64), np.array(scores, dtype=np.float64)
+            ids, found = self._leaf_scores(leaf, field, scorer, matcher)
+            numbers.append(ids + offset)
+            scores.append(found)
+        if not numbers:
+            return _NONE
+        return np.concatenate(numbers), np.concatenate(scores)
+
+    def _leaf_scores(self, leaf, field: str, scorer, matcher) -> tuple[np.ndarray, np.ndarray]:
+        """One segment's postings of a term and their scores. For BM25F, Whoosh's own bm25()
+        with the scorer's own figures, given arrays of weights and field lengths instead of one
+        posting at a time (the same arithmetic, so the same bits); else the matcher's score()."""
+        ids: list[int] = []
+        values: list[float] = []
+        fast = type(scorer) is BM25FScorer
+        while matcher.is_active():
+            ids.append(matcher.id())
+            values.append(matcher.weight() if fast else matcher.score())
+            matcher.next()
+        numbers = np.array(ids, dtype=np.int64)
+        if not fast:
+            return numbers, np.array(values, dtype=np.float64)
+        lengths = self._field_lengths(leaf, field)[numbers]
+        weights = np.array(values, dtype=np.float64)
+        return numbers, bm25(scorer.idf, weights, lengths, scorer.avgfl, scorer.B, scorer.K1)
+
+    def _field_lengths(self, leaf, field: str) -> np.ndarray:
+        """Every section's length in a field, as BM25F's scorer reads it, per segment."""
+        key = (id(leaf), field)
+        found = self._lengths.get(key)
+        if found is None:
+            reader = leaf.reader()
+            found = np.array(
+                [reader.doc_field_length(n, field, 1) or 0 for n in range(reader.doc_count_all())],
+                dtype=np.float64,
+            )
+            self._lengths[key] = found
+        return found
 
     def rank(
         self, clauses: list[tuple[str, str, float]], deadline: float
