@@ -43,11 +43,11 @@ def make_schema() -> Schema:
         heading=STORED,
         # Fewer, wider fields keep a query to three matchers per word: title with heading,
         # alternate questions with tags, and the body.
-        head=TEXT(analyzer=text, field_boost=3.0),
-        questions=TEXT(analyzer=text, field_boost=2.0),
+        head=TEXT(analyzer=text, field_boost=3.0, phrase=False),
+        questions=TEXT(analyzer=text, field_boost=2.0, phrase=False),
         commands=KEYWORD(commas=True, lowercase=True, stored=True, scorable=True),
-        body=TEXT(analyzer=text, stored=True),
-        words=TEXT(analyzer=surface_analyzer()),
+        body=TEXT(analyzer=text, stored=True, phrase=False),
+        words=TEXT(analyzer=surface_analyzer(), phrase=False),
         markdown=STORED,
         # The stems of the section's text and of its title, heading, questions and tags: what
         # coverage checks a question against.
