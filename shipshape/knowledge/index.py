@@ -19,6 +19,7 @@ from whoosh.query import Query
 
 from .analysis import analysis_fingerprint, surface_analyzer, text_analyzer
 from .documents import section_documents
+from .spelling import WordList
 from .term_scores import OutOfTime, TermScores, flat_terms
 from .topicfile import TopicDoc
 
@@ -90,6 +91,7 @@ class TopicIndex:
         self._searcher = None
         self._scores: TermScores | None = None  # the searcher's scored postings
         self._sections: dict[int, Hit] = {}  # the searcher's sections by number, unscored
+        self._words: WordList | None = None  # the searcher's words, for typo correction
         self._generation: str | None = None
         self._writes = 0  # bumped by every change this handle makes or sees
         self._similar: dict[tuple, list[tuple[str, int]]] = {}
@@ -128,6 +130,7 @@ class TopicIndex:
     def _use(self, searcher) -> None:
         """Read through a new searcher: what was remembered about the old one goes with it."""
         self._searcher, self._scores, self._sections = searcher, TermScores(searcher), {}
+        self._words = WordList(searcher)
         self._writes += 1
 
     def is_current(self) -> bool:
@@ -137,7 +140,7 @@ class TopicIndex:
     def _close(self) -> None:
         if self._searcher is not None:
             self._searcher.close()
-        self._ix = self._searcher = self._scores = self._generation = None
+        self._ix = self._searcher = self._scores = self._words = self._generation = None
         self._sections = {}
 
     def close(self) -> None:
@@ -340,15 +343,7 @@ class TopicIndex:
 
     def _similar_words(self, word: str, maxdist: int) -> list[tuple[str, int]]:
         with self._lock:
-            if self._searcher is None:
-                return []
-            reader = self._searcher.reader()
-            found = [
-                (w.decode() if isinstance(w, bytes) else w)
-                for w in reader.terms_within("words", word, maxdist, prefix=1)
-            ]
-            ranked = [(w, reader.doc_frequency("words", w)) for w in found if w != word]
-            return sorted(ranked, key=lambda p: -p[1])
+            return self._words.similar(word, maxdist) if self._words is not None else []
 
     def size_on_disk(self) -> int:
         folder = self.root / (self._generation or "")
