@@ -31,10 +31,22 @@ def cosine(a: frozenset[str], b: frozenset[str], weigh: Weigh) -> float:
     """IDF-weighted cosine of two stem sets: shared weight over the geometric mean of both."""
     if not a or not b:
         return 0.0
+    question, weigher, memo = _recent[0]
+    if question is not a or weigher is not weigh:
+        memo = {}
+        _recent[0] = (a, weigh, memo)  # one tuple, swapped whole: safe between threads
+    kept = memo.get(id(b))
+    if kept is not None and kept[0] is b:
+        return kept[1]
     shared = sum(weigh(s) ** 2 for s in a & b)
-    if not shared:
-        return 0.0
-    return shared / math.sqrt(squared_norm(a, weigh) * squared_norm(b, weigh))
+    value = shared / math.sqrt(squared_norm(a, weigh) * squared_norm(b, weigh)) if shared else 0.0
+    memo[id(b)] = (b, value)
+    return value
+
+
+# The question's cosines with the phrasings already compared: the ranker compares it with the
+# same topic phrasings for every section of a topic. Kept for the latest question only.
+_recent: list[tuple] = [(None, None, {})]
 
 
 MAX_NORMS = 50_000

@@ -223,7 +223,17 @@ def coverage(plan: QueryPlan, hit: Hit) -> float:
     A section that mentions a word only in passing, say in a code example, covers it half.
     A command whose words are all asked anyway ("why are Docker images immutable?" names
     `docker images`) is not required: the section may cover the words instead."""
-    return _coverage(plan.groups, plan.commands, plan.command_weight, hit)
+    plan_seen, hit_seen, value = _latest[0]
+    if plan_seen is plan and hit_seen is hit:
+        return value
+    value = _coverage(plan.groups, plan.commands, plan.command_weight, hit)
+    _latest[0] = (plan, hit, value)  # one tuple, swapped whole: safe between threads
+    return value
+
+
+# The ranker asks for a candidate's coverage and then its focus coverage, which for a question
+# without a story around it is the same figure: the latest one is kept for the second ask.
+_latest: list[tuple] = [(None, None, 0.0)]
 
 
 def focus_coverage(plan: QueryPlan, hit: Hit) -> float:
@@ -259,25 +269,24 @@ def _covered(groups: tuple[TermGroup, ...], commands: tuple[str, ...], ceiling: 
              hit: Hit) -> float:  # fmt: skip
     """The mean of the shares found anywhere in the section and in its key stems alone."""
     total = anywhere = in_key = 0.0
+    key_stems, stems = hit.key_stems, hit.stems
     for group in groups:
         weight = group.weight * group.emphasis
         total += weight
         weight *= CORRECTED_CREDIT if group.corrected else 1.0
-        key = _credit(hit.key_stems, group, weight)
-        in_key += key
-        anywhere += key if key == weight else max(key, _credit(hit.stems, group, weight))
+        # Found anywhere: the word in the key stems or the body, else a synonym in either.
+        if not key_stems.isdisjoint(group.stems):
+            in_key += weight
+            anywhere += weight
+        elif not stems.isdisjoint(group.stems):
+            anywhere += weight
+            in_key += weight * SYNONYM_WEIGHT if not key_stems.isdisjoint(group.synonyms) else 0.0
+        elif not (key_stems.isdisjoint(group.synonyms) and stems.isdisjoint(group.synonyms)):
+            anywhere += weight * SYNONYM_WEIGHT
+            in_key += weight * SYNONYM_WEIGHT if not key_stems.isdisjoint(group.synonyms) else 0.0
     for command in commands:
         total += ceiling
         found = ceiling if command in hit.commands else 0.0
         anywhere += found
         in_key += found
     return (anywhere / total + in_key / total) / 2 if total else 0.0
-
-
-def _credit(stems: frozenset[str], group: TermGroup, weight: float) -> float:
-    """A word's weight when the stems hold it, less for a synonym of it, else nothing."""
-    if not stems.isdisjoint(group.stems):
-        return weight
-    if not stems.isdisjoint(group.synonyms):
-        return weight * SYNONYM_WEIGHT
-    return 0.0
