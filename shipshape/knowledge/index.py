@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import os
 import shutil
 import threading
@@ -250,24 +249,25 @@ class TopicIndex:
         words). A flat OR of terms (the chat's queries) is scored from the postings remembered
         for this index state; any other query by a Whoosh search."""
         with self._lock:
-            ranked, score_of = self._ranked(query)
+            ranked, score_of = self._ranked(query, limit)
             hits = [self._section_hit(n, score_of(n)) for n in ranked[:limit]]
             have = {f"{h.slug}#{h.anchor}" for h in hits}
             for ident in dict.fromkeys(a for a in also if a not in have):
-                number = self._searcher.document_number(id=ident)
+                number = self._scores.section_number(ident)
                 if number is not None:
                     hits.append(self._section_hit(number, score_of(number)))
             return hits
 
-    def _ranked(self, query: Query):
-        """(section numbers best first, number -> score) for every match; lock held."""
+    def _ranked(self, query: Query, limit: int):
+        """(section numbers best first, at least `limit` of them, number -> score); lock held."""
         clauses = flat_terms(query)
         if clauses is None or self._scores is None:
             results = self._results(query, None)
             scores = {number: score for score, number in results.top_n}
             return list(scores), lambda number: float(scores.get(number, 0.0))
         try:
-            ranked, total = self._scores.rank(clauses, time.monotonic() + self.time_limit)
+            deadline = time.monotonic() + self.time_limit
+            ranked, total = self._scores.rank(clauses, deadline, limit)
         except OutOfTime as exc:
             raise SearchTimeout(str(query)[:200]) from exc
         return ranked.tolist(), lambda number: float(total[number])
@@ -278,8 +278,9 @@ class TopicIndex:
         if found is None:
             fields = self._searcher.stored_fields(number)
             found = self._sections[number] = self._from_fields(fields, 0.0)
-        scored = copy.copy(found)  # dataclasses.replace() would check every field again
-        object.__setattr__(scored, "score", score)
+        # A copy with its own score; dataclasses.replace() would check every field again.
+        scored = object.__new__(Hit)
+        scored.__dict__.update(found.__dict__, score=score)
         return scored
 
     @classmethod
@@ -309,9 +310,9 @@ class TopicIndex:
     def section(self, slug: str, anchor: str) -> Hit | None:
         """One section by its address, with no score: for candidates found other than by words."""
         with self._lock:
-            if self._searcher is None:
+            if self._scores is None:
                 return None
-            number = self._searcher.document_number(id=f"{slug}#{anchor}")
+            number = self._scores.section_number(f"{slug}#{anchor}")
             return None if number is None else self._section_hit(number, 0.0)
 
     def doc_count(self) -> int:

@@ -36,7 +36,8 @@ def flat_terms(query: Query) -> list[tuple[str, str, float]] | None:
 
 
 class TermScores:
-    """The scored postings and document frequencies of the terms one searcher was asked about."""
+    """What one searcher was asked about: terms' scored postings and document frequencies, and
+    sections' numbers."""
 
     def __init__(self, searcher):
         self._searcher = searcher
@@ -44,6 +45,15 @@ class TermScores:
         self._size = 0
         self._frequencies: dict[tuple[str, str], int] = {}
         self._lengths: dict[tuple[int, str], np.ndarray] = {}
+        self._numbers: dict[str, int | None] = {}
+
+    def section_number(self, ident: str) -> int | None:
+        """The number of the section `slug#anchor`, None when there is none."""
+        if ident not in self._numbers:
+            if len(self._numbers) >= MAX_FREQUENCIES:
+                self._numbers.clear()
+            self._numbers[ident] = self._searcher.document_number(id=ident)
+        return self._numbers[ident]
 
     def doc_frequency(self, field: str, text: str) -> int:
         """Whoosh's document frequency of a term (typo checks and rarity ask for many)."""
@@ -123,18 +133,33 @@ class TermScores:
         return found
 
     def rank(
-        self, clauses: list[tuple[str, str, float]], deadline: float
+        self, clauses: list[tuple[str, str, float]], deadline: float, limit: int
     ) -> tuple[np.ndarray, np.ndarray]:
-        """(section numbers best first, every section's score) for a flat OR of the clauses:
-        ties go to the lower number, as in Whoosh. Raise OutOfTime past the deadline."""
-        total = np.zeros(self._searcher.doc_count_all(), dtype=np.float64)
-        matched = np.zeros(len(total), dtype=bool)
+        """(the `limit` best section numbers, best first, ties to the lower number as in Whoosh;
+        every section's score) for a flat OR of the clauses. Raise OutOfTime past the deadline."""
+        numbers, products = [], []
         for field, text, boost in clauses:
-            numbers, scores = self.postings(field, text)
-            # boost * score, the product Whoosh's WrappingMatcher makes, added in clause order
-            total[numbers] += scores * boost if boost != 1.0 else scores
-            matched[numbers] = True
+            found, scores = self.postings(field, text)
+            numbers.append(found)
+            # boost * score: the product Whoosh's WrappingMatcher makes
+            products.append(scores * boost if boost != 1.0 else scores)
             if time.monotonic() > deadline:
                 raise OutOfTime
-        found = np.flatnonzero(matched)
-        return found[np.lexsort((found, -total[found]))], total
+        size = self._searcher.doc_count_all()
+        if not numbers:
+            return np.zeros(0, dtype=np.int64), np.zeros(size)
+        every = np.concatenate(numbers)
+        # bincount adds in input order, so each section's score is summed clause by clause from
+        # zero, as Whoosh's array union does
+        total = np.bincount(every, weights=np.concatenate(products), minlength=size)
+        found = np.unique(every)
+        return _best(found, total[found], limit), total
+
+
+def _best(numbers: np.ndarray, scores: np.ndarray, limit: int) -> np.ndarray:
+    """The `limit` best numbers by score, then by number: all the tied at the cut are sorted."""
+    if len(numbers) > limit > 0:
+        cut = np.partition(scores, len(scores) - limit)[len(scores) - limit]
+        keep = scores >= cut
+        numbers, scores = numbers[keep], scores[keep]
+    return numbers[np.lexsort((numbers, -scores))][: max(limit, 0)]

@@ -121,3 +121,13 @@ def test_scoring_past_the_time_limit_raises_search_timeout(small_index):
 
     with pytest.raises(SearchTimeout):
         small_index.search_including(Or([Term("body", "volum")]), 10, [])
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3, 5])
+def test_a_limit_keeps_whooshs_best_even_with_ties_at_the_cut(small_index, limit):
+    query = Or([Term("commands", "docker ps"), Term("body", "layer", boost=0.5)])
+    expected = [(h.slug, h.anchor) for h in small_index.search(query, limit=limit)]
+
+    hits = small_index.search_including(query, limit, [])
+
+    assert [(h.slug, h.anchor) for h in hits] == expected
