@@ -8,7 +8,7 @@ import threading
 import time
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -18,6 +18,7 @@ from whoosh.query import Query
 
 from .analysis import analysis_fingerprint, surface_analyzer, text_analyzer
 from .documents import section_documents
+from .hits import Hit, hit_from_fields, with_score
 from .spelling import WordList
 from .term_scores import OutOfTime, TermScores, flat_terms
 from .topicfile import TopicDoc
@@ -56,23 +57,6 @@ def make_schema() -> Schema:
         group=STORED,
         order=STORED,
     )
-
-
-@dataclass(frozen=True)
-class Hit:
-    slug: str
-    anchor: str
-    title: str
-    heading: str
-    markdown: str
-    body: str
-    group: str
-    order: int
-    commands: tuple[str, ...]
-    score: float
-    stems: frozenset[str]  # every stem of the section's body text
-    key_stems: frozenset[str]  # every stem of its title, heading, alternate questions and tags
-    highlight: str = ""
 
 
 class SearchTimeout(Exception):
@@ -277,35 +261,15 @@ class TopicIndex:
         found = self._sections.get(number)
         if found is None:
             fields = self._searcher.stored_fields(number)
-            found = self._sections[number] = self._from_fields(fields, 0.0)
-        # A copy with its own score; dataclasses.replace() would check every field again.
-        scored = object.__new__(Hit)
-        scored.__dict__.update(found.__dict__, score=score)
-        return scored
+            found = self._sections[number] = hit_from_fields(fields, 0.0)
+        return with_score(found, score)
 
     @classmethod
     def _hit(cls, hit, highlight: bool) -> Hit:
-        found = cls._from_fields(hit.fields(), float(hit.score or 0.0))
+        found = hit_from_fields(hit.fields(), float(hit.score or 0.0))
         if not highlight:
             return found
         return replace(found, highlight=hit.highlights("body", top=2))
-
-    @staticmethod
-    def _from_fields(fields: dict, score: float) -> Hit:
-        return Hit(
-            slug=fields["slug"],
-            anchor=fields["anchor"],
-            title=fields["title"],
-            heading=fields.get("heading") or "",
-            markdown=fields["markdown"],
-            body=fields["body"],
-            group=fields["group"],
-            order=fields["order"],
-            commands=tuple(c for c in (fields.get("commands") or "").split(",") if c),
-            score=score,
-            stems=frozenset((fields.get("stems") or "").split()),
-            key_stems=frozenset((fields.get("key_stems") or "").split()),
-        )
 
     def section(self, slug: str, anchor: str) -> Hit | None:
         """One section by its address, with no score: for candidates found other than by words."""

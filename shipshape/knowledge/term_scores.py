@@ -17,7 +17,7 @@ from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25FScorer, bm25
 
 MAX_POSTINGS = 4_000_000  # about 50 MB of section numbers and scores; past it, start over
-MAX_FREQUENCIES = 200_000
+MAX_REMEMBERED = 200_000  # document frequencies, section numbers: past it, start over
 _NONE = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
 
 
@@ -51,7 +51,7 @@ class TermScores:
     def section_number(self, ident: str) -> int | None:
         """The number of the section `slug#anchor`, None when there is none."""
         if ident not in self._numbers:
-            if len(self._numbers) >= MAX_FREQUENCIES:
+            if len(self._numbers) >= MAX_REMEMBERED:
                 self._numbers.clear()
             self._numbers[ident] = self._searcher.document_number(id=ident)
         return self._numbers[ident]
@@ -61,7 +61,7 @@ class TermScores:
         key = (field, text)
         found = self._frequencies.get(key)
         if found is None:
-            if len(self._frequencies) >= MAX_FREQUENCIES:
+            if len(self._frequencies) >= MAX_REMEMBERED:
                 self._frequencies.clear()
             found = self._frequencies[key] = self._searcher.doc_frequency(field, text)
         return found
