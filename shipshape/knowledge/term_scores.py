@@ -13,7 +13,6 @@ import time
 
 import numpy as np
 from whoosh.query import Or, Query, Term
-from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25FScorer, bm25
 
 MAX_POSTINGS = 4_000_000  # about 50 MB of section numbers and scores; past it, start over
@@ -90,11 +89,11 @@ class TermScores:
             return _NONE
         numbers, scores = [], []
         for leaf, offset in searcher.leaf_searchers():
-            try:  # asking first whether the segment has the term would look it up once more
-                scorer = searcher.weighting.scorer(leaf, field, word)
-                matcher = leaf.reader().postings(field, word, scorer=scorer)
-            except TermNotFound:
-                continue
+            reader = leaf.reader()
+            if (field, word) not in reader:
+                continue  # as Term.matcher() asks first: an empty index has no idf to work out
+            scorer = searcher.weighting.scorer(leaf, field, word)
+            matcher = reader.postings(field, word, scorer=scorer)
             ids, found = self._leaf_scores(leaf, field, scorer, matcher)
             numbers.append(ids + offset)
             scores.append(found)

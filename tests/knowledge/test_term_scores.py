@@ -131,3 +131,11 @@ def test_a_limit_keeps_whooshs_best_even_with_ties_at_the_cut(small_index, limit
     hits = small_index.search_including(query, limit, [])
 
     assert [(h.slug, h.anchor) for h in hits] == expected
+
+
+def test_an_empty_index_finds_nothing(tmp_path):
+    index = TopicIndex(tmp_path / "empty")
+    index.rebuild([], version=1)
+
+    assert index.search_including(Or([Term("body", "imag")]), 10, ["images#"]) == []
+    index.close()
