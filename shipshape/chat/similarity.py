@@ -34,12 +34,50 @@ def cosine(a: frozenset[str], b: frozenset[str], weigh: Weigh) -> float:
     """IDF-weighted cosine of two stem sets: shared weight over the geometric mean of both."""
     if not a or not b:
         return 0.0
+    question, weigher, memo = _recent[0]
+    if question is not a or weigher is not weigh:
+        memo = {}
+        _recent[0] = (a, weigh, memo)  # one tuple, swapped whole: safe between threads
+    kept = memo.get(id(b))
+    if kept is not None and kept[0] is b:
+        return kept[1]
     shared = sum(weigh(s) ** 2 for s in a & b)
-    if not shared:
-        return 0.0
-    norm_a = sum(weigh(s) ** 2 for s in a)
-    norm_b = sum(weigh(s) ** 2 for s in b)
-    return shared / math.sqrt(norm_a * norm_b)
+    value = shared / math.sqrt(squared_norm(a, weigh) * squared_norm(b, weigh)) if shared else 0.0
+    memo[id(b)] = (b, value)
+    return value
+
+
+# The question's cosines with the phrasings already compared: the ranker compares it with the
+# same topic phrasings for every section of a topic. Kept for the latest question only.
+_recent: list[tuple] = [(None, None, {})]
+
+
+MAX_NORMS = 50_000
+_NORMS: dict[int, tuple[Weigh, dict[int, tuple[frozenset[str], float]]]] = {}
+
+
+def squared_norm(stems: frozenset[str], weigh: Weigh) -> float:
+    """The sum of a stem set's squared weights, remembered per weigher and per set object: a
+    phrasing's set is compared with hundreds of questions. By identity, not equality, because
+    equal sets may hold their stems in another order, and a sum in another order can differ in
+    its last bit."""
+    memo = _norms_of(weigh)
+    kept = memo.get(id(stems))
+    if kept is not None and kept[0] is stems:
+        return kept[1]
+    value = sum(weigh(s) ** 2 for s in stems)
+    if len(memo) >= MAX_NORMS:
+        memo.clear()
+    memo[id(stems)] = (stems, value)  # the set is kept, so its id cannot be reused meanwhile
+    return value
+
+
+def _norms_of(weigh: Weigh) -> dict[int, tuple[frozenset[str], float]]:
+    kept = _NORMS.get(id(weigh))
+    if kept is None or kept[0] is not weigh:
+        _NORMS.clear()  # a new weigher means new weights: the old norms are stale
+        kept = _NORMS[id(weigh)] = (weigh, {})
+    return kept[1]
 
 
 def best_match(

@@ -8,16 +8,22 @@ from .similarity import Weigh
 
 UBIQUITOUS = 0.9  # a word in nine sections of ten ("docker") tells no phrasing from another
 FLOOR = 0.05  # nothing: "What is a container?" asks what "What is a Docker container?" asks
-_CACHE: dict[tuple, dict[str, float]] = {}
+_CACHE: dict[tuple, Weigh] = {}
 
 
 def term_weigher(index: TopicIndex) -> Weigh:
-    """A stem -> weight function, remembered while the index's generation and version hold."""
+    """A stem -> weight function, one per state of the index (the same object while its generation
+    and version hold, so what is worked out from its weights can be remembered with it)."""
     key = (id(index), index.state)
-    weights = _CACHE.get(key)
-    if weights is None:
+    found = _CACHE.get(key)
+    if found is None:
         _CACHE.clear()  # one generation at a time: the old weights are stale
-        weights = _CACHE.setdefault(key, {})
+        found = _CACHE[key] = _weigher(index)
+    return found
+
+
+def _weigher(index: TopicIndex) -> Weigh:
+    weights: dict[str, float] = {}
 
     def weigh(stem: str) -> float:
         found = weights.get(stem)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+import time
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -17,6 +18,9 @@ from whoosh.query import Query
 
 from .analysis import analysis_fingerprint, surface_analyzer, text_analyzer
 from .documents import section_documents
+from .hits import Hit, hit_from_fields, with_score
+from .spelling import WordList
+from .term_scores import OutOfTime, TermScores, flat_terms
 from .topicfile import TopicDoc
 
 CURRENT = "CURRENT"
@@ -40,11 +44,11 @@ def make_schema() -> Schema:
         heading=STORED,
         # Fewer, wider fields keep a query to three matchers per word: title with heading,
         # alternate questions with tags, and the body.
-        head=TEXT(analyzer=text, field_boost=3.0),
-        questions=TEXT(analyzer=text, field_boost=2.0),
+        head=TEXT(analyzer=text, field_boost=3.0, phrase=False),
+        questions=TEXT(analyzer=text, field_boost=2.0, phrase=False),
         commands=KEYWORD(commas=True, lowercase=True, stored=True, scorable=True),
-        body=TEXT(analyzer=text, stored=True),
-        words=TEXT(analyzer=surface_analyzer()),
+        body=TEXT(analyzer=text, stored=True, phrase=False),
+        words=TEXT(analyzer=surface_analyzer(), phrase=False),
         markdown=STORED,
         # The stems of the section's text and of its title, heading, questions and tags: what
         # coverage checks a question against.
@@ -53,23 +57,6 @@ def make_schema() -> Schema:
         group=STORED,
         order=STORED,
     )
-
-
-@dataclass(frozen=True)
-class Hit:
-    slug: str
-    anchor: str
-    title: str
-    heading: str
-    markdown: str
-    body: str
-    group: str
-    order: int
-    commands: tuple[str, ...]
-    score: float
-    stems: frozenset[str]  # every stem of the section's body text
-    key_stems: frozenset[str]  # every stem of its title, heading, alternate questions and tags
-    highlight: str = ""
 
 
 class SearchTimeout(Exception):
@@ -85,6 +72,9 @@ class TopicIndex:
         self._lock = threading.RLock()
         self._ix = None
         self._searcher = None
+        self._scores: TermScores | None = None  # the searcher's scored postings
+        self._sections: dict[int, Hit] = {}  # the searcher's sections by number, unscored
+        self._words: WordList | None = None  # the searcher's words, for typo correction
         self._generation: str | None = None
         self._writes = 0  # bumped by every change this handle makes or sees
         self._similar: dict[tuple, list[tuple[str, int]]] = {}
@@ -116,9 +106,15 @@ class TopicIndex:
             except Exception:  # a corrupt or half-deleted folder is rebuilt by the caller
                 return False
             self._close()
-            self._ix, self._searcher, self._generation = ix, searcher, name
-            self._writes += 1
+            self._ix, self._generation = ix, name
+            self._use(searcher)
             return True
+
+    def _use(self, searcher) -> None:
+        """Read through a new searcher: what was remembered about the old one goes with it."""
+        self._searcher, self._scores, self._sections = searcher, TermScores(searcher), {}
+        self._words = WordList(searcher)
+        self._writes += 1
 
     def is_current(self) -> bool:
         """True while the generation this process reads is still the one in CURRENT."""
@@ -127,7 +123,8 @@ class TopicIndex:
     def _close(self) -> None:
         if self._searcher is not None:
             self._searcher.close()
-        self._ix = self._searcher = self._generation = None
+        self._ix = self._searcher = self._scores = self._words = self._generation = None
+        self._sections = {}
 
     def close(self) -> None:
         with self._lock:
@@ -204,8 +201,8 @@ class TopicIndex:
                 raise
             self._write_version(self.root / self._generation, version)
             # A fresh searcher: refresh() would reuse segment readers that miss the deletions.
-            old, self._searcher = self._searcher, self._ix.searcher()
-            self._writes += 1
+            old = self._searcher
+            self._use(self._ix.searcher())
             old.close()
 
     # -- reading ---------------------------------------------------------------------------
@@ -233,54 +230,54 @@ class TopicIndex:
     def search_including(self, query: Query, limit: int, also: list[str]) -> list[Hit]:
         """The `limit` best sections for a query, then those of the sections named in `also`
         (`slug#anchor`) it left out, scored by the same query (0 when it matched none of their
-        words). One pass: Whoosh scores every match whatever the limit."""
+        words). A flat OR of terms (the chat's queries) is scored from the postings remembered
+        for this index state; any other query by a Whoosh search."""
         with self._lock:
-            results = self._results(query, None)
-            hits = [self._hit(h, False) for h in results[:limit]]
-            scores = {number: score for score, number in results.top_n}
+            ranked, score_of = self._ranked(query, limit)
+            hits = [self._section_hit(n, score_of(n)) for n in ranked[:limit]]
             have = {f"{h.slug}#{h.anchor}" for h in hits}
             for ident in dict.fromkeys(a for a in also if a not in have):
-                found = self._stored(ident, scores)
-                if found is not None:
-                    hits.append(found)
+                number = self._scores.section_number(ident)
+                if number is not None:
+                    hits.append(self._section_hit(number, score_of(number)))
             return hits
+
+    def _ranked(self, query: Query, limit: int):
+        """(section numbers best first, at least `limit` of them, number -> score); lock held."""
+        clauses = flat_terms(query)
+        if clauses is None or self._scores is None:
+            results = self._results(query, None)
+            scores = {number: score for score, number in results.top_n}
+            return list(scores), lambda number: float(scores.get(number, 0.0))
+        try:
+            deadline = time.monotonic() + self.time_limit
+            ranked, total = self._scores.rank(clauses, deadline, limit)
+        except OutOfTime as exc:
+            raise SearchTimeout(str(query)[:200]) from exc
+        return ranked.tolist(), lambda number: float(total[number])
+
+    def _section_hit(self, number: int, score: float) -> Hit:
+        """The stored section `number` with a score, its fields read once per searcher."""
+        found = self._sections.get(number)
+        if found is None:
+            fields = self._searcher.stored_fields(number)
+            found = self._sections[number] = hit_from_fields(fields, 0.0)
+        return with_score(found, score)
 
     @classmethod
     def _hit(cls, hit, highlight: bool) -> Hit:
-        found = cls._from_fields(hit.fields(), float(hit.score or 0.0))
+        found = hit_from_fields(hit.fields(), float(hit.score or 0.0))
         if not highlight:
             return found
         return replace(found, highlight=hit.highlights("body", top=2))
 
-    @staticmethod
-    def _from_fields(fields: dict, score: float) -> Hit:
-        return Hit(
-            slug=fields["slug"],
-            anchor=fields["anchor"],
-            title=fields["title"],
-            heading=fields.get("heading") or "",
-            markdown=fields["markdown"],
-            body=fields["body"],
-            group=fields["group"],
-            order=fields["order"],
-            commands=tuple(c for c in (fields.get("commands") or "").split(",") if c),
-            score=score,
-            stems=frozenset((fields.get("stems") or "").split()),
-            key_stems=frozenset((fields.get("key_stems") or "").split()),
-        )
-
     def section(self, slug: str, anchor: str) -> Hit | None:
         """One section by its address, with no score: for candidates found other than by words."""
         with self._lock:
-            return self._stored(f"{slug}#{anchor}", {}) if self._searcher is not None else None
-
-    def _stored(self, ident: str, scores: dict[int, float]) -> Hit | None:
-        """The section `slug#anchor` with its score in `scores` (0 when absent); lock held."""
-        number = self._searcher.document_number(id=ident)
-        if number is None:
-            return None
-        fields = self._searcher.stored_fields(number)
-        return self._from_fields(fields, float(scores.get(number, 0.0)))
+            if self._scores is None:
+                return None
+            number = self._scores.section_number(f"{slug}#{anchor}")
+            return None if number is None else self._section_hit(number, 0.0)
 
     def doc_count(self) -> int:
         with self._lock:
@@ -292,7 +289,7 @@ class TopicIndex:
 
     def doc_frequency(self, field: str, term: str) -> int:
         with self._lock:
-            return self._searcher.doc_frequency(field, term) if self._searcher else 0
+            return self._scores.doc_frequency(field, term) if self._scores else 0
 
     def idf(self, field: str, term: str) -> float:
         with self._lock:
@@ -311,15 +308,7 @@ class TopicIndex:
 
     def _similar_words(self, word: str, maxdist: int) -> list[tuple[str, int]]:
         with self._lock:
-            if self._searcher is None:
-                return []
-            reader = self._searcher.reader()
-            found = [
-                (w.decode() if isinstance(w, bytes) else w)
-                for w in reader.terms_within("words", word, maxdist, prefix=1)
-            ]
-            ranked = [(w, reader.doc_frequency("words", w)) for w in found if w != word]
-            return sorted(ranked, key=lambda p: -p[1])
+            return self._words.similar(word, maxdist) if self._words is not None else []
 
     def size_on_disk(self) -> int:
         folder = self.root / (self._generation or "")

@@ -224,12 +224,17 @@ def coverage(plan: QueryPlan, hit: Hit) -> float:
     A section that mentions a word only in passing, say in a code example, covers it half.
     A command whose words are all asked anyway ("why are Docker images immutable?" names
     `docker images`) is not required: the section may cover the words instead."""
-    full = _covered(plan, hit)
-    optional = _redundant_commands(plan)
-    if not optional:
-        return full
-    kept = tuple(c for c in plan.commands if c not in optional)
-    return max(full, _covered(replace(plan, commands=kept), hit))
+    plan_seen, hit_seen, value = _latest[0]
+    if plan_seen is plan and hit_seen is hit:
+        return value
+    value = _coverage(plan.groups, plan.commands, plan.command_weight, hit)
+    _latest[0] = (plan, hit, value)  # one tuple, swapped whole: safe between threads
+    return value
+
+
+# The ranker asks for a candidate's coverage and then its focus coverage, which for a question
+# without a story around it is the same figure: the latest one is kept for the second ask.
+_latest: list[tuple] = [(None, None, 0.0)]
 
 
 def focus_coverage(plan: QueryPlan, hit: Hit) -> float:
@@ -237,34 +242,52 @@ def focus_coverage(plan: QueryPlan, hit: Hit) -> float:
     asked = tuple(g for g in plan.groups if g.emphasis >= 1.0)
     if len(asked) == len(plan.groups):
         return coverage(plan, hit)
-    return coverage(replace(plan, groups=asked), hit) if asked else 0.0
+    return _coverage(asked, plan.commands, plan.command_weight, hit) if asked else 0.0
 
 
-def _covered(plan: QueryPlan, hit: Hit) -> float:
-    return (_share(plan, hit.stems | hit.key_stems, hit) + _share(plan, hit.key_stems, hit)) / 2
+# The plan's parts are passed apart, not as copies of the plan: the ranker asks for the coverage
+# of every candidate, and copying a plan costs more than the sums.
+def _coverage(groups: tuple[TermGroup, ...], commands: tuple[str, ...], ceiling: float,
+              hit: Hit) -> float:  # fmt: skip
+    full = _covered(groups, commands, ceiling, hit)
+    optional = _redundant_commands(groups, commands)
+    if not optional:
+        return full
+    kept = tuple(c for c in commands if c not in optional)
+    return max(full, _covered(groups, kept, ceiling, hit))
 
 
-def _redundant_commands(plan: QueryPlan) -> set[str]:
-    words = {g.word for g in plan.groups}
+def _redundant_commands(groups: tuple[TermGroup, ...], commands: tuple[str, ...]) -> set[str]:
+    words = {g.word for g in groups}
     return {
         command
-        for command in plan.commands
+        for command in commands
         if all(w in words for w in command.split()[1:]) and len(command.split()) > 1
     }
 
 
-def _share(plan: QueryPlan, matched_terms: frozenset[str], hit: Hit) -> float:
-    total = found = 0.0
-    for group in plan.groups:
+def _covered(groups: tuple[TermGroup, ...], commands: tuple[str, ...], ceiling: float,
+             hit: Hit) -> float:  # fmt: skip
+    """The mean of the shares found anywhere in the section and in its key stems alone."""
+    total = anywhere = in_key = 0.0
+    key_stems, stems = hit.key_stems, hit.stems
+    for group in groups:
         weight = group.weight * group.emphasis
         total += weight
         weight *= CORRECTED_CREDIT if group.corrected else 1.0
-        if matched_terms & set(group.stems):
-            found += weight
-        elif matched_terms & set(group.synonyms):
-            found += weight * SYNONYM_WEIGHT
-    ceiling = plan.command_weight
-    for command in plan.commands:
+        # Found anywhere: the word in the key stems or the body, else a synonym in either.
+        if not key_stems.isdisjoint(group.stems):
+            in_key += weight
+            anywhere += weight
+        elif not stems.isdisjoint(group.stems):
+            anywhere += weight
+            in_key += weight * SYNONYM_WEIGHT if not key_stems.isdisjoint(group.synonyms) else 0.0
+        elif not (key_stems.isdisjoint(group.synonyms) and stems.isdisjoint(group.synonyms)):
+            anywhere += weight * SYNONYM_WEIGHT
+            in_key += weight * SYNONYM_WEIGHT if not key_stems.isdisjoint(group.synonyms) else 0.0
+    for command in commands:
         total += ceiling
-        found += ceiling if command in hit.commands else 0.0
-    return found / total if total else 0.0
+        found = ceiling if command in hit.commands else 0.0
+        anywhere += found
+        in_key += found
+    return (anywhere / total + in_key / total) / 2 if total else 0.0

@@ -126,6 +126,19 @@ def test_coverage_is_full_when_a_section_has_every_word_and_partial_otherwise(sm
     assert 0.0 < coverage(plan, hits["create-a-volume"]) < 1.0
 
 
+def test_coverage_asked_again_and_in_turn_is_each_sections_own(small_index):
+    plan = plan_query("unused volumes", small_index, NO_WORDS)
+    hits = {h.anchor: h for h in search_sections(small_index, plan)}
+    full, partial = hits["remove-unused-volumes"], hits["create-a-volume"]
+    other = plan_query("create volumes", small_index, NO_WORDS)
+
+    figures = [coverage(plan, full), coverage(plan, full), coverage(plan, partial)]
+    figures += [coverage(other, partial), coverage(plan, full)]
+
+    assert figures[:2] == [1.0, 1.0] and figures[4] == 1.0
+    assert 0.0 < figures[2] < 1.0 and figures[3] == 1.0
+
+
 def test_coverage_counts_a_command_phrase_only_for_its_topic(small_index, small_catalog):
     plan = plan_query("docker ps", small_index, NO_WORDS, small_catalog.commands)
     listing = search_sections(small_index, plan)[0]
