@@ -190,7 +190,11 @@ def respond(found: Understanding, library: Library, model: Model | None = None) 
     answer = compose_answer(ranked, sure, found.plan, library, did_you_mean)
     if explained is None:
         return answer
-    return replace(answer, markdown=f"{answer.markdown}\n\n{explained.reply.markdown}")
+    return replace(
+        answer,
+        markdown=f"{answer.markdown}\n\n{explained.reply.markdown}",
+        sources=answer.sources + explained.reply.sources,  # both parts say where they come from
+    )
 
 
 def _answers_words(ranked: list, sure: float, words: frozenset[str]) -> bool:

@@ -115,6 +115,7 @@ def test_a_command_line_that_asks_in_words_gets_the_answer_first_and_the_explana
     assert section_words in reply.sources[0].section.lower()
     answer, _, explanation = reply.markdown.partition(f"**`{question}`**")
     assert answer.strip() and explanation, "the answer comes first, the explanation under it"
+    assert reply.sources[-1].url.endswith("#command-reference")
     assert "| Part |" in explanation or "`docker" in explanation
 
 
