@@ -28,6 +28,15 @@ def smalltalk(text: str, library: Library) -> Reply | None:
     return Reply(SMALLTALK, chat, 1.0, suggestions=library.vocabulary.starters[:MAX_SUGGESTIONS])
 
 
+# Sentence marks outside quotes: "docker stop takes forever, like 10 seconds. why?" is prose.
+_PROSE = re.compile(r"[,;!]\s|\.\s+[a-z]|\?\s*\S", re.I)
+_QUOTED = re.compile(r"(['\"]).*?\1")
+
+
+def _reads_as_prose(line: str) -> bool:
+    return bool(_PROSE.search(_QUOTED.sub(" ", line)))
+
+
 def _fits_synopsis(line: str, library: Library) -> bool:
     """False when the 'command' carries more words than the command takes: a question in words
     ("docker ps show only container ids")."""
@@ -47,7 +56,7 @@ def bare_command(question: Question, library: Library) -> str | None:
     if question.sides is not None:
         return None
     line = find_command_line(question.text)
-    if line is None:
+    if line is None or (_reads_as_prose(line) and f"`{line}`" not in question.text):
         return None
     rest = question.text.replace(line, " ")
     words = [t for t in tokenize(re.sub(r"`[^`]*`", " ", rest)) if t not in _ASKS_MEANING]

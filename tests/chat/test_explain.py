@@ -132,3 +132,13 @@ def test_a_command_line_that_asks_in_words_gets_the_answer_first_and_the_explana
 def test_a_pasted_command_line_is_explained_alone(library, question):
     reply = answer_question(question, library)
     assert reply.anchor == "command-reference"
+
+
+def test_a_message_that_starts_with_a_command_but_reads_as_prose_is_not_explained(library):
+    reply = answer_question("docker stop takes forever, like 10 seconds every time. why?", library)
+    assert reply.anchor != "command-reference"
+
+
+def test_a_quoted_format_string_does_not_make_a_command_line_prose(library):
+    reply = answer_question('docker ps --format "{{.Names}}, {{.Status}}"', library)
+    assert reply.anchor == "command-reference"
