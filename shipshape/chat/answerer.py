@@ -24,7 +24,7 @@ from .composing import (
 from .explain import explain_message
 from .features import Candidate, describe
 from .followup import Previous, Reading, read_in_context, rewrite
-from .immediate import bare_command, plain_words, side_topic, smalltalk
+from .immediate import bare_command, head_topic, plain_words, side_topic, smalltalk
 from .phrasebook import phrasebook
 from .ranking import Model, confidence, load_model, rank
 from .reading import Question, read_question
@@ -71,7 +71,7 @@ def _compare(question: Question, library: Library) -> tuple[str | None, Reply | 
     a, b = (side_topic(side, library, _side_search) for side in sides)
     if not a or not b:
         return None, None, None
-    curated = covering_comparison(a, b, library.catalog)
+    curated = covering_comparison(a, b, library.catalog) or _by_head_nouns(sides, library)
     if curated is not None:
         return curated.slug, None, None
     if a == b:
@@ -80,6 +80,15 @@ def _compare(question: Question, library: Library) -> tuple[str | None, Reply | 
         return None, (same_command(*sides, doc) if named else None), None
     table = comparison_table(library.catalog.get(a), library.catalog.get(b))
     return None, None, replace(table, suggestions=suggestions_for(a, library.catalog, []))
+
+
+def _by_head_nouns(sides: tuple[str, str], library: Library):
+    """The curated comparison of what the sides are at heart: "a stopped container" is a
+    container, so "a stopped container vs an image" is image vs container."""
+    heads = [head_topic(side, library.catalog) for side in sides]
+    if None in heads or heads[0] == heads[1]:
+        return None
+    return covering_comparison(heads[0], heads[1], library.catalog)
 
 
 def _names_command(side: str, library: Library) -> bool:
@@ -205,13 +214,17 @@ def _answers_words(ranked: list, sure: float, words: frozenset[str]) -> bool:
 
 
 def _compares_both(ranked: list, sure: float, question: Question, library: Library) -> bool:
-    """The best section is likely right and its heading names both sides ("COPY vs ADD in a
-    Dockerfile"): a section written to compare them beats a table built from two topics."""
+    """The best section is likely right and its heading or its own phrasings name both sides
+    ("COPY vs ADD in a Dockerfile"): a section written to compare them beats a table built from
+    two topics."""
     if not ranked or sure < LIKELY or question.sides is None:
         return False
     hit = ranked[0].hit
     filler = library.vocabulary.filler
-    named = content_stems(hit.heading if hit.anchor else hit.title, filler)
+    doc = library.catalog.get(hit.slug)
+    asks = (doc.questions_for(hit.anchor) if hit.anchor else doc.questions) if doc else ()
+    texts = [hit.heading if hit.anchor else hit.title, *asks]
+    named = frozenset().union(*(content_stems(t, filler) for t in texts))
     return all(content_stems(side, filler) <= named for side in question.sides)
 
 

@@ -36,7 +36,8 @@ def comparison_sides(question: str) -> tuple[str, str] | None:
     for pattern in PATTERNS:
         match = pattern.search(question.strip())
         if match:
-            return match.group("a").strip(" ?`"), match.group("b").strip(" ?`")
+            b = re.split(r"[?!.](?:\s|$)", match.group("b"))[0]  # the sentence ends the side
+            return match.group("a").strip(" ?`"), b.strip(" ?`")
     return None
 
 

@@ -78,6 +78,15 @@ def plain_words(line: str, question: Question, library: Library) -> tuple[str, .
     return tuple(a for a in parsed.arguments if re.fullmatch(r"[a-z]+", a))
 
 
+def head_topic(side: str, catalog) -> str | None:
+    """The topic named by a phrase's last word, its head noun ("a stopped container")."""
+    words = re.findall(r"[a-z]+", side.lower())
+    if not words:
+        return None
+    last = words[-1]
+    return next((w for w in (last, last.removesuffix("s")) if catalog.get(w)), None)
+
+
 def side_topic(
     side: str, library: Library, search: Callable[[str, Library], str | None]
 ) -> str | None:

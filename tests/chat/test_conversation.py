@@ -118,3 +118,8 @@ def test_a_section_comparing_both_sides_comes_before_a_table_built_from_two_topi
     assert len(reply["sources"]) == 1
     heading = reply["sources"][0]["section"].lower()
     assert all(side in heading for side in sides), heading
+
+
+def test_a_side_is_what_its_last_noun_names_when_that_has_a_comparison(ask):
+    reply = ask("difference between a running container and an image? I am confused")
+    assert slug(reply) == "image-vs-container"
