@@ -91,7 +91,9 @@ def distinct_coverage(plan: QueryPlan, hits: list[Hit]) -> list[float]:
     total = sum(w for _, w in groups)
     if not hits or not total:
         return [0.0] * len(hits)
-    holds = [[bool(set(g.stems) & (h.stems | h.key_stems)) for g, _ in groups] for h in hits]
+    asked = [g.stems for g, _ in groups]
+    holds = [[not h.stems.isdisjoint(a) or not h.key_stems.isdisjoint(a) for a in asked]
+             for h in hits]  # fmt: skip
     rarity = [1.0 - sum(row[i] for row in holds) / len(hits) for i in range(len(groups))]
     return [
         sum(w * r for (_, w), r, held in zip(groups, rarity, row, strict=True) if held) / total
