@@ -5,6 +5,9 @@ import pytest
 from shipshape.chat.answerer import answer_question
 from shipshape.chat.explain import find_command_line
 
+# Nothing here touches the database: the PostgreSQL run of the suite skips it.
+pytestmark = pytest.mark.database_independent
+
 PASTED = "docker run -it --rm -p 8080:80 nginx:1.25 sh"
 
 

@@ -7,6 +7,9 @@ import pytest
 from shipshape.chat.answerer import answer_question
 from shipshape.chat.smalltalk import smalltalk_reply
 
+# Nothing here touches the database: the PostgreSQL run of the suite skips it.
+pytestmark = pytest.mark.database_independent
+
 TOPIC_LINK = re.compile(r"\]\(/topics/([a-z0-9-]+)\)")
 
 

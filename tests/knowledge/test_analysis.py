@@ -9,6 +9,9 @@ import pytest
 from shipshape.knowledge.analysis import stem_word, text_analyzer, tokenize
 from shipshape.knowledge.vocabulary import load_vocabulary, parse_vocabulary
 
+# Nothing here touches the database: the PostgreSQL run of the suite skips it.
+pytestmark = pytest.mark.database_independent
+
 
 def test_tokenize_keeps_short_long_and_hyphenated_flags_whole():
     assert tokenize("docker ps -a --all --no-cache") == [

@@ -18,6 +18,9 @@ from shipshape.knowledge.commands import (
 from shipshape.knowledge.files import topic_files
 from shipshape.knowledge.topicfile import parse_topic
 
+# Nothing here touches the database: the PostgreSQL run of the suite skips it.
+pytestmark = pytest.mark.database_independent
+
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 
 

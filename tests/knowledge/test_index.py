@@ -12,6 +12,9 @@ from shipshape.knowledge.topicfile import parse_topic
 
 from .samples import NO_WORDS, VOLUMES, found
 
+# Nothing here touches the database: the PostgreSQL run of the suite skips it.
+pytestmark = pytest.mark.database_independent
+
 NEW_VOLUMES = """\
 ---
 title: Named volumes

@@ -10,6 +10,9 @@ import pytest
 from shipshape.knowledge.render import render_markdown, sanitize
 from shipshape.knowledge.topicfile import slugify
 
+# Nothing here touches the database: the PostgreSQL run of the suite skips it.
+pytestmark = pytest.mark.database_independent
+
 DANGEROUS_TAGS = {"script", "iframe", "svg", "img", "object", "embed", "style", "math", "form"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href"}
 ALLOWED_STYLES = {"", "text-align:left", "text-align:right", "text-align:center"}

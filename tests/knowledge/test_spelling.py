@@ -9,6 +9,9 @@ from shipshape.knowledge.index import TopicIndex
 from shipshape.knowledge.spelling import WordList
 from shipshape.knowledge.topicfile import parse_topic
 
+# Nothing here touches the database: the PostgreSQL run of the suite skips it.
+pytestmark = pytest.mark.database_independent
+
 TYPOS = ["contianer", "imgae", "volme", "stopd", "layres", "netwrok", "remvoe", "containr", "xyzzy"]
 
 

@@ -12,6 +12,9 @@ from shipshape.knowledge.topicfile import parse_topic
 
 from .samples import NO_WORDS
 
+# Nothing here touches the database: the PostgreSQL run of the suite skips it.
+pytestmark = pytest.mark.database_independent
+
 EDITED_LAYERS = """\
 ---
 title: Image layers
