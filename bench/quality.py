@@ -35,6 +35,7 @@ from shipshape.chat.ranking import MODEL_FILE, load_model, rank  # noqa: E402
 from shipshape.chat.reading import COMPARISON_RE  # noqa: E402
 from shipshape.chat.similarity import content_stems  # noqa: E402
 from shipshape.knowledge.catalog import Catalog  # noqa: E402
+from shipshape.knowledge.commands import CommandSyntaxError, parse_command_line  # noqa: E402
 from shipshape.knowledge.files import topic_files  # noqa: E402
 from shipshape.knowledge.index import TopicIndex  # noqa: E402
 from shipshape.knowledge.topicfile import parse_topic  # noqa: E402
@@ -70,13 +71,21 @@ def phrasing_items(docs: list) -> list[dict]:
         also = by_words[content_stems(q, filler)] - {(slug, anchor)}
         if COMPARISON_RE.search(q):
             also |= {(c, None) for c in comparing[slug]}
-        named = catalog.commands.get(" ".join(q.lower().split()[:3])) or catalog.commands.get(
-            " ".join(q.lower().split()[:2])
-        )
+        named = command_topic(q, catalog)
         if named:  # a phrasing that is a command line is rightly answered by explaining it
             also.add((named, EXPLAINED))
         items.append({"question": q, "slug": slug, "anchor": anchor, "also": sorted(also, key=str)})
     return items
+
+
+def command_topic(text: str, catalog: Catalog) -> str | None:
+    """The command topic of a text that starts with a docker command line, as the chat parses it."""
+    if not text.lower().startswith("docker "):
+        return None
+    try:
+        return parse_command_line(text, catalog.specs, catalog.commands).slug
+    except CommandSyntaxError:
+        return None
 
 
 def load_items(docs: list) -> dict[str, list[dict]]:

@@ -22,7 +22,7 @@ from .composing import (
     suggestions_for,
 )
 from .explain import explain_message
-from .features import Candidate, describe
+from .features import Candidate, describe, phrasings_of
 from .followup import Previous, Reading, read_in_context, rewrite
 from .immediate import bare_command, head_topic, plain_words, side_topic, smalltalk
 from .phrasebook import phrasebook
@@ -221,9 +221,8 @@ def _compares_both(ranked: list, sure: float, question: Question, library: Libra
         return False
     hit = ranked[0].hit
     filler = library.vocabulary.filler
-    doc = library.catalog.get(hit.slug)
-    asks = (doc.questions_for(hit.anchor) if hit.anchor else doc.questions) if doc else ()
-    texts = [hit.heading if hit.anchor else hit.title, *asks]
+    own, topic = phrasings_of(hit, library.catalog)
+    texts = [hit.heading if hit.anchor else hit.title, *(own if hit.anchor else topic)]
     named = frozenset().union(*(content_stems(t, filler) for t in texts))
     return all(content_stems(side, filler) <= named for side in question.sides)
 
