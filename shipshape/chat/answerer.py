@@ -111,14 +111,13 @@ def _search(question: Question, reading: Reading, library: Library) -> Understan
     corrected = apply_corrections(question.text, plan.corrections) if plan.corrections else None
     errors = match_errors(question.text, catalog.error_patterns)
     filler, weigh = library.vocabulary.filler, term_weigher(library.index)
-    words = asked_stems(plan)
-    phrased = phrasebook(catalog, filler).closest(words, weigh, PHRASED)
+    similar = phrasebook(catalog, filler).similarities(asked_stems(plan), weigh)
+    phrased = similar.closest(PHRASED)
     wanted = [(e.slug, e.anchor) for e in errors] + [(p.slug, p.anchor) for p in phrased]
     hits = search_including(library.index, plan, CANDIDATES, wanted)
     context = {
-        "words": words,
+        "similar": similar,
         "filler": filler,
-        "weigh": weigh,
         "errors": errors,
         "prefer": reading.prefer_slug,
         "avoid": reading.avoid,

@@ -14,8 +14,9 @@ from ..knowledge.catalog import Catalog
 from ..knowledge.errors import ErrorMatch
 from ..knowledge.index import Hit
 from ..knowledge.search import QueryPlan, coverage, focus_coverage
+from .phrasebook import HEADING, SECTION, TOPIC, Similarities
 from .reading import Question
-from .similarity import Weigh, best_match, content_stems
+from .similarity import best_match, content_stems
 
 FEATURES = (
     "bm25",  # log(1 + BM25F score)
@@ -71,16 +72,20 @@ def phrasings_of(hit: Hit, catalog: Catalog) -> tuple[list[str], list[str]]:
     return list(doc.questions_for(hit.anchor)), list(doc.questions)
 
 
-def _phrasing_features(
-    words: frozenset[str], hit: Hit, catalog: Catalog, filler: frozenset[str], weigh: Weigh
-) -> tuple[float, float, float, str | None]:
+def _phrasing_features(hit: Hit, similar: Similarities) -> tuple[float, float, float, str | None]:
     """(best, the section's own, the topic's) phrasing similarity and the closest phrasing."""
-    own, topic = phrasings_of(hit, catalog)
-    stems = lambda texts: [(t, content_stems(t, filler)) for t in texts]  # noqa: E731
-    own_score, own_closest = best_match(words, stems(own), weigh)
-    topic_score, topic_closest = best_match(words, stems(topic), weigh)
+    own_score, own_closest = similar.best(SECTION, hit.slug, hit.anchor)
+    topic_score, topic_closest = similar.best(TOPIC, hit.slug, "")
     closest = own_closest if own_score >= topic_score else topic_closest
     return max(own_score, topic_score), own_score, topic_score, closest
+
+
+def _heading_feature(hit: Hit, similar: Similarities, filler: frozenset[str]) -> float:
+    """Similarity to the section's heading (the topic's title for its summary)."""
+    if (HEADING, hit.slug, hit.anchor) in similar.book.groups:
+        return similar.best(HEADING, hit.slug, hit.anchor)[0]
+    heading = hit.heading if hit.anchor else hit.title  # a section the catalog does not know yet
+    return best_match(similar.words, [(heading, content_stems(heading, filler))], similar.weigh)[0]
 
 
 def distinct_coverage(plan: QueryPlan, hits: list[Hit]) -> list[float]:
@@ -108,9 +113,9 @@ def describe(
     catalog: Catalog,
     context: dict,
 ) -> list[Candidate]:
-    """The features of every candidate. `context` holds filler, weigh, errors, prefer, avoid."""
-    filler, weigh = context["filler"], context["weigh"]
-    words = context["words"]
+    """The features of every candidate. `context` holds filler, similar (the question's
+    Similarities), errors, prefer, avoid."""
+    filler, similar = context["filler"], context["similar"]
     top = max((h.score for h in hits), default=0.0) or 1.0
     errors: list[ErrorMatch] = context.get("errors", [])
     named = {catalog.commands.get(c) for c in plan.commands}
@@ -118,8 +123,7 @@ def describe(
     distinct = distinct_coverage(plan, hits)
     candidates = []
     for hit, only_here in zip(hits, distinct, strict=True):
-        phrasing, own, topic, closest = _phrasing_features(words, hit, catalog, filler, weigh)
-        heading = hit.heading if hit.anchor else hit.title
+        phrasing, own, topic, closest = _phrasing_features(hit, similar)
         doc = catalog.get(hit.slug)
         error = max((e.share for e in errors if (e.slug, e.anchor) == (hit.slug, hit.anchor)),
                     default=0.0)  # fmt: skip
@@ -133,7 +137,7 @@ def describe(
             "own_phrasing": own,
             "topic_phrasing": topic,
             "exact": float(phrasing >= EXACT),
-            "heading": best_match(words, [(heading, content_stems(heading, filler))], weigh)[0],
+            "heading": _heading_feature(hit, similar, filler),
             "summary": float(not hit.anchor),
             "definition": float(question.definition and not hit.anchor),
             "comparison": float(question.comparing and bool(doc and doc.compare)),

@@ -19,12 +19,16 @@ _BOOKS: dict[int, tuple[Catalog, Phrasebook]] = {}
 MARGIN = 1e-9  # far wider than the rounding between numpy's sums and cosine()'s
 
 
+TOPIC, SECTION, HEADING = "topic", "section", "heading"  # what wrote a phrasing
+
+
 @dataclass(frozen=True)
 class Phrasing:
     slug: str
     anchor: str  # "" for the topic's summary, where a topic-level phrasing lands
     text: str
     stems: frozenset[str]
+    kind: str = SECTION  # TOPIC: the topic's own phrasings; HEADING: a section's heading
 
 
 class Phrasebook:
@@ -32,27 +36,40 @@ class Phrasebook:
         self.entries: list[Phrasing] = []
         for doc in catalog.topics.values():
             for q in doc.questions:
-                self._add(doc.slug, "", q, filler)
+                self._add(Phrasing(doc.slug, "", q, content_stems(q, filler), TOPIC))
             for section in answer_sections(doc):
-                self._add(doc.slug, section.anchor, section.heading, filler)
+                heading = section.heading
+                self._add(Phrasing(doc.slug, section.anchor, heading,
+                                   content_stems(heading, filler), HEADING))  # fmt: skip
                 for q in doc.questions_for(section.anchor):
-                    self._add(doc.slug, section.anchor, q, filler)
+                    self._add(Phrasing(doc.slug, section.anchor, q, content_stems(q, filler)))
         self.by_stem: dict[str, list[int]] = {}
+        groups: dict[tuple[str, str, str], list[int]] = {}
         for number, entry in enumerate(self.entries):
             for stem in entry.stems:
                 self.by_stem.setdefault(stem, []).append(number)
+            groups.setdefault((entry.kind, entry.slug, entry.anchor), []).append(number)
         self._numbers = {stem: np.array(n, dtype=np.int64) for stem, n in self.by_stem.items()}
+        self.groups = {key: np.array(n, dtype=np.int64) for key, n in groups.items()}
         self._norms: tuple[Weigh, np.ndarray] | None = None  # per weigher: per index state
 
-    def _add(self, slug: str, anchor: str, text: str, filler: frozenset[str]) -> None:
-        stems = content_stems(text, filler)
-        if stems:
-            self.entries.append(Phrasing(slug, anchor, text, stems))
+    def _add(self, entry: Phrasing) -> None:
+        if entry.stems:  # a phrasing of filler alone is like no question
+            self.entries.append(entry)
 
-    def closest(self, words: frozenset[str], weigh: Weigh, limit: int) -> list[Phrasing]:
-        """The sections whose phrasings read most like the question, one phrasing each."""
-        shared = self._shortlist(words, weigh, limit)
-        scored = sorted(((cosine(words, self.entries[n].stems, weigh), n) for n in shared),
+    def similarities(self, words: frozenset[str], weigh: Weigh) -> Similarities:
+        """The question's similarity to every phrasing and heading, worked out at once."""
+        return Similarities(self, words, weigh, self._shared(words, weigh))
+
+    def closest(
+        self, words: frozenset[str], weigh: Weigh, limit: int, shared: np.ndarray | None = None
+    ) -> list[Phrasing]:
+        """The sections whose phrasings read most like the question, one phrasing each.
+        `shared`: the question's shared weights, when worked out already (Similarities.shared)."""
+        if shared is None:
+            shared = self._shared(words, weigh)
+        listed = self._shortlist(words, weigh, limit, shared)
+        scored = sorted(((cosine(words, self.entries[n].stems, weigh), n) for n in listed),
                         reverse=True)  # fmt: skip
         found: dict[tuple[str, str], Phrasing] = {}
         for _, number in scored:
@@ -62,15 +79,21 @@ class Phrasebook:
                 break
         return list(found.values())
 
-    def _shortlist(self, words: frozenset[str], weigh: Weigh, limit: int) -> list[int]:
-        """The entries sharing a stem with the question that can be among those `closest` walks
-        through: the cosines worked out at once with numpy, then every entry within a hair of
-        the one that completes `limit` sections. `closest` scores just these with cosine()."""
+    def _shared(self, words: frozenset[str], weigh: Weigh) -> np.ndarray:
+        """Per entry, the summed squared weight of the stems it shares with the question."""
         total = np.zeros(len(self.entries))
         for stem in words:
             numbers = self._numbers.get(stem)
             if numbers is not None:
                 total[numbers] += weigh(stem) ** 2
+        return total
+
+    def _shortlist(
+        self, words: frozenset[str], weigh: Weigh, limit: int, total: np.ndarray
+    ) -> list[int]:
+        """The entries sharing a stem with the question that can be among those `closest` walks
+        through: the cosines worked out at once with numpy, then every entry within a hair of
+        the one that completes `limit` sections. `closest` scores just these with cosine()."""
         found = np.flatnonzero(total)
         if not len(found) or limit < 1:
             return found.tolist()
@@ -89,6 +112,32 @@ class Phrasebook:
             norms = np.array([squared_norm(e.stems, weigh) for e in self.entries])
             kept = self._norms = (weigh, norms)
         return kept[1]
+
+
+class Similarities:
+    """One question's IDF-weighted cosine to every phrasing and heading of the phrasebook, for
+    the ranker's features: a section's best own phrasing, its topic's, its heading. numpy sums
+    the shared weights in another order than cosine() does, so a value may differ from cosine()'s
+    in its last bit."""
+
+    def __init__(self, book: Phrasebook, words: frozenset[str], weigh: Weigh, shared: np.ndarray):
+        self.book, self.words, self.weigh, self.shared = book, words, weigh, shared
+        norm = squared_norm(words, weigh)
+        self._scores = shared / np.sqrt(norm * book._norms_of(weigh)) if norm else shared
+
+    def best(self, kind: str, slug: str, anchor: str) -> tuple[float, str | None]:
+        """(similarity, text) of the closest phrasing of that kind written for that place:
+        the first of equals, as written; (0.0, None) when none shares a word."""
+        numbers = self.book.groups.get((kind, slug, anchor))
+        if numbers is None:
+            return 0.0, None
+        values = self._scores[numbers]
+        first = int(values.argmax())
+        best = float(values[first])
+        return (best, self.book.entries[numbers[first]].text) if best > 0 else (0.0, None)
+
+    def closest(self, limit: int) -> list[Phrasing]:
+        return self.book.closest(self.words, self.weigh, limit, self.shared)
 
 
 def phrasebook(catalog: Catalog, filler: frozenset[str]) -> Phrasebook:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from shipshape.chat.phrasebook import Phrasebook
-from shipshape.chat.similarity import content_stems, cosine, squared_norm
+from shipshape.chat.phrasebook import TOPIC, Phrasebook
+from shipshape.chat.similarity import best_match, content_stems, cosine, squared_norm
 from shipshape.knowledge.catalog import Catalog
 from shipshape.knowledge.files import topic_files
 from shipshape.knowledge.topicfile import parse_topic
@@ -83,3 +83,24 @@ def test_a_squared_norm_is_the_sum_of_squared_weights_per_weigher():
 
     assert squared_norm(stems, weigh) == sum(weigh(s) ** 2 for s in stems)
     assert squared_norm(stems, lambda s: 2.0) == 8.0  # another weigher, other weights
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_similarities_give_each_place_the_cosine_of_its_closest_phrasing(book, question):
+    words = content_stems(question, FILLER)
+    similar = book.similarities(words, weigh)
+
+    for (kind, slug, anchor), numbers in book.groups.items():
+        entries = [book.entries[n] for n in numbers]
+        expected, text = best_match(words, [(e.text, e.stems) for e in entries], weigh)
+        score, closest = similar.best(kind, slug, anchor)
+        assert score == pytest.approx(expected, abs=1e-12)
+        assert closest == text or score == pytest.approx(
+            cosine(words, content_stems(closest, FILLER), weigh), abs=1e-12
+        )
+
+
+def test_a_place_without_phrasings_of_a_kind_scores_nothing(book):
+    similar = book.similarities(content_stems("list images", FILLER), weigh)
+
+    assert similar.best(TOPIC, "no-such-topic", "") == (0.0, None)
