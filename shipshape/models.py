@@ -98,26 +98,13 @@ class ApiToken(db.Model):
     instructor: Mapped[Instructor] = relationship(back_populates="tokens")
 
 
-class Conversation(db.Model):
-    __tablename__ = "conversations"
-    id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
-    updated_at: Mapped[datetime] = mapped_column(
-        DateTime, default=utcnow, nullable=False, index=True
-    )
-    turns: Mapped[list[Turn]] = relationship(
-        back_populates="conversation", order_by="Turn.id", cascade="all, delete-orphan"
-    )
-
-
 class Turn(db.Model):
-    """One question and the reply it got: the conversation's memory and the ask log."""
+    """One question and the reply it got: the conversation's memory and the ask log. A
+    conversation is its turns: no row of its own, so an ask writes one INSERT."""
 
     __tablename__ = "turns"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    conversation_id: Mapped[str] = mapped_column(
-        ForeignKey("conversations.id", ondelete="CASCADE"), nullable=False, index=True
-    )
+    conversation_id: Mapped[str] = mapped_column(String(40), nullable=False, index=True)
     question: Mapped[str] = mapped_column(Text, nullable=False)
     # The question as understood in its conversation ("and for images?" -> "list images").
     resolved: Mapped[str | None] = mapped_column(Text)
@@ -131,7 +118,6 @@ class Turn(db.Model):
     created_at: Mapped[datetime] = mapped_column(
         DateTime, default=utcnow, nullable=False, index=True
     )
-    conversation: Mapped[Conversation] = relationship(back_populates="turns")
 
 
 class Quiz(db.Model):

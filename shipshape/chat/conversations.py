@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import secrets
-from datetime import timedelta
+from dataclasses import dataclass, fields
+from datetime import datetime, timedelta
 
-from sqlalchemy import bindparam, inspect, select, update
+from sqlalchemy import bindparam, select
 
 from ..extensions import db
-from ..models import Conversation, Turn, utcnow
+from ..models import Turn, utcnow
 from .followup import Previous
 from .reply import Reply
 from .smalltalk import normalize
@@ -21,26 +22,45 @@ def new_conversation_id() -> str:
     return "c-" + secrets.token_urlsafe(16)
 
 
+@dataclass(frozen=True)
+class Remembered:
+    """What a follow-up needs of an earlier turn."""
+
+    question: str
+    resolved: str | None
+    kind: str
+    topic_slug: str | None
+    anchor: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """A conversation is its turns: `recent` holds its latest ones, newest first; none for a
+    conversation that starts with this ask."""
+
+    id: str
+    recent: tuple[Remembered, ...] = ()
+
+
+MEMORY = 5  # turns a follow-up looks back over
+
+
 def load_or_start(conversation_id: str | None, ttl_hours: float) -> Conversation:
-    """The live conversation with that id, or a new one (not stored until its first turn) when
-    it is unknown or has expired."""
+    """The live conversation with that id, or a new one (nothing stored until its first turn)
+    when it is unknown or its latest turn is older than the time to live."""
     if conversation_id:
-        found = db.session.get(Conversation, conversation_id)
-        if found is not None and found.updated_at >= utcnow() - timedelta(hours=ttl_hours):
-            return found
-    return Conversation(id=new_conversation_id())
+        found = db.session.execute(_RECENT, {"conversation_id": conversation_id, "limit": MEMORY})
+        recent = tuple(Remembered(*row) for row in found)
+        if recent and recent[0].created_at >= utcnow() - timedelta(hours=ttl_hours):
+            return Conversation(conversation_id, recent)
+    return Conversation(new_conversation_id())
 
 
 def record_turn(conversation: Conversation, question: str, reply: Reply, payload: dict) -> int:
-    """Store a question and its reply: one INSERT, after the conversation's own INSERT when it
-    is new or the UPDATE of its updated_at; the turn's id. No commit."""
-    # Plain Core statements with their values as parameters: compiled once per process, and no
+    """Store a question and its reply with one INSERT; the turn's id. No commit."""
+    # A plain Core statement with its values as parameters: compiled once per process, and no
     # ORM unit of work to flush.
-    now, connection = utcnow(), db.session.connection()
-    if inspect(conversation).transient:
-        connection.execute(_OPEN, {"id": conversation.id, "created_at": now, "updated_at": now})
-    else:
-        connection.execute(_TOUCH, {"touched": conversation.id, "updated_at": now})
     row = {
         "conversation_id": conversation.id,
         "question": question,
@@ -52,23 +72,24 @@ def record_turn(conversation: Conversation, question: str, reply: Reply, payload
         "anchor": reply.anchor,
         "reply": payload,
         "helpful": None,
-        "created_at": now,
+        "created_at": utcnow(),
     }
-    return connection.execute(_ADD_TURN, row).inserted_primary_key[0]
+    return db.session.connection().execute(_ADD_TURN, row).inserted_primary_key[0]
 
 
-_CONVERSATIONS = Conversation.__table__
-_OPEN = _CONVERSATIONS.insert()
-_TOUCH = update(_CONVERSATIONS).where(_CONVERSATIONS.c.id == bindparam("touched"))
-_ADD_TURN = Turn.__table__.insert()
+_TURNS = Turn.__table__
+_ADD_TURN = _TURNS.insert()
+_RECENT = (
+    select(*(_TURNS.c[column.name] for column in fields(Remembered)))
+    .where(_TURNS.c.conversation_id == bindparam("conversation_id"))
+    .order_by(_TURNS.c.id.desc())
+    .limit(bindparam("limit"))
+)
 
 
 def previous_turn(conversation: Conversation) -> Previous | None:
     """The last answered turn, as a follow-up reads it."""
-    if inspect(conversation).transient:  # just started: nothing to lean on, nothing to query
-        return None
-    last = _latest_turns(conversation.id, 5)
-    turn = next((t for t in last if t.kind in ("answer", "clarify")), None)
+    turn = next((t for t in conversation.recent if t.kind in ("answer", "clarify")), None)
     return Previous(turn.resolved or turn.question, turn.topic_slug, turn.anchor) if turn else None
 
 

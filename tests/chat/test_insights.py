@@ -11,7 +11,7 @@ from shipshape.chat.insights import Filters, question_groups
 from shipshape.chat.service import ask
 from shipshape.chat.smalltalk import normalize
 from shipshape.extensions import db
-from shipshape.models import Conversation, Turn
+from shipshape.models import Turn
 
 NOW = datetime(2030, 6, 15, 12, 0, 0)
 ALL_TIME = Filters(days=None)
@@ -20,12 +20,11 @@ ALL_TIME = Filters(days=None)
 @pytest.fixture
 def log(app):
     """Add a turn to the ask log as the chat would store it: log(question, kind, days_ago, ...)."""
-    conversation = Conversation(id=new_conversation_id())
-    db.session.add(conversation)
+    conversation_id = new_conversation_id()
 
     def _log(question, kind="no_answer", days_ago=0.0, helpful=None, topic=None) -> Turn:
         turn = Turn(
-            conversation=conversation,
+            conversation_id=conversation_id,
             question=question,
             normalized=normalize(question),
             kind=kind,
