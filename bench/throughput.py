@@ -6,8 +6,10 @@ points wrk (Debian's package: C, event loop; not the bottleneck, unlike a Python
 one run after another against the same server:
 
 - livez: GET /livez, the framework's floor;
-- ask:   POST /api/ask cycling real questions: every alternate phrasing of the bundled topics
-         (content/*.md `questions:`) and, when ../shared/eval exists, its questions;
+- ask:   POST /api/ask cycling real learners' questions: those of ../shared/eval (about 130)
+         when that folder exists, else the alternate phrasings of the bundled topics
+         (content/*.md `questions:`); each worker works a question out once, then answers it
+         from its cache;
 - cold:  the same cycle with a number no earlier request carried put into each question, so
          every ask is one this server has not answered before (no cache can help);
 - hot:   the cycle's first --hot questions, after a --warm-up run of them: what an ask costs
@@ -41,10 +43,11 @@ EVAL = ROOT.parent / "shared" / "eval"
 
 
 def cycle_questions() -> list[str]:
-    """The bundled topics' phrasings, then the eval questions when that folder exists."""
-    asked = list(load_material().questions)
+    """The eval's questions when that folder exists, else the bundled topics' phrasings."""
+    asked = []
     for path in sorted(EVAL.glob("*.json")) if EVAL.is_dir() else []:
         asked += [item["question"] for item in json.loads(path.read_text()) if "question" in item]
+    asked = asked or list(load_material().questions)
     return list(dict.fromkeys(q.strip() for q in asked if q.strip()))
 
 

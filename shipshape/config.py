@@ -54,6 +54,7 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         "SHIPSHAPE_SYNC_INTERVAL": float(env.get("SHIPSHAPE_SYNC_INTERVAL") or 1.0),
         "SHIPSHAPE_SEARCH_TIME_LIMIT": float(env.get("SHIPSHAPE_SEARCH_TIME_LIMIT") or 0.5),
         "SHIPSHAPE_ANSWER_CACHE_SIZE": int(env.get("SHIPSHAPE_ANSWER_CACHE_SIZE") or 2048),
+        "SHIPSHAPE_WARM_UP_SECONDS": float(env.get("SHIPSHAPE_WARM_UP_SECONDS") or 5.0),
         "SHIPSHAPE_CONVERSATION_TTL_HOURS": float(
             env.get("SHIPSHAPE_CONVERSATION_TTL_HOURS") or 24
         ),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import logging
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -13,9 +14,11 @@ from flask_migrate import upgrade
 from sqlalchemy import inspect, select, text
 
 from .chat.answer_cache import AnswerCache
+from .chat.answerer import answer_question
 from .extensions import db
 from .knowledge.files import import_folder
 from .knowledge.library import Library
+from .knowledge.search import TEXT_FIELDS
 from .models import Topic
 from .quizzes.command_grading import CommandContext
 from .quizzes.files import import_quiz_docs, parse_quiz_folder
@@ -126,6 +129,22 @@ def _migrate_and_import(app: Flask) -> None:
         report = import_quizzes(app.config["SHIPSHAPE_QUIZ_DIR"], library)
         log.info("imported bundled quizzes: %s", report.summary())
     library.ensure_fresh(force=True)
+
+
+def warm_up(app: Flask) -> int:
+    """Do now, in a fresh worker, what its first asks would otherwise pay for: set-up, the
+    catalog, the index's sections and scored postings (SHIPSHAPE_WARM_UP_SECONDS at most), the
+    phrasebook and the ranking model. gunicorn.conf.py calls it before a worker takes requests.
+    Nothing is stored: no turn, no statistics. The number of terms scored."""
+    started = time.monotonic()
+    with app.app_context():
+        ensure_ready(app)
+        library = get_library(app)
+        library.ensure_fresh(force=True)
+        terms = library.index.prime(TEXT_FIELDS, app.config["SHIPSHAPE_WARM_UP_SECONDS"])
+        answer_question("what is the difference between an image and a container", library)
+    log.info("warmed up in %.2f s (%d terms scored)", time.monotonic() - started, terms)
+    return terms
 
 
 def ensure_ready(app: Flask | None = None) -> None:

@@ -287,6 +287,19 @@ class TopicIndex:
         with self._lock:
             return len(self._ix._segments()) if self._ix is not None else 0
 
+    def prime(self, fields: tuple[str, ...], seconds: float) -> int:
+        """Read every section's stored fields and score the fields' posting lists now, for up
+        to `seconds` in all; the number of terms scored."""
+        deadline = time.monotonic() + seconds
+        with self._lock:
+            if self._scores is None:
+                return 0
+            for number in self._searcher.reader().all_doc_ids():
+                if time.monotonic() > deadline:
+                    return 0
+                self._section_hit(number, 0.0)
+            return self._scores.prime(fields, deadline)
+
     def doc_frequency(self, field: str, term: str) -> int:
         with self._lock:
             return self._scores.doc_frequency(field, term) if self._scores else 0

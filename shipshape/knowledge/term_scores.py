@@ -78,6 +78,23 @@ class TermScores:
             self._size += len(found[0])
         return found
 
+    def prime(self, fields: tuple[str, ...], deadline: float) -> int:
+        """Read and score the postings of the fields' terms, the longest lists first, until the
+        deadline (time.monotonic()); the number of terms read. Per index state, so that no ask
+        after it reads a posting list."""
+        terms = [
+            (info.doc_frequency(), field, text)
+            for field in fields
+            if field in self._searcher.schema
+            for text, info in self._searcher.reader().iter_field(field)
+        ]
+        terms.sort(key=lambda term: -term[0])
+        for done, (_, field, word) in enumerate(terms):
+            if time.monotonic() > deadline:
+                return done
+            self.postings(field, self._searcher.schema[field].from_bytes(word))
+        return len(terms)
+
     def _read(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         """What Term(field, text).matcher() would score, segment by segment (deletions left out)."""
         searcher = self._searcher

@@ -142,3 +142,20 @@ def test_an_empty_index_finds_nothing(tmp_path):
 
     assert index.search_including(Or([Term("body", "imag")]), 10, ["images#"]) == []
     index.close()
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_primed_postings_rank_and_score_as_a_whoosh_search_does(small_index, question):
+    scored = small_index.prime(("head", "questions", "body"), seconds=60)
+    plan = plan_query(question, small_index, NO_WORDS)
+
+    assert scored > 0
+    assert_same_ranking(small_index, build_query(plan))
+
+
+def test_priming_scores_every_term_of_the_fields_and_stops_at_its_deadline(small_index):
+    reader = small_index._searcher.reader()
+    terms = sum(1 for field in ("head", "body") for _ in reader.lexicon(field))
+
+    assert small_index.prime(("head", "body"), seconds=60) == terms
+    assert small_index.prime(("head", "body"), seconds=-1) == 0
