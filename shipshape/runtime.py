@@ -15,9 +15,11 @@ from sqlalchemy import inspect, select, text
 
 from .chat.answer_cache import AnswerCache
 from .chat.answerer import answer_question
+from .chat.composing import section_markdown
 from .extensions import db
 from .knowledge.files import import_folder
 from .knowledge.library import Library
+from .knowledge.render import render_markdown
 from .knowledge.search import TEXT_FIELDS
 from .models import Topic
 from .quizzes.command_grading import CommandContext
@@ -133,18 +135,34 @@ def _migrate_and_import(app: Flask) -> None:
 
 def warm_up(app: Flask) -> int:
     """Do now, in a fresh worker, what its first asks would otherwise pay for: set-up, the
-    catalog, the index's sections and scored postings (SHIPSHAPE_WARM_UP_SECONDS at most), the
-    phrasebook and the ranking model. gunicorn.conf.py calls it before a worker takes requests.
-    Nothing is stored: no turn, no statistics. The number of terms scored."""
+    catalog, the phrasebook and the ranking model, then for SHIPSHAPE_WARM_UP_SECONDS at most
+    the typo word list, the index's sections, its scored postings and each section rendered as
+    an answer. gunicorn.conf.py calls it before a worker takes requests. Nothing is stored: no
+    turn, no statistics. The number of terms scored."""
     started = time.monotonic()
     with app.app_context():
         ensure_ready(app)
         library = get_library(app)
         library.ensure_fresh(force=True)
-        terms = library.index.prime(TEXT_FIELDS, app.config["SHIPSHAPE_WARM_UP_SECONDS"])
         answer_question("what is the difference between an image and a container", library)
-    log.info("warmed up in %.2f s (%d terms scored)", time.monotonic() - started, terms)
+        deadline = time.monotonic() + app.config["SHIPSHAPE_WARM_UP_SECONDS"]
+        terms = library.index.prime(TEXT_FIELDS, deadline - time.monotonic())
+        rendered = _render_answers(library, deadline)
+    log.info("warmed up in %.2f s (%d terms scored, %d answers rendered)",
+             time.monotonic() - started, terms, rendered)  # fmt: skip
     return terms
+
+
+def _render_answers(library: Library, deadline: float) -> int:
+    """Render each section as an answer shows it, into render_markdown's cache (Python-Markdown
+    takes a few milliseconds a section); the number rendered before the deadline."""
+    done = 0
+    for hit in library.index.sections():
+        if time.monotonic() > deadline:
+            break
+        render_markdown(section_markdown(hit))
+        done += 1
+    return done
 
 
 def ensure_ready(app: Flask | None = None) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from .topicfile import TopicDoc
 
@@ -30,6 +31,10 @@ class ErrorPattern:
     anchor: str
     message: str
     words: tuple[str, ...]  # the message's telling words, in order
+
+    @cached_property
+    def distinct(self) -> frozenset[str]:
+        return frozenset(self.words)
 
 
 @dataclass(frozen=True)
@@ -82,7 +87,7 @@ def match_errors(text: str, patterns: tuple[ErrorPattern, ...]) -> list[ErrorMat
     present = set(words)
     found = []
     for pattern in patterns:
-        if len(present.intersection(pattern.words)) < MIN_SHARE * len(set(pattern.words)):
+        if len(present.intersection(pattern.distinct)) < MIN_SHARE * len(pattern.distinct):
             continue  # cheap test first: most candidates share few words
         if len(pattern.words) < SHORT and not _contiguous(pattern.words, words):
             continue

@@ -288,17 +288,25 @@ class TopicIndex:
             return len(self._ix._segments()) if self._ix is not None else 0
 
     def prime(self, fields: tuple[str, ...], seconds: float) -> int:
-        """Read every section's stored fields and score the fields' posting lists now, for up
-        to `seconds` in all; the number of terms scored."""
+        """Read the typo word list and every section's stored fields and score the fields'
+        posting lists now, for up to `seconds` in all; the number of terms scored."""
         deadline = time.monotonic() + seconds
         with self._lock:
             if self._scores is None:
                 return 0
+            self._words.prime()
             for number in self._searcher.reader().all_doc_ids():
                 if time.monotonic() > deadline:
                     return 0
                 self._section_hit(number, 0.0)
             return self._scores.prime(fields, deadline)
+
+    def sections(self) -> list[Hit]:
+        """Every section, unscored, in index order."""
+        with self._lock:
+            if self._searcher is None:
+                return []
+            return [self._section_hit(n, 0.0) for n in self._searcher.reader().all_doc_ids()]
 
     def doc_frequency(self, field: str, term: str) -> int:
         with self._lock:

@@ -82,17 +82,18 @@ class TermScores:
         """Read and score the postings of the fields' terms, the longest lists first, until the
         deadline (time.monotonic()); the number of terms read. Per index state, so that no ask
         after it reads a posting list."""
-        terms = [
-            (info.doc_frequency(), field, text)
-            for field in fields
-            if field in self._searcher.schema
-            for text, info in self._searcher.reader().iter_field(field)
-        ]
+        terms = []
+        for field in (f for f in fields if f in self._searcher.schema):
+            from_bytes = self._searcher.schema[field].from_bytes
+            for word, info in self._searcher.reader().iter_field(field):
+                terms.append((info.doc_frequency(), field, from_bytes(word)))
         terms.sort(key=lambda term: -term[0])
-        for done, (_, field, word) in enumerate(terms):
+        if len(self._frequencies) + len(terms) < MAX_REMEMBERED:
+            self._frequencies.update(((field, text), df) for df, field, text in terms)
+        for done, (_, field, text) in enumerate(terms):
             if time.monotonic() > deadline:
                 return done
-            self.postings(field, self._searcher.schema[field].from_bytes(word))
+            self.postings(field, text)
         return len(terms)
 
     def _read(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
