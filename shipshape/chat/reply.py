@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from functools import cached_property
 
 from ..knowledge.render import render_markdown
 
@@ -50,8 +51,14 @@ class Reply:
     why: Why = Why()
 
     def to_dict(self, conversation_id: str) -> dict:
+        """The API's reply body in that conversation (its turn_id is the caller's to add)."""
+        return {"conversation_id": conversation_id, **self._body}
+
+    @cached_property
+    def _body(self) -> dict:
+        # Worked out once per reply: a cached reply is sent again and again. Callers copy the
+        # top level (to_dict) and never change what is inside.
         return {
-            "conversation_id": conversation_id,
             "kind": self.kind,
             "answer": {"markdown": self.markdown, "html": render_markdown(self.markdown)},
             "sources": [asdict(s) for s in self.sources],

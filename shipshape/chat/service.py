@@ -1,8 +1,7 @@
-"""The chat's entry point for every interface: validate, answer, remember, commit."""
+"""The chat's entry point for every interface: validate, answer, remember."""
 
 from __future__ import annotations
 
-from ..extensions import db
 from ..knowledge.library import Library
 from .answer_cache import AnswerCache, cached_answer
 from .answerer import answer_question
@@ -63,6 +62,6 @@ def ask(
         reply = cached_answer(text, library, previous, cache)
     payload = reply.to_dict(conversation.id)
     # Every ask is a turn, cached or not: the learner rates it by its id, instructors count it.
+    # Its INSERT commits on its own: the ask's one write.
     turn_id = record_turn(conversation, text, reply, payload)
-    db.session.commit()
     return {**payload, "turn_id": turn_id}
