@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import itertools
 import logging
 import threading
 import time
@@ -15,7 +16,7 @@ from sqlalchemy import inspect, select, text
 
 from .chat.answer_cache import AnswerCache
 from .chat.answerer import answer_question
-from .chat.composing import section_markdown
+from .chat.composing import compose_comparison, section_markdown
 from .extensions import db
 from .knowledge.files import import_folder
 from .knowledge.library import Library
@@ -154,13 +155,23 @@ def warm_up(app: Flask) -> int:
 
 
 def _render_answers(library: Library, deadline: float) -> int:
-    """Render each section as an answer shows it, into render_markdown's cache (Python-Markdown
-    takes a few milliseconds a section); the number rendered before the deadline."""
-    done = 0
+    """Render each section as an answer shows it, and each curated comparison, into
+    render_markdown's cache (Python-Markdown takes a few milliseconds a section); the number
+    rendered before the deadline."""
+    by_topic: dict[str, list] = {}
     for hit in library.index.sections():
+        by_topic.setdefault(hit.slug, []).append(hit)
+    answers = (section_markdown(hit) for hits in by_topic.values() for hit in hits)
+    compared = (
+        compose_comparison(hits, library, None).markdown
+        for slug, hits in by_topic.items()
+        if (doc := library.catalog.get(slug)) is not None and doc.compare
+    )
+    done = 0
+    for markdown in itertools.chain(answers, compared):
         if time.monotonic() > deadline:
             break
-        render_markdown(section_markdown(hit))
+        render_markdown(markdown)
         done += 1
     return done
 

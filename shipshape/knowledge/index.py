@@ -298,7 +298,8 @@ class TopicIndex:
             for number in self._searcher.reader().all_doc_ids():
                 if time.monotonic() > deadline:
                     return 0
-                self._section_hit(number, 0.0)
+                hit = self._section_hit(number, 0.0)
+                self._scores.know_section(f"{hit.slug}#{hit.anchor}", number)
             return self._scores.prime(fields, deadline)
 
     def sections(self) -> list[Hit]:

@@ -55,6 +55,11 @@ class TermScores:
             self._numbers[ident] = self._searcher.document_number(id=ident)
         return self._numbers[ident]
 
+    def know_section(self, ident: str, number: int) -> None:
+        """Remember a section's number, read from its stored fields (priming)."""
+        if len(self._numbers) < MAX_REMEMBERED:
+            self._numbers[ident] = number
+
     def doc_frequency(self, field: str, text: str) -> int:
         """Whoosh's document frequency of a term (typo checks and rarity ask for many)."""
         key = (field, text)
