@@ -51,6 +51,14 @@ class Phrasebook:
             groups.setdefault((entry.kind, entry.slug, entry.anchor), []).append(number)
         self._numbers = {stem: np.array(n, dtype=np.int64) for stem, n in self.by_stem.items()}
         self.groups = {key: np.array(n, dtype=np.int64) for key, n in groups.items()}
+        # The entries group by group, each group's in its own order: one numpy pass then finds
+        # every group's best phrasing (Similarities).
+        self.group_number = {key: number for number, key in enumerate(groups)}
+        self._by_group = np.array([n for numbers in groups.values() for n in numbers],
+                                  dtype=np.int64)  # fmt: skip
+        sizes = [len(numbers) for numbers in groups.values()]
+        self._group_starts = np.cumsum([0, *sizes[:-1]], dtype=np.int64)
+        self._group_of = np.repeat(np.arange(len(sizes)), sizes)
         self._norms: tuple[Weigh, np.ndarray] | None = None  # per weigher: per index state
 
     def _add(self, entry: Phrasing) -> None:
@@ -123,18 +131,23 @@ class Similarities:
     def __init__(self, book: Phrasebook, words: frozenset[str], weigh: Weigh, shared: np.ndarray):
         self.book, self.words, self.weigh, self.shared = book, words, weigh, shared
         norm = squared_norm(words, weigh)
-        self._scores = shared / np.sqrt(norm * book._norms_of(weigh)) if norm else shared
+        scores = shared / np.sqrt(norm * book._norms_of(weigh)) if norm else shared
+        # Per group: the best score, and the first entry (as written) that reaches it.
+        grouped = scores[book._by_group]
+        best = np.maximum.reduceat(grouped, book._group_starts) if len(grouped) else grouped
+        reaching = np.flatnonzero(grouped == best[book._group_of])
+        owners = book._group_of[reaching]
+        first = reaching[np.r_[True, owners[1:] != owners[:-1]]] if len(reaching) else reaching
+        self._best = best.tolist()
+        self._closest = book._by_group[first].tolist()
 
     def best(self, kind: str, slug: str, anchor: str) -> tuple[float, str | None]:
         """(similarity, text) of the closest phrasing of that kind written for that place:
         the first of equals, as written; (0.0, None) when none shares a word."""
-        numbers = self.book.groups.get((kind, slug, anchor))
-        if numbers is None:
+        group = self.book.group_number.get((kind, slug, anchor))
+        if group is None or not self._best[group] > 0:
             return 0.0, None
-        values = self._scores[numbers]
-        first = int(values.argmax())
-        best = float(values[first])
-        return (best, self.book.entries[numbers[first]].text) if best > 0 else (0.0, None)
+        return self._best[group], self.book.entries[self._closest[group]].text
 
     def closest(self, limit: int) -> list[Phrasing]:
         return self.book.closest(self.words, self.weigh, limit, self.shared)
