@@ -67,7 +67,11 @@ def get_answer_cache(app: Flask | None = None) -> AnswerCache:
 
 
 def migrate_database() -> None:
-    upgrade(directory=MIGRATIONS_DIR)
+    """Migrate under the set-up lock: a CLI command and workers warming up take turns."""
+    app = current_app._get_current_object()
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    with _setup_lock(app):
+        upgrade(directory=MIGRATIONS_DIR)
 
 
 def import_quizzes(folder: str, library: Library, author: str | None = None) -> ImportReport:
@@ -123,7 +127,7 @@ def _setup(app: Flask) -> None:
 
 
 def _migrate_and_import(app: Flask) -> None:
-    migrate_database()
+    upgrade(directory=MIGRATIONS_DIR)  # the set-up lock is held
     library = get_library(app)
     if app.config["SHIPSHAPE_AUTO_IMPORT"] and database_is_empty():
         report = import_folder(app.config["SHIPSHAPE_CONTENT_DIR"])
