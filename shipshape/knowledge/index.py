@@ -27,6 +27,10 @@ CURRENT = "CURRENT"
 VERSION_FILE = "applied_version"
 WRITER_TIMEOUT = 30.0
 STALE_SHARE = 0.1  # deleted sections, as a share of the index, that make an edit optimize
+# Whoosh's estimate of its postings pool before it pickles a sorted run to disk and merges the
+# runs back at commit: 10,000 sections are about 200 MB by its estimate (about 100 MB real), and
+# sorting them in memory halves a full build.
+BUILD_POOL_MB = 512
 
 
 def generation_prefix() -> str:
@@ -153,7 +157,7 @@ class TopicIndex:
         folder = self.root / name
         folder.mkdir()
         ix = whoosh_index.create_in(str(folder), make_schema())
-        writer = ix.writer(limitmb=128)
+        writer = ix.writer(limitmb=BUILD_POOL_MB)
         for topic in topics:
             for document in section_documents(topic):
                 writer.add_document(**document)
