@@ -13,12 +13,12 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh.collectors import TimeLimit, TimeLimitCollector
-from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.query import Query
 
-from .analysis import analysis_fingerprint, surface_analyzer, text_analyzer
+from .analysis import analysis_fingerprint
 from .documents import section_documents
 from .hits import Hit, hit_from_fields, with_score
+from .schema import make_schema, write_generation
 from .spelling import WordList
 from .term_scores import OutOfTime, TermScores, flat_terms
 from .topicfile import TopicDoc
@@ -27,40 +27,11 @@ CURRENT = "CURRENT"
 VERSION_FILE = "applied_version"
 WRITER_TIMEOUT = 30.0
 STALE_SHARE = 0.1  # deleted sections, as a share of the index, that make an edit optimize
-# Whoosh's estimate of its postings pool before it pickles a sorted run to disk and merges the
-# runs back at commit: 10,000 sections are about 200 MB by its estimate (about 100 MB real), and
-# sorting them in memory halves a full build.
-BUILD_POOL_MB = 512
 
 
 def generation_prefix() -> str:
     """Generation folders carry the analysis fingerprint, so a changed analyzer means a rebuild."""
     return f"gen-{analysis_fingerprint()}-"
-
-
-def make_schema() -> Schema:
-    text = text_analyzer()
-    return Schema(
-        id=ID(unique=True, stored=True),
-        slug=ID(stored=True),
-        anchor=STORED,
-        title=STORED,
-        heading=STORED,
-        # Fewer, wider fields keep a query to three matchers per word: title with heading,
-        # alternate questions with tags, and the body.
-        head=TEXT(analyzer=text, field_boost=3.0, phrase=False),
-        questions=TEXT(analyzer=text, field_boost=2.0, phrase=False),
-        commands=KEYWORD(commas=True, lowercase=True, stored=True, scorable=True),
-        body=TEXT(analyzer=text, stored=True, phrase=False),
-        words=TEXT(analyzer=surface_analyzer(), phrase=False),
-        markdown=STORED,
-        # The stems of the section's text and of its title, heading, questions and tags: what
-        # coverage checks a question against.
-        stems=STORED,
-        key_stems=STORED,
-        group=STORED,
-        order=STORED,
-    )
 
 
 class SearchTimeout(Exception):
@@ -156,12 +127,7 @@ class TopicIndex:
         name = f"{generation_prefix()}{uuid.uuid4().hex[:12]}"
         folder = self.root / name
         folder.mkdir()
-        ix = whoosh_index.create_in(str(folder), make_schema())
-        writer = ix.writer(limitmb=BUILD_POOL_MB)
-        for topic in topics:
-            for document in section_documents(topic):
-                writer.add_document(**document)
-        writer.commit(optimize=True)
+        write_generation(folder, topics)
         self._write_version(folder, version)
         tmp = self.root / f"{CURRENT}.{uuid.uuid4().hex}"
         tmp.write_text(name)
