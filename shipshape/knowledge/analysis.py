@@ -18,7 +18,7 @@ SURFACE_RE = re.compile(SURFACE_PATTERN)
 INDEX_STOP_WORDS = frozenset({"a", "an", "the", "of", "to", "and", "or", "is", "are", "be", "it"})
 _STEMMER = EnglishStemmer()
 # Bump when the way documents are indexed changes: an index built otherwise is rebuilt.
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 # Snowball folds "container" into "contain"; keep the domain's central word apart from the verb.
 # "Running" is a container's state here ("a running container"), not the act of "docker run".
 STEM_EXCEPTIONS = {

@@ -15,6 +15,11 @@ def stems_of(*terms: list[str]) -> str:
     return " ".join(sorted({term for some in terms for term in some}))
 
 
+def distinct_words(*texts: str) -> str:
+    """The distinct surface words of some texts, space-separated, in order."""
+    return " ".join(sorted({word for text in texts for word in surface_words(text)}))
+
+
 _MARKUP_RE = re.compile(r"```[\w-]*|~~~|[`*_>#|]|\[([^\]]*)\]\([^)]*\)|^-{3,}$|:?-{3,}:?", re.M)
 
 
@@ -85,7 +90,7 @@ def analyzed_text(doc: TopicDoc, section: Section, asked: str, body: str) -> dic
         "questions": questions,
         "body": body_terms,
         "_stored_body": body,
-        "words": surface_words(" ".join((doc.title, section.heading, asked, body))),
+        "words": distinct_words(doc.title, section.heading, asked, body),
         "stems": stems_of(body_terms),
         "key_stems": stems_of(head, questions),
     }

@@ -19,6 +19,8 @@ from .analysis import analysis_fingerprint
 from .documents import section_documents
 from .hits import Hit, hit_from_fields, with_score
 from .schema import make_schema, write_generation
+from .segment_words import FIELD as WORDS_FIELD
+from .segment_words import save_counts
 from .spelling import WordList
 from .term_scores import OutOfTime, TermScores, flat_terms
 from .topicfile import TopicDoc
@@ -88,7 +90,7 @@ class TopicIndex:
     def _use(self, searcher) -> None:
         """Read through a new searcher: what was remembered about the old one goes with it."""
         self._searcher, self._scores, self._sections = searcher, TermScores(searcher), {}
-        self._words = WordList(searcher)
+        self._words = WordList(searcher, self.root / self._generation)
         self._writes += 1
 
     def is_current(self) -> bool:
@@ -171,8 +173,9 @@ class TopicIndex:
                 raise
             self._write_version(self.root / self._generation, version)
             # A fresh searcher: refresh() would reuse segment readers that miss the deletions.
-            old = self._searcher
-            self._use(self._ix.searcher())
+            old, searcher = self._searcher, self._ix.searcher()
+            save_counts(self.root / self._generation, searcher.reader())
+            self._use(searcher)
             old.close()
 
     # -- reading ---------------------------------------------------------------------------
@@ -280,7 +283,10 @@ class TopicIndex:
             return [self._section_hit(n, 0.0) for n in self._searcher.reader().all_doc_ids()]
 
     def doc_frequency(self, field: str, term: str) -> int:
+        """How many sections hold a term in a field; for `words`, a surface word in any text."""
         with self._lock:
+            if field == WORDS_FIELD:
+                return self._words.frequency(term) if self._words else 0
             return self._scores.doc_frequency(field, term) if self._scores else 0
 
     def idf(self, field: str, term: str) -> float:

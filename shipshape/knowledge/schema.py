@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
-from .analysis import surface_analyzer, text_analyzer
+from .analysis import text_analyzer
 from .documents import section_documents
+from .segment_words import FIELD as WORDS_FIELD
+from .segment_words import save_counts
 from .topicfile import TopicDoc
 
 # Whoosh's estimate of its postings pool before it pickles a sorted run to disk and merges the
-# runs back at commit: 10,000 sections are about 200 MB by its estimate, and sorting them in
+# runs back at commit: 10,000 sections are about 110 MB by its estimate, and sorting them in
 # memory halves a full build.
 BUILD_POOL_MB = 512
 
@@ -32,7 +35,10 @@ def make_schema() -> Schema:
         questions=TEXT(analyzer=text, field_boost=2.0, phrase=False),
         commands=KEYWORD(commas=True, lowercase=True, stored=True, scorable=True),
         body=TEXT(analyzer=text, stored=True, phrase=False),
-        words=TEXT(analyzer=surface_analyzer(), phrase=False),
+        # The section's distinct surface words. Typo correction needs only how many sections
+        # hold each word, kept per segment beside the index (segment_words.py): as postings
+        # they were half of every build's work.
+        words=STORED,
         markdown=STORED,
         # The stems of the section's text and of its title, heading, questions and tags: what
         # coverage checks a question against.
@@ -44,10 +50,14 @@ def make_schema() -> Schema:
 
 
 def write_generation(folder: Path, topics: Iterable[TopicDoc]) -> None:
-    """A new index of the topics in an empty folder, as one segment."""
+    """A new index of the topics in an empty folder: one segment, with its word counts."""
     ix = whoosh_index.create_in(str(folder), make_schema())
     writer = ix.writer(limitmb=BUILD_POOL_MB)
+    counts: Counter = Counter()
     for topic in topics:
         for document in section_documents(topic):
             writer.add_document(**document)
+            counts.update(document[WORDS_FIELD].split())
     writer.commit(optimize=True)
+    with ix.reader() as reader:
+        save_counts(folder, reader, fresh=counts)
