@@ -12,11 +12,13 @@ from whoosh.lang.snowball.english import EnglishStemmer
 # A flag starts a token only where no word or hyphen precedes it, so "docker-compose" stays words.
 TOKEN_PATTERN = r"(?<![\w-])--?[A-Za-z0-9][A-Za-z0-9-]*|[A-Za-z0-9]+"
 TOKEN_RE = re.compile(TOKEN_PATTERN)
+SURFACE_PATTERN = r"[A-Za-z][A-Za-z]{2,}"
+SURFACE_RE = re.compile(SURFACE_PATTERN)
 # Only words that never carry meaning here; question filler is dropped at query time, from data.
 INDEX_STOP_WORDS = frozenset({"a", "an", "the", "of", "to", "and", "or", "is", "are", "be", "it"})
 _STEMMER = EnglishStemmer()
 # Bump when the way documents are indexed changes: an index built otherwise is rebuilt.
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 # Snowball folds "container" into "contain"; keep the domain's central word apart from the verb.
 # "Running" is a container's state here ("a running container"), not the act of "docker run".
 STEM_EXCEPTIONS = {
@@ -67,7 +69,19 @@ def text_analyzer():
 
 def surface_analyzer():
     """Unstemmed lowercase words: the vocabulary that typo correction compares against."""
-    return RegexTokenizer(r"[A-Za-z][A-Za-z]{2,}") | LowercaseFilter()
+    return RegexTokenizer(SURFACE_PATTERN) | LowercaseFilter()
+
+
+def index_terms(text: str) -> list[str]:
+    """The terms text_analyzer() indexes for a text, in order: the same regex, lowercasing, stop
+    words and stems without a Token object per word through four generators."""
+    lowered = (word.lower() for word in TOKEN_RE.findall(text))
+    return [stem_word(word) for word in lowered if word not in INDEX_STOP_WORDS]
+
+
+def surface_words(text: str) -> list[str]:
+    """The words surface_analyzer() indexes for a text, in order."""
+    return [word.lower() for word in SURFACE_RE.findall(text)]
 
 
 def tokenize(text: str) -> list[str]:

@@ -5,16 +5,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .analysis import text_analyzer
+from .analysis import index_terms, surface_words
 from .errors import constant_text
-from .topicfile import CommandSpec, TopicDoc, answer_sections
-
-_ANALYZER = text_analyzer()
+from .topicfile import CommandSpec, Section, TopicDoc, answer_sections
 
 
-def stems_of(*texts: str) -> str:
-    """The distinct stems of some texts, space-separated, as the index analyzes them."""
-    return " ".join(sorted({t.text for text in texts for t in _ANALYZER(text)}))
+def stems_of(*terms: list[str]) -> str:
+    """The distinct stems of some analyzed texts, space-separated."""
+    return " ".join(sorted({term for some in terms for term in some}))
+
+
+def distinct_words(*texts: str) -> str:
+    """The distinct surface words of some texts, space-separated, in order."""
+    return " ".join(sorted({word for text in texts for word in surface_words(text)}))
 
 
 _MARKUP_RE = re.compile(r"```[\w-]*|~~~|[`*_>#|]|\[([^\]]*)\]\([^)]*\)|^-{3,}$|:?-{3,}:?", re.M)
@@ -67,14 +70,27 @@ def section_documents(doc: TopicDoc) -> Iterator[dict]:
             "anchor": section.anchor,
             "title": doc.title,
             "heading": section.heading,
-            "head": f"{doc.title}\n{section.heading}",
-            "questions": f"{asked}\n{' '.join(doc.tags)}",
             "commands": commands,
-            "body": body,
-            "words": " ".join((doc.title, section.heading, asked, body)),
             "markdown": section.markdown,
-            "stems": stems_of(body),
-            "key_stems": stems_of(doc.title, section.heading, asked, " ".join(doc.tags)),
             "group": doc.group,
             "order": order,
+            **analyzed_text(doc, section, asked, body),
         }
+
+
+def analyzed_text(doc: TopicDoc, section: Section, asked: str, body: str) -> dict:
+    """A section's text fields, analyzed here: Whoosh indexes a list of terms as it is given,
+    so each text is analyzed once, for its field and its stored stems alike (`_stored_body` is
+    the body text stored beside its terms)."""
+    head = index_terms(f"{doc.title}\n{section.heading}")
+    questions = index_terms(f"{asked}\n{' '.join(doc.tags)}")
+    body_terms = index_terms(body)
+    return {
+        "head": head,
+        "questions": questions,
+        "body": body_terms,
+        "_stored_body": body,
+        "words": distinct_words(doc.title, section.heading, asked, body),
+        "stems": stems_of(body_terms),
+        "key_stems": stems_of(head, questions),
+    }

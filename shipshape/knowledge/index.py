@@ -13,12 +13,14 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh.collectors import TimeLimit, TimeLimitCollector
-from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.query import Query
 
-from .analysis import analysis_fingerprint, surface_analyzer, text_analyzer
+from .analysis import analysis_fingerprint
 from .documents import section_documents
 from .hits import Hit, hit_from_fields, with_score
+from .schema import make_schema, write_generation
+from .segment_words import FIELD as WORDS_FIELD
+from .segment_words import save_counts
 from .spelling import WordList
 from .term_scores import OutOfTime, TermScores, flat_terms
 from .topicfile import TopicDoc
@@ -32,31 +34,6 @@ STALE_SHARE = 0.1  # deleted sections, as a share of the index, that make an edi
 def generation_prefix() -> str:
     """Generation folders carry the analysis fingerprint, so a changed analyzer means a rebuild."""
     return f"gen-{analysis_fingerprint()}-"
-
-
-def make_schema() -> Schema:
-    text = text_analyzer()
-    return Schema(
-        id=ID(unique=True, stored=True),
-        slug=ID(stored=True),
-        anchor=STORED,
-        title=STORED,
-        heading=STORED,
-        # Fewer, wider fields keep a query to three matchers per word: title with heading,
-        # alternate questions with tags, and the body.
-        head=TEXT(analyzer=text, field_boost=3.0, phrase=False),
-        questions=TEXT(analyzer=text, field_boost=2.0, phrase=False),
-        commands=KEYWORD(commas=True, lowercase=True, stored=True, scorable=True),
-        body=TEXT(analyzer=text, stored=True, phrase=False),
-        words=TEXT(analyzer=surface_analyzer(), phrase=False),
-        markdown=STORED,
-        # The stems of the section's text and of its title, heading, questions and tags: what
-        # coverage checks a question against.
-        stems=STORED,
-        key_stems=STORED,
-        group=STORED,
-        order=STORED,
-    )
 
 
 class SearchTimeout(Exception):
@@ -113,7 +90,7 @@ class TopicIndex:
     def _use(self, searcher) -> None:
         """Read through a new searcher: what was remembered about the old one goes with it."""
         self._searcher, self._scores, self._sections = searcher, TermScores(searcher), {}
-        self._words = WordList(searcher)
+        self._words = WordList(searcher, self.root / self._generation)
         self._writes += 1
 
     def is_current(self) -> bool:
@@ -152,12 +129,7 @@ class TopicIndex:
         name = f"{generation_prefix()}{uuid.uuid4().hex[:12]}"
         folder = self.root / name
         folder.mkdir()
-        ix = whoosh_index.create_in(str(folder), make_schema())
-        writer = ix.writer(limitmb=128)
-        for topic in topics:
-            for document in section_documents(topic):
-                writer.add_document(**document)
-        writer.commit(optimize=True)
+        write_generation(folder, topics)
         self._write_version(folder, version)
         tmp = self.root / f"{CURRENT}.{uuid.uuid4().hex}"
         tmp.write_text(name)
@@ -201,8 +173,9 @@ class TopicIndex:
                 raise
             self._write_version(self.root / self._generation, version)
             # A fresh searcher: refresh() would reuse segment readers that miss the deletions.
-            old = self._searcher
-            self._use(self._ix.searcher())
+            old, searcher = self._searcher, self._ix.searcher()
+            save_counts(self.root / self._generation, searcher.reader())
+            self._use(searcher)
             old.close()
 
     # -- reading ---------------------------------------------------------------------------
@@ -310,7 +283,10 @@ class TopicIndex:
             return [self._section_hit(n, 0.0) for n in self._searcher.reader().all_doc_ids()]
 
     def doc_frequency(self, field: str, term: str) -> int:
+        """How many sections hold a term in a field; for `words`, a surface word in any text."""
         with self._lock:
+            if field == WORDS_FIELD:
+                return self._words.frequency(term) if self._words else 0
             return self._scores.doc_frequency(field, term) if self._scores else 0
 
     def idf(self, field: str, term: str) -> float:

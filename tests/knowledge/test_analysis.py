@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from shipshape.knowledge.analysis import stem_word, text_analyzer, tokenize
+from shipshape.knowledge.analysis import (
+    index_terms,
+    stem_word,
+    surface_analyzer,
+    surface_words,
+    text_analyzer,
+    tokenize,
+)
 from shipshape.knowledge.vocabulary import load_vocabulary, parse_vocabulary
 
 # Nothing here touches the database: the PostgreSQL run of the suite skips it.
@@ -56,6 +63,39 @@ def test_the_index_analyzer_stems_words_drops_stop_words_and_keeps_flags():
     tokens = [t.text for t in text_analyzer()("List the containers with --all and -q")]
 
     assert tokens == ["list", "container", "with", "--all", "-q"]
+
+
+AWKWARD = [
+    "List the containers with --all and -q",
+    "docker-compose up -d --build; it's THE Running container's log",
+    "x--y --9 -- - a-b --c-d- foo_bar -_x 123abc -1",
+    "Ünïcode wörds: café -é naïve-flag, ß and ǅ",
+    "one\n-two\n--three-four\tfive-\nsix",
+    "",
+]
+CONTENT = Path(__file__).resolve().parents[2] / "content"
+
+
+def bundled_texts() -> list[str]:
+    return [path.read_text(encoding="utf-8") for path in sorted(CONTENT.glob("*.md"))]
+
+
+@pytest.mark.parametrize("text", AWKWARD)
+def test_index_terms_are_what_the_index_analyzer_gives(text):
+    assert index_terms(text) == [t.text for t in text_analyzer()(text, mode="index")]
+
+
+@pytest.mark.parametrize("text", AWKWARD)
+def test_surface_words_are_what_the_surface_analyzer_gives(text):
+    assert surface_words(text) == [t.text for t in surface_analyzer()(text, mode="index")]
+
+
+def test_every_bundled_topic_is_analyzed_as_the_whoosh_analyzers_would():
+    texts = bundled_texts()
+    assert len(texts) > 50
+    for text in texts:
+        assert index_terms(text) == [t.text for t in text_analyzer()(text, mode="index")]
+        assert surface_words(text) == [t.text for t in surface_analyzer()(text, mode="index")]
 
 
 def test_vocabulary_synonym_groups_work_in_both_directions():
