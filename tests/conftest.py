@@ -17,7 +17,7 @@ from shipshape import create_app
 from shipshape.extensions import db
 from shipshape.runtime import ensure_ready, get_library
 
-from .databases import drop_database, new_database
+from .databases import ReusedDatabase, drop_database, new_database, using_postgres
 from .web.markup import parse_page
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -59,17 +59,31 @@ def prepared(tmp_path_factory):
     drop_database(name)
 
 
+@pytest.fixture(scope="session")
+def reused_database(prepared) -> Iterator[ReusedDatabase | None]:
+    """PostgreSQL: this worker's copy of the template, restored before each test (see
+    ReusedDatabase). SQLite needs none: copying the template file is cheap."""
+    if not using_postgres():
+        yield None
+        return
+    database = ReusedDatabase(prepared[1])
+    yield database
+    database.drop()
+
+
 @pytest.fixture
-def app(prepared, tmp_path):
+def app(prepared, reused_database, tmp_path):
     folder, template = prepared
     shutil.copytree(folder / "index", tmp_path / "index")
-    url, name = new_database(tmp_path, template)
+    if reused_database is None:
+        url, _ = new_database(tmp_path, template)  # a file under tmp_path
+    else:
+        url = reused_database.restore()
     application = make_app(tmp_path, url)
     with application.app_context():
         ensure_ready(application)
         yield application
         close(application)
-    drop_database(name)
 
 
 @pytest.fixture
