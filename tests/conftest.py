@@ -15,6 +15,8 @@ from flask import Flask
 
 from shipshape import create_app, runtime
 from shipshape.extensions import db
+from shipshape.knowledge import library as library_module
+from shipshape.knowledge.vocabulary import VOCABULARY_FILE, Vocabulary, load_vocabulary
 from shipshape.runtime import ensure_ready, get_library
 
 from .databases import ReusedDatabase, drop_database, new_database, using_postgres
@@ -53,6 +55,27 @@ def close(application) -> None:
     get_library(application).close()
     db.session.remove()
     db.engine.dispose()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def vocabulary_parsed_once() -> Iterator[None]:
+    """Each test's Library reads content/_vocabulary.yaml: about 25 ms of pure-Python YAML a test,
+    in both runs. A Vocabulary is frozen and follows from the file's text alone, so one parse per
+    text serves every test; an edited, broken or missing file is still read as it is."""
+    parsed: dict[str | None, Vocabulary] = {}
+
+    def load(content_dir: str | Path) -> Vocabulary:
+        try:
+            text = (Path(content_dir) / VOCABULARY_FILE).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            text = None
+        if text not in parsed:
+            parsed[text] = load_vocabulary(content_dir)  # raises, as before, on a bad file
+        return parsed[text]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(library_module, "load_vocabulary", load)
+        yield
 
 
 @pytest.fixture(scope="session")
