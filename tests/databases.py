@@ -8,6 +8,7 @@ import shutil
 import sys
 import time
 import uuid
+from dataclasses import dataclass
 from graphlib import TopologicalSorter
 from pathlib import Path
 
@@ -76,34 +77,60 @@ class ReusedDatabase:
         self.name = _create_database(template)
         self.url = _url_for(self.name)
         self._connection = psycopg.connect(_server_url_for(self.name), autocommit=True)
-        self._restore_sql = _take_snapshot(self._connection)
+        self._scripts = _take_snapshot(self._connection)
+        self._restored = self._fingerprint()
 
     def restore(self) -> str:
-        """End the sessions a test left behind (as DROP ... WITH (FORCE) did), then restore."""
+        """End the sessions a test left behind (as DROP ... WITH (FORCE) did), then restore:
+        every table when a table holding snapshot rows was written, else only the others."""
         self._connection.execute(
             "SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity"
             " WHERE datname = current_database() AND pid <> pg_backend_pid()"
             " AND backend_type = 'client backend'"
         )
         with self._connection.transaction():
-            self._connection.execute(self._restore_sql)
+            changed = self._fingerprint() != self._restored
+            self._connection.execute(self._scripts.everything if changed else self._scripts.empty)
+            self._restored = self._fingerprint()
         return self.url
+
+    def _fingerprint(self) -> tuple:
+        return self._connection.execute(self._scripts.fingerprint).fetchone()
 
     def drop(self) -> None:
         self._connection.close()
         drop_database(self.name)
 
 
-def _take_snapshot(connection: psycopg.Connection) -> str:
+@dataclass(frozen=True)
+class RestoreScripts:
+    everything: str  # delete every row, insert the snapshot's, set the sequences back
+    empty: str  # empty only the tables without snapshot rows, and set the sequences back
+    # Changes whenever a row of a table holding snapshot rows is written or deleted: an INSERT or
+    # UPDATE stamps its row version with its transaction's id (xmin), newer than any before; a
+    # DELETE lowers the count. Unchanged, those tables hold exactly the snapshot's rows.
+    fingerprint: str
+
+
+def _take_snapshot(connection: psycopg.Connection) -> RestoreScripts:
     """Copy every table of the public schema into SNAPSHOT; the SQL that puts them back."""
     tables = _tables_referenced_first(connection)
     connection.execute(f"CREATE SCHEMA {SNAPSHOT}")
     for table in tables:
         connection.execute(f'CREATE TABLE {SNAPSHOT}."{table}" AS TABLE public."{table}"')
-    statements = [f'DELETE FROM public."{table}"' for table in reversed(tables)]
-    statements += [f'INSERT INTO public."{t}" SELECT * FROM {SNAPSHOT}."{t}"' for t in tables]
-    statements += _sequence_statements(connection)
-    return ";\n".join(statements)
+    held = [t for t in tables if connection.execute(f'SELECT EXISTS (TABLE "{t}")').fetchone()[0]]
+    sequences = _sequence_statements(connection)
+    everything = [f'DELETE FROM public."{table}"' for table in reversed(tables)]
+    everything += [f'INSERT INTO public."{t}" SELECT * FROM {SNAPSHOT}."{t}"' for t in held]
+    # Children first. Unchanged, the held tables hold no row pointing into the other tables.
+    empty = [f'DELETE FROM public."{t}"' for t in reversed(tables) if t not in held]
+    measures = [f'(SELECT count(*) FROM public."{t}")' for t in held]
+    measures += [f'(SELECT max(xmin::text::bigint) FROM public."{t}")' for t in held]
+    return RestoreScripts(
+        everything=";\n".join(everything + sequences),
+        empty=";\n".join(empty + sequences),
+        fingerprint="SELECT " + ", ".join(measures),
+    )
 
 
 def _tables_referenced_first(connection: psycopg.Connection) -> list[str]:

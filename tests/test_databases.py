@@ -27,11 +27,26 @@ def database_state() -> dict[str, object]:
     return state
 
 
-def test_a_restore_brings_back_the_templates_rows_and_ids(app, client, reused_database):
-    before = database_state()
+def sign_up_and_ask(client) -> None:
     create_instructor("someone@example.org", "a long enough password")
     db.session.commit()
     client.post("/api/ask", json={"question": "what is an image"})
+
+
+def rename_a_topic(client) -> None:
+    db.session.execute(text("UPDATE topics SET title = title || '!' WHERE id = 1"))
+    db.session.commit()
+
+
+def delete_a_revision(client) -> None:
+    db.session.execute(text("DELETE FROM topic_revisions WHERE id = 1"))
+    db.session.commit()
+
+
+@pytest.mark.parametrize("change", [sign_up_and_ask, rename_a_topic, delete_a_revision])
+def test_a_restore_brings_back_the_templates_rows_and_ids(app, client, reused_database, change):
+    before = database_state()
+    change(client)
     assert database_state() != before
     db.session.remove()
     db.engine.dispose()  # the restore ends sessions left open, as DROP ... WITH (FORCE) did
