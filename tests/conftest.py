@@ -80,7 +80,7 @@ def vocabulary_parsed_once() -> Iterator[None]:
 
 @pytest.fixture(scope="session")
 def prepared(tmp_path_factory):
-    """A database and index built once from content/ and quiz/, copied for every test."""
+    """A database and index built once from content/ and quiz/ that every app starts from."""
     folder = tmp_path_factory.mktemp("template")
     url, name = new_database(folder)
     app = make_app(folder, url)

@@ -1,5 +1,6 @@
 """Test databases: a SQLite file per test by default, or real PostgreSQL databases when
-TEST_DATABASE_URL names a server (a maintenance database the role may create databases from)."""
+TEST_DATABASE_URL names a server (a maintenance database the role may create databases from):
+one per pytest worker for the app fixture, restored before each test, and one per test elsewhere."""
 
 from __future__ import annotations
 
@@ -71,7 +72,8 @@ class ReusedDatabase:
     """A PostgreSQL copy of a template kept for a whole session (one per xdist worker) and put
     back to the template's rows and sequence values before each test. CREATE DATABASE ... TEMPLATE
     and DROP DATABASE cost about 0.4 s a test, most of a short test's time; deleting the rows and
-    inserting the snapshot costs a few milliseconds."""
+    inserting the snapshot costs a few milliseconds. The schema stays as migrated: a test that
+    changes it needs a database of its own (empty_app, built_app)."""
 
     def __init__(self, template: str):
         self.name = _create_database(template)
@@ -118,7 +120,7 @@ def _take_snapshot(connection: psycopg.Connection) -> RestoreScripts:
     connection.execute(f"CREATE SCHEMA {SNAPSHOT}")
     for table in tables:
         connection.execute(f'CREATE TABLE {SNAPSHOT}."{table}" AS TABLE public."{table}"')
-    held = [t for t in tables if connection.execute(f'SELECT EXISTS (TABLE "{t}")').fetchone()[0]]
+    held = [table for table in tables if _holds_rows(connection, table)]
     sequences = _sequence_statements(connection)
     everything = [f'DELETE FROM public."{table}"' for table in reversed(tables)]
     everything += [f'INSERT INTO public."{t}" SELECT * FROM {SNAPSHOT}."{t}"' for t in held]
@@ -131,6 +133,10 @@ def _take_snapshot(connection: psycopg.Connection) -> RestoreScripts:
         empty=";\n".join(empty + sequences),
         fingerprint="SELECT " + ", ".join(measures),
     )
+
+
+def _holds_rows(connection: psycopg.Connection, table: str) -> bool:
+    return connection.execute(f'SELECT EXISTS (TABLE public."{table}")').fetchone()[0]
 
 
 def _tables_referenced_first(connection: psycopg.Connection) -> list[str]:
