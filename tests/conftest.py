@@ -13,11 +13,13 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
-from shipshape import create_app
+from shipshape import create_app, runtime
 from shipshape.extensions import db
+from shipshape.knowledge import library as library_module
+from shipshape.knowledge.vocabulary import VOCABULARY_FILE, Vocabulary, load_vocabulary
 from shipshape.runtime import ensure_ready, get_library
 
-from .databases import drop_database, new_database
+from .databases import ReusedDatabase, drop_database, new_database, using_postgres
 from .web.markup import parse_page
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -40,15 +42,49 @@ def make_app(folder: Path, database_url: str, **overrides):
     return create_app(config)
 
 
+def ready_from_template(application: Flask) -> None:
+    """ensure_ready without Alembic's upgrade check, which loads every migration script again
+    (about 15 ms a test): the database is a copy of the template, migrated by ensure_ready at the
+    start of the session. Tests of migrations start from an empty database and migrate for real."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(runtime, "upgrade", _already_migrated)
+        ensure_ready(application)
+
+
+def _already_migrated(directory: str) -> None:
+    """Stands in for flask_migrate.upgrade while ready_from_template sets an app up."""
+
+
 def close(application) -> None:
     get_library(application).close()
     db.session.remove()
     db.engine.dispose()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def vocabulary_parsed_once() -> Iterator[None]:
+    """Each test's Library reads content/_vocabulary.yaml: about 25 ms of pure-Python YAML a test,
+    in both runs. A Vocabulary is frozen and follows from the file's text alone, so one parse per
+    text serves every test; an edited, broken or missing file is still read as it is."""
+    parsed: dict[str | None, Vocabulary] = {}
+
+    def load(content_dir: str | Path) -> Vocabulary:
+        try:
+            text = (Path(content_dir) / VOCABULARY_FILE).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            text = None
+        if text not in parsed:
+            parsed[text] = load_vocabulary(content_dir)  # raises, as before, on a bad file
+        return parsed[text]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(library_module, "load_vocabulary", load)
+        yield
+
+
 @pytest.fixture(scope="session")
 def prepared(tmp_path_factory):
-    """A database and index built once from content/ and quiz/, copied for every test."""
+    """A database and index built once from content/ and quiz/ that every app starts from."""
     folder = tmp_path_factory.mktemp("template")
     url, name = new_database(folder)
     app = make_app(folder, url)
@@ -59,17 +95,31 @@ def prepared(tmp_path_factory):
     drop_database(name)
 
 
+@pytest.fixture(scope="session")
+def reused_database(prepared) -> Iterator[ReusedDatabase | None]:
+    """PostgreSQL: this worker's copy of the template, restored before each test (see
+    ReusedDatabase). SQLite needs none: copying the template file is cheap."""
+    if not using_postgres():
+        yield None
+        return
+    database = ReusedDatabase(prepared[1])
+    yield database
+    database.drop()
+
+
 @pytest.fixture
-def app(prepared, tmp_path):
+def app(prepared, reused_database, tmp_path):
     folder, template = prepared
     shutil.copytree(folder / "index", tmp_path / "index")
-    url, name = new_database(tmp_path, template)
+    if reused_database is None:
+        url, _ = new_database(tmp_path, template)  # a file under tmp_path
+    else:
+        url = reused_database.restore()
     application = make_app(tmp_path, url)
     with application.app_context():
-        ensure_ready(application)
+        ready_from_template(application)
         yield application
         close(application)
-    drop_database(name)
 
 
 @pytest.fixture
@@ -157,6 +207,25 @@ def built_app(folder: Path, **overrides) -> Iterator[Flask]:
     """An app on its own new database and index folder, its context pushed; dropped after."""
     folder.mkdir(parents=True)
     url, name = new_database(folder)
+    with _app_on(folder, url, name, overrides) as application:
+        yield application
+
+
+@contextmanager
+def copied_app(prepared, folder: Path, **overrides) -> Iterator[Flask]:
+    """An app on its own copy of the template's database and index, set up: the bundled content
+    without importing it again (seconds a test). Its context pushed; dropped after."""
+    template_folder, template = prepared
+    folder.mkdir(parents=True)
+    shutil.copytree(template_folder / "index", folder / "index")
+    url, name = new_database(folder, template)
+    with _app_on(folder, url, name, overrides) as application:
+        ready_from_template(application)
+        yield application
+
+
+@contextmanager
+def _app_on(folder: Path, url: str, name: str, overrides: dict) -> Iterator[Flask]:
     application = make_app(folder, url, **overrides)
     try:
         with application.app_context():
@@ -190,9 +259,9 @@ def csrf_token(
 
 
 @pytest.fixture
-def csrf_app(tmp_path):
+def csrf_app(prepared, tmp_path):
     """An app that checks CSRF tokens, with the bundled content and the instructor account."""
-    with built_app(tmp_path / "csrf", WTF_CSRF_ENABLED=True) as application:
+    with copied_app(prepared, tmp_path / "csrf", WTF_CSRF_ENABLED=True) as application:
         add_instructor(application)
         yield application
 
@@ -209,11 +278,10 @@ def csrf_client(csrf_app):
 
 
 @pytest.fixture
-def limited_client(tmp_path):
+def limited_client(prepared, tmp_path):
     """A learner's client on an app with rate limits on: two questions a minute."""
     overrides = {"RATELIMIT_ENABLED": True, "SHIPSHAPE_ASK_RATE_LIMIT": "2 per minute"}
-    with built_app(tmp_path / "limited", **overrides) as application:
-        ensure_ready(application)
+    with copied_app(prepared, tmp_path / "limited", **overrides) as application:
         # Loopback is a local tool, exempt from the learners' limits: come from elsewhere.
         client = application.test_client()
         client.environ_base["REMOTE_ADDR"] = "203.0.113.7"

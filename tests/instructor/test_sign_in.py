@@ -6,7 +6,7 @@ from tests.conftest import (
     INSTRUCTOR_EMAIL,
     INSTRUCTOR_PASSWORD,
     add_instructor,
-    built_app,
+    copied_app,
     csrf_token,
 )
 
@@ -43,7 +43,7 @@ def test_sign_in_never_redirects_off_the_site(client, instructor, target):
 
 
 @pytest.fixture
-def strict_app(tmp_path):
+def strict_app(prepared, tmp_path):
     """CSRF on, rate limits on, secure cookies: as in production."""
     overrides = {
         "WTF_CSRF_ENABLED": True,
@@ -51,7 +51,7 @@ def strict_app(tmp_path):
         "SHIPSHAPE_SIGNIN_RATE_LIMIT": "3 per minute",
         "SESSION_COOKIE_SECURE": True,
     }
-    with built_app(tmp_path / "strict", **overrides) as application:
+    with copied_app(prepared, tmp_path / "strict", **overrides) as application:
         add_instructor(application)
         yield application
 

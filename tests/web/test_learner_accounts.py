@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from shipshape.extensions import db
 from shipshape.models import Instructor, Learner, ReviewCard
-from tests.conftest import add_instructor, built_app, csrf_token
+from tests.conftest import add_instructor, copied_app, csrf_token
 from tests.quizzes.review_helpers import RIGHT, WRONG, import_recall_bank
 from tests.web.learner_pages import take_in_browser
 
@@ -135,13 +135,13 @@ def test_unknown_session_ids_are_nobody(app, user_id):
 
 
 @pytest.fixture
-def strict_app(tmp_path):
+def strict_app(prepared, tmp_path):
     overrides = {
         "WTF_CSRF_ENABLED": True,
         "RATELIMIT_ENABLED": True,
         "SHIPSHAPE_SIGNIN_RATE_LIMIT": "3 per minute",
     }
-    with built_app(tmp_path / "strict-learners", **overrides) as application:
+    with copied_app(prepared, tmp_path / "strict-learners", **overrides) as application:
         add_instructor(application)
         yield application
 
