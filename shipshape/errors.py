@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 from flask import Flask, jsonify, render_template, request
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException
+
+from .extensions import db
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +75,7 @@ def register_error_handlers(app: Flask) -> None:
     def handle_database_error(err: Exception):
         if not database_unavailable(err):
             return handle_unexpected(err)
+        _let_go_of_the_transaction()
         reason = str(getattr(err, "orig", None) or err).strip().partition("\n")[0]
         log.warning("database unavailable on %s %s: %s", request.method, request.path, reason)
         message = "The database does not answer. Try again in a moment."
@@ -82,3 +86,11 @@ def register_error_handlers(app: Flask) -> None:
     def handle_unexpected(err: Exception):
         log.exception("unhandled error on %s %s", request.method, request.path)
         return _respond(500, "internal_error", "Something went wrong on our side.")
+
+
+def _let_go_of_the_transaction() -> None:
+    """Roll back the session whose connection failed, so the next request on the same session
+    (an app context that outlives one request) reconnects instead of raising
+    PendingRollbackError. A rollback on a dead connection may fail too: nothing more to undo."""
+    with contextlib.suppress(Exception):
+        db.session.rollback()
