@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from whoosh.query import Or, Query, Term
 
 from .analysis import stem_word, tokenize
+from .command_names import find_commands
 from .index import Hit, TopicIndex
 from .vocabulary import Vocabulary
 
@@ -92,30 +93,6 @@ def edit_distance(a: str, b: str) -> int:
             current.append(cost)
         previous2, previous = previous, current
     return previous[-1]
-
-
-def find_commands(text: str, phrases: dict[str, str]) -> tuple[str, ...]:
-    """Command names written in the text, longest first, each counted once."""
-    normalized = " " + " ".join(tokenize(text)) + " "
-    found: list[str] = []
-    for phrase, padded in _longest_first(phrases):
-        if padded in normalized and not any(phrase in longer for longer in found):
-            found.append(phrase)
-    return tuple(found)
-
-
-_PHRASES: list[tuple[dict, tuple[tuple[str, str], ...]]] = [({}, ())]
-
-
-def _longest_first(phrases: dict[str, str]) -> tuple[tuple[str, str], ...]:
-    """(phrase, " phrase ") of the names of more than one word, longest first; remembered for
-    the latest dict (the catalog's, one per content version)."""
-    kept, ordered = _PHRASES[0]
-    if kept is not phrases:
-        names = sorted((p for p in phrases if " " in p), key=len, reverse=True)
-        ordered = tuple((name, f" {name} ") for name in names)
-        _PHRASES[0] = (phrases, ordered)  # one tuple, swapped whole: safe between threads
-    return ordered
 
 
 def plan_query(

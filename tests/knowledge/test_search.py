@@ -16,7 +16,6 @@ from shipshape.knowledge.search import (
     build_query,
     correct_word,
     coverage,
-    find_commands,
     plan_query,
     search_sections,
 )
@@ -41,17 +40,6 @@ def test_a_command_phrase_in_a_question_finds_the_command_topic(library):
 
     assert plan.commands == ("docker ps",)
     assert hits[0].slug == "docker-container-ls"
-
-
-def test_find_commands_reports_the_longest_name_only():
-    phrases = {"docker container ls": "ls", "container ls": "ls", "docker ps": "ls"}
-
-    assert find_commands("Run docker container ls -a", phrases) == ("docker container ls",)
-    assert find_commands("docker ps and docker container ls", phrases) == (
-        "docker container ls",
-        "docker ps",
-    )
-    assert find_commands("the ps command", phrases) == ()
 
 
 QUERY_SYNTAX = ["AND (", "*", "title:foo", '"unbalanced', "name~2", "[a TO z]", "image OR", "ls^9"]
