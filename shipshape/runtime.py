@@ -150,8 +150,9 @@ def warm_up(app: Flask) -> int:
         library = get_library(app)
         library.ensure_fresh(force=True)
         answer_question("what is the difference between an image and a container", library)
-        deadline = time.monotonic() + app.config["SHIPSHAPE_WARM_UP_SECONDS"]
-        terms = library.index.prime(TEXT_FIELDS, deadline - time.monotonic())
+        seconds = app.config["SHIPSHAPE_WARM_UP_SECONDS"]
+        deadline = time.monotonic() + seconds
+        terms = library.index.prime(TEXT_FIELDS, seconds)
         rendered = _render_answers(library, deadline)
     log.info("warmed up in %.2f s (%d terms scored, %d answers rendered)",
              time.monotonic() - started, terms, rendered)  # fmt: skip

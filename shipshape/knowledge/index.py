@@ -235,6 +235,7 @@ class TopicIndex:
         if found is None:
             fields = self._searcher.stored_fields(number)
             found = self._sections[number] = hit_from_fields(fields, 0.0)
+            self._scores.know_section(f"{found.slug}#{found.anchor}", number)
         return with_score(found, score)
 
     @classmethod
@@ -271,8 +272,7 @@ class TopicIndex:
             for number in self._searcher.reader().all_doc_ids():
                 if time.monotonic() > deadline:
                     return 0
-                hit = self._section_hit(number, 0.0)
-                self._scores.know_section(f"{hit.slug}#{hit.anchor}", number)
+                self._section_hit(number, 0.0)
             return self._scores.prime(fields, deadline)
 
     def sections(self) -> list[Hit]:

@@ -56,7 +56,7 @@ class TermScores:
         return self._numbers[ident]
 
     def know_section(self, ident: str, number: int) -> None:
-        """Remember a section's number, read from its stored fields (priming)."""
+        """Remember a section's number, learnt from its stored fields."""
         if len(self._numbers) < MAX_REMEMBERED:
             self._numbers[ident] = number
 
