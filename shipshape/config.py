@@ -77,11 +77,14 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         # Form fields (the editors' textareas) may hold a whole quiz file, up to 1 MiB of it.
         "MAX_FORM_MEMORY_SIZE": 2 * 1024 * 1024,
         "WTF_CSRF_TIME_LIMIT": None,
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
     }
     if overrides:
         config.update(overrides)
     if "SECRET_KEY" not in config:
         config["SECRET_KEY"] = _secret_key(instance)
     config["SQLALCHEMY_DATABASE_URI"] = normalize_database_url(config["SQLALCHEMY_DATABASE_URI"])
+    # A server's connections can go stale (restart, idle timeout): test each one before use.
+    # A SQLite file has no server, and the test would cost every ask a statement.
+    is_server = not config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite")
+    config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"pool_pre_ping": is_server})
     return config

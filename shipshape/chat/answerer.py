@@ -98,7 +98,13 @@ def _names_command(side: str, library: Library) -> bool:
 
 
 def _side_search(text: str, library: Library) -> str | None:
-    """The topic a short phrase is about, when the search is sure enough."""
+    """The topic a short phrase is about, when the search is sure enough; remembered while the
+    index stays as it is (the catalog is rebuilt only along with it), since the sides of
+    comparisons come back again and again ("an image", "a container")."""
+    return library.index.remembered(("comparison side", text), lambda: _side(text, library))
+
+
+def _side(text: str, library: Library) -> str | None:
     found = respond(understand(text, library), library)
     return found.topic_slug if found.kind != NO_ANSWER else None
 

@@ -11,9 +11,10 @@ import math
 from dataclasses import dataclass
 
 from ..knowledge.catalog import Catalog
+from ..knowledge.coverage import Covered, cover
 from ..knowledge.errors import ErrorMatch
 from ..knowledge.index import Hit
-from ..knowledge.search import QueryPlan, coverage, focus_coverage
+from ..knowledge.search import QueryPlan
 from .phrasebook import HEADING, SECTION, TOPIC, Similarities
 from .reading import Question
 from .similarity import best_match, content_stems
@@ -88,21 +89,18 @@ def _heading_feature(hit: Hit, similar: Similarities, filler: frozenset[str]) ->
     return best_match(similar.words, [(heading, content_stems(heading, filler))], similar.weigh)[0]
 
 
-def distinct_coverage(plan: QueryPlan, hits: list[Hit]) -> list[float]:
+def distinct_coverage(plan: QueryPlan, covered: list[Covered]) -> list[float]:
     """Per hit, the share of the question it covers with words the other candidates lack: among
     sibling sections that all say "restart" and "policy", the one that also says "stop" and
     "137" stands out."""
-    groups = [(g, g.weight * g.emphasis) for g in plan.groups]
-    total = sum(w for _, w in groups)
-    if not hits or not total:
-        return [0.0] * len(hits)
-    asked = [g.stems for g, _ in groups]
-    holds = [[not h.stems.isdisjoint(a) or not h.key_stems.isdisjoint(a) for a in asked]
-             for h in hits]  # fmt: skip
-    rarity = [1.0 - sum(row[i] for row in holds) / len(hits) for i in range(len(groups))]
+    weights = [g.weight * g.emphasis for g in plan.groups]
+    total = sum(weights)
+    if not covered or not total:
+        return [0.0] * len(covered)
+    rarity = [1.0 - sum(c.holds[i] for c in covered) / len(covered) for i in range(len(weights))]
     return [
-        sum(w * r for (_, w), r, held in zip(groups, rarity, row, strict=True) if held) / total
-        for row in holds
+        sum(w * r for w, r, held in zip(weights, rarity, c.holds, strict=True) if held) / total
+        for c in covered
     ]
 
 
@@ -120,9 +118,10 @@ def describe(
     errors: list[ErrorMatch] = context.get("errors", [])
     named = {catalog.commands.get(c) for c in plan.commands}
     unknown = unknown_share(plan)
-    distinct = distinct_coverage(plan, hits)
+    covered = cover(plan, hits)
+    distinct = distinct_coverage(plan, covered)
     candidates = []
-    for hit, only_here in zip(hits, distinct, strict=True):
+    for hit, coverage, only_here in zip(hits, covered, distinct, strict=True):
         phrasing, own, topic, closest = _phrasing_features(hit, similar)
         doc = catalog.get(hit.slug)
         error = max((e.share for e in errors if (e.slug, e.anchor) == (hit.slug, hit.anchor)),
@@ -130,9 +129,9 @@ def describe(
         values = {
             "bm25": math.log1p(hit.score),
             "relative": hit.score / top,
-            "coverage": coverage(plan, hit),
+            "coverage": coverage.coverage,
             "distinct": only_here,
-            "focus": focus_coverage(plan, hit),
+            "focus": coverage.focus,
             "phrasing": phrasing,
             "own_phrasing": own,
             "topic_phrasing": topic,

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .features import FEATURES, Candidate
@@ -26,6 +27,11 @@ class Model:
     weights: dict[str, float]  # feature -> weight in a candidate's score
     calibration: dict[str, float]  # evidence -> weight in the logistic probability of being right
     threshold: float  # below this probability the chat says it does not know
+
+    @cached_property
+    def ordered_weights(self) -> tuple[float, ...]:
+        """The weights in FEATURES order, as `score` multiplies them."""
+        return tuple(self.weights[f] for f in FEATURES)
 
     def to_dict(self) -> dict:
         return {
@@ -59,13 +65,18 @@ class Ranked:
         return self.candidate.features["coverage"]
 
 
-def score(features: dict[str, float], weights: dict[str, float]) -> float:
-    return sum(weights[f] * features.get(f, 0.0) for f in FEATURES)
+_IN_ORDER = operator.itemgetter(*FEATURES)
+
+
+def score(features: dict[str, float], weights: tuple[float, ...]) -> float:
+    """The weighted sum of a candidate's features; `weights` in FEATURES order."""
+    return sum(map(operator.mul, weights, _IN_ORDER(features)))
 
 
 def rank(candidates: list[Candidate], model: Model) -> list[Ranked]:
     """Candidates best first."""
-    ranked = [Ranked(c, score(c.features, model.weights)) for c in candidates]
+    weights = model.ordered_weights
+    ranked = [Ranked(c, score(c.features, weights)) for c in candidates]
     return sorted(ranked, key=lambda r: -r.score)
 
 

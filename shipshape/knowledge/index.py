@@ -7,9 +7,10 @@ import shutil
 import threading
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
 from whoosh import index as whoosh_index
 from whoosh.collectors import TimeLimit, TimeLimitCollector
@@ -29,6 +30,8 @@ CURRENT = "CURRENT"
 VERSION_FILE = "applied_version"
 WRITER_TIMEOUT = 30.0
 STALE_SHARE = 0.1  # deleted sections, as a share of the index, that make an edit optimize
+REMEMBERED = 50_000  # values `remembered` keeps before it starts over
+T = TypeVar("T")
 
 
 def generation_prefix() -> str:
@@ -54,7 +57,7 @@ class TopicIndex:
         self._words: WordList | None = None  # the searcher's words, for typo correction
         self._generation: str | None = None
         self._writes = 0  # bumped by every change this handle makes or sees
-        self._similar: dict[tuple, list[tuple[str, int]]] = {}
+        self._remembered: dict[tuple, object] = {}
 
     @property
     def state(self) -> tuple[str | None, int]:
@@ -293,16 +296,24 @@ class TopicIndex:
         with self._lock:
             return self._searcher.idf(field, term) if self._searcher else 0.0
 
+    def remembered(self, key: Hashable, work: Callable[[], T]) -> T:
+        """work()'s value, remembered for this state of the index under `key`: for what is
+        worked out from the index's words alone and asked for question after question."""
+        key = (self.state, key)
+        try:
+            return self._remembered[key]  # type: ignore[return-value]
+        except KeyError:
+            pass
+        if len(self._remembered) > REMEMBERED:
+            self._remembered.clear()
+        found = self._remembered[key] = work()
+        return found
+
     def similar_words(self, word: str, maxdist: int) -> list[tuple[str, int]]:
         """Known words within an edit distance, most frequent first; remembered per state of
         the index, since building the automaton costs more than a whole search."""
-        key = (self.state, word, maxdist)
-        found = self._similar.get(key)
-        if found is None:
-            if len(self._similar) > 20_000:
-                self._similar.clear()
-            found = self._similar[key] = self._similar_words(word, maxdist)
-        return found
+        return self.remembered(("similar", word, maxdist),
+                               lambda: self._similar_words(word, maxdist))  # fmt: skip
 
     def _similar_words(self, word: str, maxdist: int) -> list[tuple[str, int]]:
         with self._lock:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import nh3
 
 from .catalog import Catalog
+from .coverage import coverage
 from .library import Library
 from .render import render_markdown
-from .search import apply_corrections, coverage, plan_query, search_sections
+from .search import apply_corrections, plan_query, search_sections
 from .topicfile import TopicDoc, answer_sections
 
 MAX_RESULTS = 20

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from whoosh.query import Or, Query, Term
 
@@ -20,8 +20,7 @@ from .vocabulary import Vocabulary
 TEXT_FIELDS = ("head", "questions", "body")
 KEY_FIELDS = ("head", "questions")
 COMMON_SHARE = 0.75  # a word in three sections out of four tells nothing about which one
-SYNONYM_WEIGHT = 0.6
-CORRECTED_CREDIT = 0.75  # a word found only after a typo fix
+SYNONYM_WEIGHT = 0.6  # a synonym counts for this much of the word it stands for
 COMMAND_BOOST = 8.0
 MAX_TERMS = 32
 CONTEXT_EMPHASIS = 0.4  # a word from the story around the question, not from what it asks
@@ -66,6 +65,11 @@ def correct_word(word: str, index: TopicIndex, vocabulary: Vocabulary) -> str:
         return word
     if word in vocabulary.known_words or word in vocabulary.synonyms:
         return word
+    return index.remembered(("correct", word), lambda: _correct_by_index(word, index))
+
+
+def _correct_by_index(word: str, index: TopicIndex) -> str:
+    """The word the index's own words say a typo meant, or the word itself."""
     if index.doc_frequency("words", word) > 0 or _stem_is_known(word, index):
         return word  # "exiting" is no typo of "existing" when the material says "exited"
     limit = _max_distance(word)
@@ -126,16 +130,11 @@ def plan_query(
             synonyms += (stem_word("dockerfile"), stem_word("instruction"))
         stems, alternatives = (stem_word(word),), tuple(dict.fromkeys(synonyms))
         emphasis = 1.0 if focus is None or raw in focus or word in focus else CONTEXT_EMPHASIS
-        groups.append(
-            TermGroup(word, stems, alternatives, corrected=word != raw, emphasis=emphasis)
-        )
+        weight = max(term_weight(index, s) for s in stems)
+        groups.append(TermGroup(word, stems, alternatives, weight, word != raw, emphasis))
     corrected = apply_corrections(question, corrections)
     commands = find_commands(corrected, command_phrases or {})
-    weighted = tuple(
-        replace(g, weight=max(term_weight(index, s) for s in g.stems))
-        for g in informative(groups, index)
-    )
-    return QueryPlan(weighted, commands, corrections, term_weight(index, "\x00"))
+    return QueryPlan(informative(groups, index), commands, corrections, term_weight(index, "\x00"))
 
 
 def is_noise(word: str, index: TopicIndex, vocabulary: Vocabulary) -> bool:
@@ -151,6 +150,10 @@ def is_noise(word: str, index: TopicIndex, vocabulary: Vocabulary) -> bool:
 
 
 def is_common(index: TopicIndex, stem: str) -> bool:
+    return index.remembered(("common", stem), lambda: _is_common(index, stem))
+
+
+def _is_common(index: TopicIndex, stem: str) -> bool:
     total = index.doc_count()
     return total > 20 and index.doc_frequency("body", stem) > COMMON_SHARE * total
 
@@ -203,81 +206,10 @@ def search_including(
 
 def term_weight(index: TopicIndex, stem: str) -> float:
     """How telling a stem is: rare across sections weighs more; unknown weighs most."""
+    return index.remembered(("weight", stem), lambda: _term_weight(index, stem))
+
+
+def _term_weight(index: TopicIndex, stem: str) -> float:
     total = max(index.doc_count(), 1)
     frequency = max(index.doc_frequency(f, stem) for f in TEXT_FIELDS)
     return 1.0 + math.log((total + 1) / (frequency + 1))
-
-
-def coverage(plan: QueryPlan, hit: Hit) -> float:
-    """How much of the question a section covers: the mean of the share (words weighted by rarity)
-    found anywhere in it and the share found in what describes it (title, heading, questions, tags).
-    A section that mentions a word only in passing, say in a code example, covers it half.
-    A command whose words are all asked anyway ("why are Docker images immutable?" names
-    `docker images`) is not required: the section may cover the words instead."""
-    plan_seen, hit_seen, value = _latest[0]
-    if plan_seen is plan and hit_seen is hit:
-        return value
-    value = _coverage(plan.groups, plan.commands, plan.command_weight, hit)
-    _latest[0] = (plan, hit, value)  # one tuple, swapped whole: safe between threads
-    return value
-
-
-# The ranker asks for a candidate's coverage and then its focus coverage, which for a question
-# without a story around it is the same figure: the latest one is kept for the second ask.
-_latest: list[tuple] = [(None, None, 0.0)]
-
-
-def focus_coverage(plan: QueryPlan, hit: Hit) -> float:
-    """Coverage of the asking part alone: the words the story around it adds left out."""
-    asked = tuple(g for g in plan.groups if g.emphasis >= 1.0)
-    if len(asked) == len(plan.groups):
-        return coverage(plan, hit)
-    return _coverage(asked, plan.commands, plan.command_weight, hit) if asked else 0.0
-
-
-# The plan's parts are passed apart, not as copies of the plan: the ranker asks for the coverage
-# of every candidate, and copying a plan costs more than the sums.
-def _coverage(groups: tuple[TermGroup, ...], commands: tuple[str, ...], ceiling: float,
-              hit: Hit) -> float:  # fmt: skip
-    full = _covered(groups, commands, ceiling, hit)
-    optional = _redundant_commands(groups, commands)
-    if not optional:
-        return full
-    kept = tuple(c for c in commands if c not in optional)
-    return max(full, _covered(groups, kept, ceiling, hit))
-
-
-def _redundant_commands(groups: tuple[TermGroup, ...], commands: tuple[str, ...]) -> set[str]:
-    words = {g.word for g in groups}
-    return {
-        command
-        for command in commands
-        if all(w in words for w in command.split()[1:]) and len(command.split()) > 1
-    }
-
-
-def _covered(groups: tuple[TermGroup, ...], commands: tuple[str, ...], ceiling: float,
-             hit: Hit) -> float:  # fmt: skip
-    """The mean of the shares found anywhere in the section and in its key stems alone."""
-    total = anywhere = in_key = 0.0
-    key_stems, stems = hit.key_stems, hit.stems
-    for group in groups:
-        weight = group.weight * group.emphasis
-        total += weight
-        weight *= CORRECTED_CREDIT if group.corrected else 1.0
-        # Found anywhere: the word in the key stems or the body, else a synonym in either.
-        if not key_stems.isdisjoint(group.stems):
-            in_key += weight
-            anywhere += weight
-        elif not stems.isdisjoint(group.stems):
-            anywhere += weight
-            in_key += weight * SYNONYM_WEIGHT if not key_stems.isdisjoint(group.synonyms) else 0.0
-        elif not (key_stems.isdisjoint(group.synonyms) and stems.isdisjoint(group.synonyms)):
-            anywhere += weight * SYNONYM_WEIGHT
-            in_key += weight * SYNONYM_WEIGHT if not key_stems.isdisjoint(group.synonyms) else 0.0
-    for command in commands:
-        total += ceiling
-        found = ceiling if command in hit.commands else 0.0
-        anywhere += found
-        in_key += found
-    return (anywhere / total + in_key / total) / 2 if total else 0.0

@@ -278,3 +278,28 @@ def test_a_search_including_named_sections_scores_them_as_the_full_search_does(s
     assert hits[0].score == max(everything.values())
     assert (hits[1].slug, hits[1].anchor) == last and hits[1].score == everything[last]
     assert (hits[2].slug, hits[2].anchor, hits[2].score) == ("layers", "", 0.0)
+
+
+def test_a_remembered_value_is_worked_out_once_per_state_of_the_index(small_index):
+    worked = []
+
+    def work():
+        worked.append(small_index.doc_count())
+        return worked[-1]
+
+    first = [small_index.remembered("sections", work) for _ in range(3)]
+    small_index.apply([parse_topic(NEW_VOLUMES, "volumes")], removed=[], version=2)
+    after = small_index.remembered("sections", work)
+
+    assert len(set(first)) == 1 and after != first[0]  # the volumes topic lost a section
+    assert worked == [first[0], after]
+
+
+def test_what_search_remembers_of_a_word_follows_the_index(small_index):
+    def weight() -> float:
+        return plan_query("throwaway", small_index, NO_WORDS).groups[0].weight
+
+    unknown = weight()
+    small_index.apply([parse_topic(NEW_VOLUMES, "volumes")], removed=[], version=2)
+
+    assert weight() < unknown

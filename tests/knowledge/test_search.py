@@ -11,11 +11,11 @@ from whoosh.query import Term
 from shipshape.extensions import db
 from shipshape.knowledge import store
 from shipshape.knowledge.analysis import tokenize
+from shipshape.knowledge.coverage import coverage
 from shipshape.knowledge.index import CURRENT
 from shipshape.knowledge.search import (
     build_query,
     correct_word,
-    coverage,
     plan_query,
     search_sections,
 )
