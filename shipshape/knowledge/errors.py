@@ -80,13 +80,33 @@ def _contiguous(needles: tuple[str, ...], haystack: list[str]) -> bool:
     return any(tuple(haystack[i : i + n]) == needles for i in range(len(haystack) - n + 1))
 
 
+_BY_WORD: dict[int, tuple[tuple[ErrorPattern, ...], dict[str, list[int]]]] = {}
+
+
+def _by_word(patterns: tuple[ErrorPattern, ...]) -> dict[str, list[int]]:
+    """word -> the positions of the patterns holding it; made once per tuple of patterns (the
+    catalog keeps one per content version)."""
+    kept = _BY_WORD.get(id(patterns))
+    if kept is None or kept[0] is not patterns:
+        if len(_BY_WORD) > 4:
+            _BY_WORD.clear()
+        index: dict[str, list[int]] = {}
+        for position, pattern in enumerate(patterns):
+            for word in pattern.distinct:
+                index.setdefault(word, []).append(position)
+        kept = _BY_WORD[id(patterns)] = (patterns, index)
+    return kept[1]
+
+
 def match_errors(text: str, patterns: tuple[ErrorPattern, ...]) -> list[ErrorMatch]:
     """Error messages found in the text, best first: most of their words, in order; only the
     ones about as complete as the best."""
     words = list(_telling_words(text))
     present = set(words)
+    index = _by_word(patterns)
+    sharing = sorted({n for word in present for n in index.get(word, ())})
     found = []
-    for pattern in patterns:
+    for pattern in (patterns[n] for n in sharing):  # none sharing a word can match
         if len(present.intersection(pattern.distinct)) < MIN_SHARE * len(pattern.distinct):
             continue  # cheap test first: most candidates share few words
         if len(pattern.words) < SHORT and not _contiguous(pattern.words, words):

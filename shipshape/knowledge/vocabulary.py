@@ -34,6 +34,8 @@ class Vocabulary:
 
     def out_of_scope_term(self, text: str) -> str | None:
         """The first out-of-scope term the text names, as the vocabulary writes it."""
+        if not self._any_of("out_of_scope").search(text):
+            return None  # most questions name none: one search instead of one per term
         for pattern, term in self.out_of_scope:
             if pattern.search(text):
                 return term
@@ -41,9 +43,21 @@ class Vocabulary:
 
     def rewrite(self, text: str) -> str:
         """The text with each multi-word expression replaced by the word it means."""
+        if not self._any_of("phrases").search(text):
+            return text  # none matches, so no replacement can make another one match
         for pattern, word in self.phrases:
             text = pattern.sub(word, text)
         return text
+
+    def _any_of(self, name: str) -> re.Pattern:
+        """One pattern matching wherever any of the `name` patterns does, made once."""
+        key = f"_any_{name}"
+        found = self.__dict__.get(key)
+        if found is None:
+            alternatives = [f"(?:{pattern.pattern})" for pattern, _ in getattr(self, name)]
+            found = re.compile("|".join(alternatives) or r"(?!)", re.I)
+            object.__setattr__(self, key, found)
+        return found
 
     def alternatives(self, word: str) -> tuple[tuple[str, ...], ...]:
         """Phrases meaning the same as the word, or as any vocabulary word it stems alike with."""

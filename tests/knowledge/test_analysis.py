@@ -126,6 +126,14 @@ def test_a_phrase_of_several_words_is_read_as_the_word_it_means():
     assert vocabulary.rewrite("target into") == "target into"  # whole words only
 
 
+def test_the_first_out_of_scope_term_listed_is_named_and_none_when_none_is_there():
+    vocabulary = parse_vocabulary({"out_of_scope": ["Kubernetes", "docker swarm"]})
+    assert vocabulary.out_of_scope_term("deploy with kubernetes or Docker-Swarm?") == "docker swarm"
+    assert vocabulary.out_of_scope_term("docker swarming bees") is None
+    assert parse_vocabulary({}).out_of_scope_term("anything at all") is None
+    assert parse_vocabulary({}).rewrite("get into it") == "get into it"
+
+
 def test_a_bare_on_in_the_filler_list_is_refused_because_yaml_reads_it_as_true(tmp_path):
     (tmp_path / "_vocabulary.yaml").write_text("filler: [a, on, the]\n")
     with pytest.raises(ValueError, match="quote"):
