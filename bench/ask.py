@@ -1,5 +1,7 @@
 """Chat benchmark: prints figures, asserts nothing.
 
+- in-process GET /livez latency, p50: the framework's floor, which moves with the machine's
+  speed as much as anything else here, so the asks are also given as multiples of it;
 - in-process POST /api/ask latency, p50 and p95, over the public questions (or built-in ones),
   after the warm-up a gunicorn worker does before its first request (runtime.warm_up): cold, the
   first time each question is asked; cold again (the answer cache emptied before every request,
@@ -74,8 +76,11 @@ def bench_ask(folder: Path, rounds: int = 5) -> None:
     warm_up(app)  # as gunicorn.conf.py does in every worker
     cache = get_answer_cache(app)
     asked = questions()
-    report("/api/ask, single questions, cold, each asked for the first time",
-           timed_questions(client, asked, 1, cache))  # fmt: skip
+    floor = statistics.median(timed_livez(client))
+    print(f"GET /livez, the framework's floor through the same client: p50 {floor:.2f} ms")
+    first = timed_questions(client, asked, 1, cache)
+    report("/api/ask, single questions, cold, each asked for the first time", first)
+    print(f"  = {statistics.median(first) / floor:.1f} x the /livez p50 of this run")
     report("/api/ask, single questions, cold, asked again (only the answer cache emptied)",
            timed_questions(client, asked, rounds - 1, cache))  # fmt: skip
     report("/api/ask, follow-ups, cold", timed_follow_ups(client, rounds, cache))
@@ -135,6 +140,15 @@ def timed_questions(client, asked: list[str], rounds: int, cold=None) -> list[fl
             start = time.perf_counter()
             client.post("/api/ask", json={"question": question})
             timings.append((time.perf_counter() - start) * 1000)
+    return timings
+
+
+def timed_livez(client, times: int = 300) -> list[float]:
+    timings = []
+    for _ in range(times):
+        start = time.perf_counter()
+        client.get("/livez")
+        timings.append((time.perf_counter() - start) * 1000)
     return timings
 
 

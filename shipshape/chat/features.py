@@ -117,15 +117,20 @@ def describe(
     top = max((h.score for h in hits), default=0.0) or 1.0
     errors: list[ErrorMatch] = context.get("errors", [])
     named = {catalog.commands.get(c) for c in plan.commands}
-    unknown = unknown_share(plan)
     covered = cover(plan, hits)
     distinct = distinct_coverage(plan, covered)
+    shares: dict[tuple[str, str], float] = {}
+    for e in errors:  # several messages may point at one section: the best counts
+        shares[e.slug, e.anchor] = max(e.share, shares.get((e.slug, e.anchor), 0.0))
+    # The same for every candidate: worked out once.
+    prefer, avoid = context.get("prefer"), context.get("avoid")
+    asks_definition, compares = bool(question.definition), bool(question.comparing)
+    unknown, long = unknown_share(plan), float(question.is_long)
     candidates = []
     for hit, coverage, only_here in zip(hits, covered, distinct, strict=True):
         phrasing, own, topic, closest = _phrasing_features(hit, similar)
-        doc = catalog.get(hit.slug)
-        error = max((e.share for e in errors if (e.slug, e.anchor) == (hit.slug, hit.anchor)),
-                    default=0.0)  # fmt: skip
+        summary = not hit.anchor
+        doc = catalog.get(hit.slug) if compares else None
         values = {
             "bm25": math.log1p(hit.score),
             "relative": hit.score / top,
@@ -137,15 +142,15 @@ def describe(
             "topic_phrasing": topic,
             "exact": float(phrasing >= EXACT),
             "heading": _heading_feature(hit, similar, filler),
-            "summary": float(not hit.anchor),
-            "definition": float(question.definition and not hit.anchor),
-            "comparison": float(question.comparing and bool(doc and doc.compare)),
+            "summary": float(summary),
+            "definition": float(asks_definition and summary),
+            "comparison": float(doc is not None and bool(doc.compare)),
             "command": float(hit.slug in named),
-            "error": error,
-            "prefer": float(hit.slug == context.get("prefer")),
-            "avoid": float(context.get("avoid") == (hit.slug, hit.anchor)),
+            "error": shares.get((hit.slug, hit.anchor), 0.0),
+            "prefer": float(hit.slug == prefer),
+            "avoid": float(avoid == (hit.slug, hit.anchor)),
             "unknown": unknown,
-            "long": float(question.is_long),
+            "long": long,
         }
         candidates.append(Candidate(hit, values, closest))
     return candidates

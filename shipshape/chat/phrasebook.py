@@ -137,7 +137,8 @@ class Similarities:
         best = np.maximum.reduceat(grouped, book._group_starts) if len(grouped) else grouped
         reaching = np.flatnonzero(grouped == best[book._group_of])
         owners = book._group_of[reaching]
-        first = reaching[np.r_[True, owners[1:] != owners[:-1]]] if len(reaching) else reaching
+        starts = np.concatenate(([True], owners[1:] != owners[:-1]))
+        first = reaching[starts] if len(reaching) else reaching
         self._best = best.tolist()
         self._closest = book._by_group[first].tolist()
 

@@ -11,6 +11,7 @@ import yaml
 from .analysis import stem_word, tokenize
 
 VOCABULARY_FILE = "_vocabulary.yaml"
+_WORDS = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -34,29 +35,36 @@ class Vocabulary:
 
     def out_of_scope_term(self, text: str) -> str | None:
         """The first out-of-scope term the text names, as the vocabulary writes it."""
-        if not self._any_of("out_of_scope").search(text):
-            return None  # most questions name none: one search instead of one per term
-        for pattern, term in self.out_of_scope:
-            if pattern.search(text):
+        # A term can match only where the text has each of its words: one pass over the text's
+        # words rules most terms out, where a search per term would scan the text each time.
+        present = set(_WORDS.findall(text.casefold()))
+        for (pattern, term), words in zip(self.out_of_scope, self._term_words(), strict=True):
+            if words <= present and pattern.search(text):
                 return term
         return None
 
+    def _term_words(self) -> tuple[frozenset[str], ...]:
+        found = self.__dict__.get("_term_words_")
+        if found is None:
+            found = tuple(frozenset(_WORDS.findall(t.casefold())) for _, t in self.out_of_scope)
+            object.__setattr__(self, "_term_words_", found)
+        return found
+
     def rewrite(self, text: str) -> str:
         """The text with each multi-word expression replaced by the word it means."""
-        if not self._any_of("phrases").search(text):
+        if not self._any_phrase().search(text):
             return text  # none matches, so no replacement can make another one match
         for pattern, word in self.phrases:
             text = pattern.sub(word, text)
         return text
 
-    def _any_of(self, name: str) -> re.Pattern:
-        """One pattern matching wherever any of the `name` patterns does, made once."""
-        key = f"_any_{name}"
-        found = self.__dict__.get(key)
+    def _any_phrase(self) -> re.Pattern:
+        """One pattern matching wherever any of the phrases does, made once."""
+        found = self.__dict__.get("_any_phrase_")
         if found is None:
-            alternatives = [f"(?:{pattern.pattern})" for pattern, _ in getattr(self, name)]
+            alternatives = [f"(?:{pattern.pattern})" for pattern, _ in self.phrases]
             found = re.compile("|".join(alternatives) or r"(?!)", re.I)
-            object.__setattr__(self, key, found)
+            object.__setattr__(self, "_any_phrase_", found)
         return found
 
     def alternatives(self, word: str) -> tuple[tuple[str, ...], ...]:
