@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import threading
 import time
-import uuid
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -16,8 +13,16 @@ from whoosh import index as whoosh_index
 from whoosh.collectors import TimeLimit, TimeLimitCollector
 from whoosh.query import Query
 
-from .analysis import analysis_fingerprint
 from .documents import section_documents
+from .generations import (
+    generation_prefix,
+    make_current,
+    new_generation,
+    read_current,
+    read_version,
+    remove_generations_but,
+    write_version,
+)
 from .hits import Hit, hit_from_fields, with_score
 from .schema import make_schema, write_generation
 from .segment_words import FIELD as WORDS_FIELD
@@ -26,17 +31,10 @@ from .spelling import WordList
 from .term_scores import OutOfTime, TermScores, flat_terms
 from .topicfile import TopicDoc
 
-CURRENT = "CURRENT"
-VERSION_FILE = "applied_version"
 WRITER_TIMEOUT = 30.0
 STALE_SHARE = 0.1  # deleted sections, as a share of the index, that make an edit optimize
 REMEMBERED = 50_000  # values `remembered` keeps before it starts over
 T = TypeVar("T")
-
-
-def generation_prefix() -> str:
-    """Generation folders carry the analysis fingerprint, so a changed analyzer means a rebuild."""
-    return f"gen-{analysis_fingerprint()}-"
 
 
 class SearchTimeout(Exception):
@@ -65,17 +63,10 @@ class TopicIndex:
         return self._generation, self._writes
 
     # -- opening --------------------------------------------------------------------------
-    def _read_current(self) -> str | None:
-        try:
-            name = (self.root / CURRENT).read_text().strip()
-        except FileNotFoundError:
-            return None
-        return name if name and (self.root / name).is_dir() else None
-
     def open(self) -> bool:
         """Open the current generation; False when there is none or it cannot be read."""
         with self._lock:
-            name = self._read_current()
+            name = read_current(self.root)
             if name is None or not name.startswith(generation_prefix()):
                 return False  # none yet, or built by another version of the analysis: rebuild
             if name == self._generation and self._searcher is not None:
@@ -98,7 +89,7 @@ class TopicIndex:
 
     def is_current(self) -> bool:
         """True while the generation this process reads is still the one in CURRENT."""
-        return self._generation is not None and self._read_current() == self._generation
+        return self._generation is not None and read_current(self.root) == self._generation
 
     def _close(self) -> None:
         if self._searcher is not None:
@@ -113,39 +104,19 @@ class TopicIndex:
     # -- versions --------------------------------------------------------------------------
     def applied_version(self) -> int:
         """The content version the index reflects; -1 when there is no index."""
-        if self._generation is None:
-            return -1
-        try:
-            return int((self.root / self._generation / VERSION_FILE).read_text())
-        except (FileNotFoundError, ValueError):
-            return -1
-
-    def _write_version(self, folder: Path, version: int) -> None:
-        tmp = folder / f"{VERSION_FILE}.{uuid.uuid4().hex}"
-        tmp.write_text(str(version))
-        os.replace(tmp, folder / VERSION_FILE)
+        return -1 if self._generation is None else read_version(self.root / self._generation)
 
     # -- writing ---------------------------------------------------------------------------
     def rebuild(self, topics: Iterable[TopicDoc], version: int) -> None:
         """Build a fresh generation in a new folder and swap it in whole."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        name = f"{generation_prefix()}{uuid.uuid4().hex[:12]}"
-        folder = self.root / name
-        folder.mkdir()
+        folder = new_generation(self.root)
         write_generation(folder, topics)
-        self._write_version(folder, version)
-        tmp = self.root / f"{CURRENT}.{uuid.uuid4().hex}"
-        tmp.write_text(name)
-        os.replace(tmp, self.root / CURRENT)
+        write_version(folder, version)
+        make_current(self.root, folder.name)
         with self._lock:
             self._close()
         self.open()
-        self._remove_old_generations(keep=name)
-
-    def _remove_old_generations(self, keep: str) -> None:
-        for child in self.root.iterdir():
-            if child.is_dir() and child.name.startswith("gen-") and child.name != keep:
-                shutil.rmtree(child, ignore_errors=True)
+        remove_generations_but(self.root, keep=folder.name)
 
     def apply(self, changed: list[TopicDoc], removed: list[str], version: int) -> None:
         """Replace the sections of changed topics and drop removed ones, one writer at a time."""
@@ -174,7 +145,7 @@ class TopicIndex:
                 if not writer.is_closed:
                     writer.cancel()
                 raise
-            self._write_version(self.root / self._generation, version)
+            write_version(self.root / self._generation, version)
             # A fresh searcher: refresh() would reuse segment readers that miss the deletions.
             old, searcher = self._searcher, self._ix.searcher()
             save_counts(self.root / self._generation, searcher.reader())

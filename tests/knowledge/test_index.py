@@ -6,7 +6,8 @@ import pytest
 from whoosh.collectors import TimeLimit, TimeLimitCollector
 
 from shipshape.knowledge.analysis import analysis_fingerprint
-from shipshape.knowledge.index import CURRENT, SearchTimeout, TopicIndex
+from shipshape.knowledge.generations import CURRENT
+from shipshape.knowledge.index import SearchTimeout, TopicIndex
 from shipshape.knowledge.search import plan_query, search_including, search_sections
 from shipshape.knowledge.topicfile import parse_topic
 

@@ -12,7 +12,7 @@ from shipshape.extensions import db
 from shipshape.knowledge import store
 from shipshape.knowledge.analysis import tokenize
 from shipshape.knowledge.coverage import coverage
-from shipshape.knowledge.index import CURRENT
+from shipshape.knowledge.generations import CURRENT
 from shipshape.knowledge.search import (
     build_query,
     correct_word,
