@@ -91,11 +91,18 @@ def bench_ask(folder: Path, rounds: int = 5) -> None:
 
 
 def report_statements(app, client) -> None:
-    """The statements of one ask (BEGIN and COMMIT are the driver's, not counted)."""
+    """The statements of one ask, as SQLite traces them (the turn's INSERT goes past
+    SQLAlchemy's events, straight through the DB-API); BEGIN and COMMIT are not counted."""
     sent: list[str] = []
+
+    def keep(sql: str) -> None:
+        if sql.split()[0].upper() not in ("BEGIN", "COMMIT", "ROLLBACK", "PRAGMA"):
+            sent.append(sql)
+
     with app.app_context():
         engine = app.extensions["sqlalchemy"].engine
-    event.listen(engine, "before_cursor_execute", lambda _c, _k, sql, *_: sent.append(sql))
+    event.listen(engine, "checkout", lambda dbapi, *_: dbapi.set_trace_callback(keep))
+    event.listen(engine, "checkin", lambda dbapi, _record: dbapi.set_trace_callback(None))
     first = client.post("/api/ask", json={"question": "what is an image"}).get_json()
     new = len(sent), sum(1 for x in sent if not x.lstrip().upper().startswith("SELECT"))
     sent.clear()

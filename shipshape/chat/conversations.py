@@ -11,6 +11,7 @@ from sqlalchemy import bindparam, select
 
 from ..extensions import db
 from ..models import Turn, utcnow
+from ..sqlite_insert import insert_row
 from .followup import Previous
 from .reply import Reply
 from .smalltalk import normalize
@@ -61,9 +62,8 @@ def load_or_start(conversation_id: str | None, ttl_hours: float) -> Conversation
 
 def record_turn(conversation: Conversation, question: str, reply: Reply, payload: dict) -> int:
     """Store a question and its reply with one INSERT, committed; the turn's id."""
-    # A plain Core statement with its values as parameters, in a transaction of its own on an
-    # engine connection: compiled once per process, and none of the ORM session's machinery,
-    # which costs more than the INSERT on the chat's busiest path.
+    # In a transaction of its own, outside the ORM session, whose machinery costs more than the
+    # INSERT on the chat's busiest path; on SQLite straight through the DB-API (sqlite_insert).
     row = {
         "conversation_id": conversation.id,
         "question": question,
@@ -77,12 +77,10 @@ def record_turn(conversation: Conversation, question: str, reply: Reply, payload
         "helpful": None,
         "created_at": utcnow(),
     }
-    with db.engine.begin() as connection:
-        return connection.execute(_ADD_TURN, row).inserted_primary_key[0]
+    return insert_row(db.engine, _TURNS, row)
 
 
 _TURNS = Turn.__table__
-_ADD_TURN = _TURNS.insert()
 _RECENT = (
     select(*(_TURNS.c[column.name] for column in fields(Remembered)))
     .where(_TURNS.c.conversation_id == bindparam("conversation_id"))

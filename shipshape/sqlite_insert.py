@@ -1,0 +1,66 @@
+"""One-row INSERTs on SQLite straight through the DB-API: for the chat's turn, written on every
+ask, where SQLAlchemy Core's execution machinery (connection and transaction objects, events,
+result objects) costs more CPU than SQLite's own work, and is most of what an answer from the
+cache costs.
+
+SQLAlchemy still compiles the statement (once per table, columns and dialect), every value goes
+through its column type's own bind processor (JSON, DATETIME), the connection comes from the
+engine's pool, and a DB-API error is raised as SQLAlchemy's, so callers and error handlers see
+what a Core execute would give them. Other databases take the Core path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from sqlalchemy import Table
+from sqlalchemy.engine import Dialect, Engine
+from sqlalchemy.exc import DBAPIError
+
+Compiled = tuple[str, tuple[str, ...], tuple[Callable | None, ...]]
+
+
+def insert_row(engine: Engine, table: Table, row: dict) -> int:
+    """Insert one row in a transaction of its own, committed; its primary key."""
+    if engine.dialect.name != "sqlite":
+        with engine.begin() as connection:
+            return connection.execute(table.insert(), row).inserted_primary_key[0]
+    statement, columns, processors = _compiled(engine.dialect, table, tuple(row))
+    values = tuple(
+        value if process is None else process(value)
+        for value, process in zip((row[c] for c in columns), processors, strict=True)
+    )
+    raw = engine.raw_connection()
+    try:
+        return _insert(raw, statement, values)
+    except engine.dialect.loaded_dbapi.Error as error:
+        dbapi_error = engine.dialect.loaded_dbapi.Error
+        raise DBAPIError.instance(statement, values, error, dbapi_error) from error
+    finally:
+        raw.close()  # back to the pool, which rolls back whatever was left open
+
+
+def _insert(raw, statement: str, values: tuple) -> int:
+    cursor = raw.cursor()
+    try:
+        # BEGIN IMMEDIATE, as sqlite_writes does for the Core path: take the write lock first,
+        # waiting out another writer (busy timeout) instead of failing part way.
+        cursor.execute("BEGIN IMMEDIATE")
+        cursor.execute(statement, values)
+        number = cursor.lastrowid
+        cursor.execute("COMMIT")
+        return number
+    finally:
+        cursor.close()
+
+
+@lru_cache(maxsize=32)
+def _compiled(dialect: Dialect, table: Table, columns: tuple[str, ...]) -> Compiled:
+    """The INSERT's SQL, its parameters' order and each one's bind processor."""
+    compiled = table.insert().compile(dialect=dialect, column_keys=list(columns))
+    order = tuple(compiled.positiontup or ())
+    if sorted(order) != sorted(columns):
+        raise ValueError(f"cannot insert {columns} into {table.name} positionally")
+    types = [table.c[name].type.dialect_impl(dialect) for name in order]
+    return str(compiled), order, tuple(t.bind_processor(dialect) for t in types)

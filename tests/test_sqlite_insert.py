@@ -1,0 +1,66 @@
+"""The chat's turn is written straight through the DB-API on SQLite (sqlite_insert): the row is
+the one a Core INSERT would store, and a failure is SQLAlchemy's error with nothing stored."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from sqlalchemy import Column, Integer, MetaData, Table, func, select
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from shipshape.extensions import db
+from shipshape.models import Turn
+from shipshape.sqlite_insert import insert_row
+
+TURNS = Turn.__table__
+
+
+def a_turn(question: str) -> dict:
+    return {
+        "conversation_id": "c-" + "x" * 22,
+        "question": question,
+        "resolved": None,
+        "normalized": question.lower(),
+        "kind": "answer",
+        "confidence": 0.875,
+        "topic_slug": "images",
+        "anchor": "",
+        "reply": {"kind": "answer", "sources": [{"slug": "images"}], "why": {"matched": ["é"]}},
+        "helpful": None,
+        "created_at": datetime(2026, 12, 1, 22, 30, 15, 123456),
+    }
+
+
+def stored(number: int) -> dict:
+    row = db.session.execute(select(TURNS).where(TURNS.c.id == number)).mappings().one()
+    return {k: v for k, v in row.items() if k != "id"}
+
+
+def test_the_row_is_the_one_a_core_insert_stores(app):
+    with app.app_context():
+        with db.engine.begin() as connection:
+            by_core = connection.execute(TURNS.insert(), a_turn("What?")).inserted_primary_key[0]
+        fast = insert_row(db.engine, TURNS, a_turn("What?"))
+
+        assert fast > by_core
+        assert stored(fast) == stored(by_core) == a_turn("What?")
+
+
+def test_a_refused_row_raises_sqlalchemys_error_and_stores_nothing(app):
+    with app.app_context():
+        before = db.session.scalar(select(func.count()).select_from(TURNS))
+
+        with pytest.raises(IntegrityError):
+            insert_row(db.engine, TURNS, a_turn("x") | {"question": None})
+        db.session.rollback()
+
+        assert db.session.scalar(select(func.count()).select_from(TURNS)) == before
+        assert stored(insert_row(db.engine, TURNS, a_turn("next"))) == a_turn("next")
+
+
+def test_a_database_error_is_raised_as_sqlalchemys(app):
+    missing = Table("no_such_table", MetaData(), Column("id", Integer, primary_key=True),
+                    Column("n", Integer))  # fmt: skip
+    with app.app_context(), pytest.raises(DBAPIError, match="no_such_table"):
+        insert_row(db.engine, missing, {"n": 1})
