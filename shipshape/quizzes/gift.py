@@ -25,15 +25,21 @@ from dataclasses import dataclass
 
 import yaml
 
-SPECIAL = "~=#{}:"
+from .gift_syntax import (
+    RESTORE,
+    STAR,
+    Answer,
+    Unsupported,
+    blocks,
+    clean,
+    protect,
+    split_answers,
+    split_braces,
+    split_title,
+    without_format,
+)
+
 GAP = "_____"
-_STAR = "\ue010"  # an escaped '*' (a literal star in a short answer)
-_HOLD = {ch: chr(0xE000 + i) for i, ch in enumerate("\\" + SPECIAL)}
-_RESTORE = str.maketrans({**{v: k for k, v in _HOLD.items()}, _STAR: "\\*"})
-_ESCAPE_RE = re.compile(r"\\(.)", re.DOTALL)
-_FORMAT_RE = re.compile(r"^\s*\[(?:html|moodle|plain|markdown)\]", re.IGNORECASE)
-_TITLE_RE = re.compile(r"^::(.*?)::", re.DOTALL)
-_WEIGHT_RE = re.compile(r"^\s*%(-?\d+(?:\.\d+)?)%")
 _TRUE_FALSE_RE = re.compile(
     r"^(TRUE|FALSE|T|F)\s*(?:#(.*?))?(?:#(.*))?$", re.IGNORECASE | re.DOTALL
 )
@@ -48,38 +54,7 @@ class GiftProblem:
     message: str
 
 
-class Unsupported(Exception):
-    """A question that cannot be converted; the message says why."""
-
-
-@dataclass(frozen=True)
-class _Answer:
-    mark: str  # "=" or "~"
-    weight: float | None
-    raw: str  # still protected: escapes are placeholders
-    feedback: str
-
-
 # ---------------------------------------------------------------- text helpers
-
-
-def _protect(text: str) -> str:
-    """Turn GIFT escapes into placeholders so the special characters can be split on safely."""
-
-    def swap(match: re.Match[str]) -> str:
-        char = match.group(1)
-        if char == "n":
-            return "\n"
-        if char == "*":
-            return _STAR
-        return _HOLD.get(char, match.group(0))
-
-    return _ESCAPE_RE.sub(swap, text)
-
-
-def _clean(raw: str) -> str:
-    """Protected GIFT text to plain text: format marker gone, escapes restored, trimmed."""
-    return _FORMAT_RE.sub("", raw, count=1).strip().translate(_RESTORE).strip()
 
 
 def _slug(text: str) -> str:
@@ -102,54 +77,6 @@ def _letter(index: int) -> str:
 # ---------------------------------------------------------------- import
 
 
-def _blocks(text: str) -> list[tuple[int, list[str]]]:
-    """Questions as (first line number, lines): blank lines separate, comments are dropped."""
-    blocks: list[tuple[int, list[str]]] = []
-    current: list[str] = []
-    start = 0
-    for number, line in enumerate(text.lstrip("\ufeff").splitlines(), 1):
-        stripped = line.strip()
-        if not stripped:
-            if current:
-                blocks.append((start, current))
-            current = []
-        elif not stripped.startswith("//") and not stripped.startswith("$CATEGORY:"):
-            if not current:
-                start = number
-            current.append(line)
-    if current:
-        blocks.append((start, current))
-    return blocks
-
-
-def _split_title(raw: str) -> tuple[str, str]:
-    match = _TITLE_RE.match(raw)
-    if match:
-        return _clean(match.group(1)), raw[match.end() :]
-    if raw.startswith("::"):
-        raise Unsupported("unknown syntax: the question name '::...' is not closed")
-    return "", raw
-
-
-def _split_braces(rest: str) -> tuple[str, str, str]:
-    """Text before the answer block, the block, and text after it (a missing-word question)."""
-    opening, closing = rest.find("{"), rest.find("}")
-    if opening < 0 and closing < 0:
-        raise Unsupported(
-            "description item (no answer block {...}): the quiz format has no equivalent"
-        )
-    if closing < 0:
-        raise Unsupported(
-            "unknown syntax: '{' without a closing '}' (a blank line ends a question)"
-        )
-    if opening < 0 or closing < opening:
-        raise Unsupported("unknown syntax: '}' without an opening '{'")
-    before, body, after = rest[:opening], rest[opening + 1 : closing], rest[closing + 1 :]
-    if "{" in body or "{" in after or "}" in after:
-        raise Unsupported("unknown syntax: more than one answer block {...}")
-    return before, body, after
-
-
 def _gap_prompt(before: str, after: str) -> str:
     if not after:
         return before
@@ -159,37 +86,22 @@ def _gap_prompt(before: str, after: str) -> str:
     return f"{before} {GAP}{joiner}{after}"
 
 
-def _answers(text: str) -> list[_Answer]:
-    pieces = re.split(r"([=~])", text)
-    if pieces[0].strip():
-        raise Unsupported("unknown syntax: answer text before the first '=' or '~'")
-    answers = []
-    for mark, chunk in zip(pieces[1::2], pieces[2::2], strict=True):
-        weight = _WEIGHT_RE.match(chunk)
-        if weight:
-            chunk = chunk[weight.end() :]
-        raw, _, feedback = chunk.partition("#")
-        value = float(weight.group(1)) if weight else None
-        answers.append(_Answer(mark, value, raw.strip(), _clean(feedback)))
-    return answers
-
-
 def _true_false(match: re.Match[str]) -> tuple[dict, list[str]]:
     notes = []
-    if any(_clean(part or "") for part in match.groups()[1:]):
+    if any(clean(part or "") for part in match.groups()[1:]):
         notes.append(f"true/false answer feedback {NO_PLACE}")
     return {"type": "true_false", "answer": match.group(1).upper().startswith("T")}, notes
 
 
-def _is_correct(answer: _Answer) -> bool:
+def _is_correct(answer: Answer) -> bool:
     """'=' means right, '~' wrong; a weight overrides the mark (positive = right)."""
     if answer.weight is not None:
         return answer.weight > 0
     return answer.mark == "="
 
 
-def _option(index: int, answer: _Answer) -> dict:
-    text = _clean(answer.raw)
+def _option(index: int, answer: Answer) -> dict:
+    text = clean(answer.raw)
     if not text:
         raise Unsupported("unknown syntax: an answer has no text")
     option: dict = {"id": _letter(index), "text": text}
@@ -200,7 +112,7 @@ def _option(index: int, answer: _Answer) -> dict:
     return option
 
 
-def _choice(answers: list[_Answer]) -> tuple[dict, list[str]]:
+def _choice(answers: list[Answer]) -> tuple[dict, list[str]]:
     options = [_option(index, answer) for index, answer in enumerate(answers)]
     right = sum(1 for option in options if option.get("correct"))
     if len(options) < 2:
@@ -216,15 +128,15 @@ def _wildcard(raw: str) -> str | None:
     """A regex for a Moodle short answer with '*' wildcards; None when there is none."""
     if "*" not in raw:
         return None
-    text = _FORMAT_RE.sub("", raw, count=1).strip()
-    parts = (part.replace(_STAR, "*").translate(_RESTORE) for part in text.split("*"))
+    text = without_format(raw)
+    parts = (part.replace(STAR, "*").translate(RESTORE) for part in text.split("*"))
     return ".*".join(re.escape(part) for part in parts)
 
 
-def _short_answer(answers: list[_Answer]) -> tuple[dict, list[str]]:
+def _short_answer(answers: list[Answer]) -> tuple[dict, list[str]]:
     accepted, patterns, notes = [], [], []
     for answer in answers:
-        shown = _clean(answer.raw.replace(_STAR, "*"))
+        shown = clean(answer.raw.replace(STAR, "*"))
         if answer.weight is not None and answer.weight != 100:
             notes.append(f"answer '{shown}' worth {answer.weight:g}% left out (no partial credit)")
             continue
@@ -245,21 +157,21 @@ def _short_answer(answers: list[_Answer]) -> tuple[dict, list[str]]:
     return fields, notes
 
 
-def _matching(answers: list[_Answer]) -> tuple[dict, list[str]]:
+def _matching(answers: list[Answer]) -> tuple[dict, list[str]]:
     categories: list[str] = []
     items: list[tuple[str, str]] = []
     notes = []
     for answer in answers:
         left, arrow, right = answer.raw.partition("->")
-        category = _clean(right)
+        category = clean(right)
         if answer.mark != "=" or not arrow or answer.weight is not None or not category:
             raise Unsupported("unknown syntax: a matching question needs '=item -> match' pairs")
         if answer.feedback:
-            notes.append(f"feedback on matching pair '{_clean(left)}' {NO_PLACE}")
+            notes.append(f"feedback on matching pair '{clean(left)}' {NO_PLACE}")
         if category not in categories:
             categories.append(category)
-        if _clean(left):
-            items.append((_clean(left), category))
+        if clean(left):
+            items.append((clean(left), category))
     if not items:
         raise Unsupported("matching question without items")
     used: set[str] = set()
@@ -284,7 +196,7 @@ def _answer_fields(body: str) -> tuple[dict, list[str]]:
     true_false = _TRUE_FALSE_RE.match(text)
     if true_false:
         return _true_false(true_false)
-    answers = _answers(text)
+    answers = split_answers(text)
     if any("->" in answer.raw for answer in answers):
         return _matching(answers)
     if all(answer.mark == "=" for answer in answers):
@@ -294,11 +206,11 @@ def _answer_fields(body: str) -> tuple[dict, list[str]]:
 
 def _convert(lines: list[str], number: int, used: set[str]) -> tuple[dict, list[str]]:
     """One GIFT question (its lines) to a quiz question mapping, plus notes."""
-    name, rest = _split_title(_protect("\n".join(lines)).strip())
-    before, body, after = _split_braces(rest)
+    name, rest = split_title(protect("\n".join(lines)).strip())
+    before, body, after = split_braces(rest)
     body, _, general = body.partition("####")
     fields, notes = _answer_fields(body)
-    prompt = _gap_prompt(_clean(before), _clean(after))
+    prompt = _gap_prompt(clean(before), clean(after))
     if not prompt:
         raise Unsupported("the question has no text")
     question = {
@@ -306,7 +218,7 @@ def _convert(lines: list[str], number: int, used: set[str]) -> tuple[dict, list[
         "type": fields.pop("type"),
         "prompt": prompt,
         "topics": [],
-        "explanation": _clean(general),
+        "explanation": clean(general),
     }
     question.update(fields)
     return question, notes
@@ -317,7 +229,7 @@ def gift_to_yaml(text: str, slug: str, title: str) -> tuple[str, list[GiftProble
     questions: list[dict] = []
     problems: list[GiftProblem] = []
     used: set[str] = set()
-    for number, (line, lines) in enumerate(_blocks(text), 1):
+    for number, (line, lines) in enumerate(blocks(text), 1):
         try:
             question, notes = _convert(lines, number, used)
         except Unsupported as exc:

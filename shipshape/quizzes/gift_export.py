@@ -8,7 +8,8 @@ and points have no GIFT form: they are reported (line 0). Topics are not exporte
 from __future__ import annotations
 
 from .bank import Question, QuizDoc
-from .gift import NO_PLACE, SPECIAL, GiftProblem, Unsupported
+from .gift import NO_PLACE, GiftProblem
+from .gift_syntax import SPECIAL, Unsupported
 
 
 def _esc(text: str, extra: str = "") -> str:
