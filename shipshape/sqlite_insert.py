@@ -28,14 +28,14 @@ def insert_row(engine: Engine, table: Table, row: dict) -> int:
             return connection.execute(table.insert(), row).inserted_primary_key[0]
     statement, columns, processors = _compiled(engine.dialect, table, tuple(row))
     values = tuple(
-        value if process is None else process(value)
-        for value, process in zip((row[c] for c in columns), processors, strict=True)
+        row[c] if process is None else process(row[c])
+        for c, process in zip(columns, processors, strict=True)
     )
+    dbapi_error = engine.dialect.loaded_dbapi.Error
     raw = engine.raw_connection()
     try:
         return _insert(raw, statement, values)
-    except engine.dialect.loaded_dbapi.Error as error:
-        dbapi_error = engine.dialect.loaded_dbapi.Error
+    except dbapi_error as error:
         raise DBAPIError.instance(statement, values, error, dbapi_error) from error
     finally:
         raw.close()  # back to the pool, which rolls back whatever was left open

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from .documents import command_phrases
-from .errors import ErrorPattern, error_patterns
+from .errors import ErrorPatterns, error_patterns
 from .topicfile import TopicDoc, parse_topic
 
 
@@ -37,7 +37,7 @@ class Catalog:
         return {slug: d.command for slug, d in self.topics.items() if d.command is not None}
 
     @cached_property
-    def error_patterns(self) -> tuple[ErrorPattern, ...]:
+    def error_patterns(self) -> ErrorPatterns:
         """Every error message the topics explain, ready to match against a pasted text."""
         return error_patterns(self.topics.values())
 

@@ -54,9 +54,22 @@ def _telling_words(text: str) -> tuple[str, ...]:
     return tuple(w for w in _WORD.findall(text.lower()) if w not in _GENERIC)
 
 
-def error_patterns(docs: Iterable[TopicDoc]) -> tuple[ErrorPattern, ...]:
+class ErrorPatterns(tuple):
+    """Error patterns in order, with the positions of those holding each word: a text can match
+    only the patterns it shares a word with."""
+
+    @cached_property
+    def by_word(self) -> dict[str, list[int]]:
+        index: dict[str, list[int]] = {}
+        for position, pattern in enumerate(self):
+            for word in pattern.distinct:
+                index.setdefault(word, []).append(position)
+        return index
+
+
+def error_patterns(docs: Iterable[TopicDoc]) -> ErrorPatterns:
     """Every error message the topics list, ready to match."""
-    return tuple(
+    return ErrorPatterns(
         ErrorPattern(doc.slug, entry.anchor, entry.message, words)
         for doc in docs
         for entry in doc.errors
@@ -80,30 +93,12 @@ def _contiguous(needles: tuple[str, ...], haystack: list[str]) -> bool:
     return any(tuple(haystack[i : i + n]) == needles for i in range(len(haystack) - n + 1))
 
 
-_BY_WORD: dict[int, tuple[tuple[ErrorPattern, ...], dict[str, list[int]]]] = {}
-
-
-def _by_word(patterns: tuple[ErrorPattern, ...]) -> dict[str, list[int]]:
-    """word -> the positions of the patterns holding it; made once per tuple of patterns (the
-    catalog keeps one per content version)."""
-    kept = _BY_WORD.get(id(patterns))
-    if kept is None or kept[0] is not patterns:
-        if len(_BY_WORD) > 4:
-            _BY_WORD.clear()
-        index: dict[str, list[int]] = {}
-        for position, pattern in enumerate(patterns):
-            for word in pattern.distinct:
-                index.setdefault(word, []).append(position)
-        kept = _BY_WORD[id(patterns)] = (patterns, index)
-    return kept[1]
-
-
-def match_errors(text: str, patterns: tuple[ErrorPattern, ...]) -> list[ErrorMatch]:
+def match_errors(text: str, patterns: ErrorPatterns) -> list[ErrorMatch]:
     """Error messages found in the text, best first: most of their words, in order; only the
     ones about as complete as the best."""
     words = list(_telling_words(text))
     present = set(words)
-    index = _by_word(patterns)
+    index = patterns.by_word
     sharing = sorted({n for word in present for n in index.get(word, ())})
     found = []
     for pattern in (patterns[n] for n in sharing):  # none sharing a word can match
