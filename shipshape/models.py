@@ -108,7 +108,9 @@ class Turn(db.Model):
     question: Mapped[str] = mapped_column(Text, nullable=False)
     # The question as understood in its conversation ("and for images?" -> "list images").
     resolved: Mapped[str | None] = mapped_column(Text)
-    normalized: Mapped[str] = mapped_column(String(1000), nullable=False, index=True)
+    # Not indexed: the insights group by an expression over it, which no index serves, and every
+    # ask would write to one.
+    normalized: Mapped[str] = mapped_column(String(1000), nullable=False)
     kind: Mapped[str] = mapped_column(String(20), nullable=False, index=True)
     confidence: Mapped[float] = mapped_column(Float, nullable=False, default=0.0)
     topic_slug: Mapped[str | None] = mapped_column(String(120))

@@ -44,13 +44,11 @@ def insert_row(engine: Engine, table: Table, row: dict) -> int:
 def _insert(raw, statement: str, values: tuple) -> int:
     cursor = raw.cursor()
     try:
-        # BEGIN IMMEDIATE, as sqlite_writes does for the Core path: take the write lock first,
-        # waiting out another writer (busy timeout) instead of failing part way.
-        cursor.execute("BEGIN IMMEDIATE")
+        # One statement in autocommit mode (sqlite_writes turns pysqlite's own BEGIN off) is a
+        # transaction of its own: it takes the write lock as it starts, waiting out another
+        # writer (busy timeout) as BEGIN IMMEDIATE would, and commits as it ends.
         cursor.execute(statement, values)
-        number = cursor.lastrowid
-        cursor.execute("COMMIT")
-        return number
+        return cursor.lastrowid
     finally:
         cursor.close()
 

@@ -1,8 +1,11 @@
 """The chat's turn is written straight through the DB-API on SQLite (sqlite_insert): the row is
-the one a Core INSERT would store, and a failure is SQLAlchemy's error with nothing stored."""
+the one a Core INSERT would store, a failure is SQLAlchemy's error with nothing stored, and
+another writer is waited for."""
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from datetime import datetime
 
 import pytest
@@ -64,3 +67,21 @@ def test_a_database_error_is_raised_as_sqlalchemys(app):
                     Column("n", Integer))  # fmt: skip
     with app.app_context(), pytest.raises(DBAPIError, match="no_such_table"):
         insert_row(db.engine, missing, {"n": 1})
+
+
+def test_a_turn_waits_for_another_writer_instead_of_failing(app):
+    with app.app_context():
+        if db.engine.dialect.name != "sqlite":
+            pytest.skip("SQLite's write lock")
+        other = sqlite3.connect(db.engine.url.database, isolation_level=None,
+                                check_same_thread=False)  # fmt: skip
+        other.execute("BEGIN IMMEDIATE")  # another process's write, under way
+        releasing = threading.Timer(0.3, other.execute, ["COMMIT"])
+        releasing.start()
+        try:
+            number = insert_row(db.engine, TURNS, a_turn("while another writes"))
+        finally:
+            releasing.join()
+            other.close()
+
+        assert stored(number) == a_turn("while another writes")
