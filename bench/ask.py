@@ -38,7 +38,7 @@ from shipshape.chat.answerer import answer_question  # noqa: E402
 from shipshape.knowledge.catalog import Catalog, parse_cached  # noqa: E402
 from shipshape.knowledge.files import topic_files  # noqa: E402
 from shipshape.knowledge.index import TopicIndex  # noqa: E402
-from shipshape.knowledge.search import TEXT_FIELDS  # noqa: E402
+from shipshape.knowledge.search import QUERY_FIELDS  # noqa: E402
 from shipshape.knowledge.topicfile import parse_topic  # noqa: E402
 from shipshape.knowledge.vocabulary import load_vocabulary  # noqa: E402
 from shipshape.runtime import get_answer_cache, warm_up  # noqa: E402
@@ -291,7 +291,7 @@ def bench_large_ask(generated: list, rounds: int = 3) -> None:
         library = SimpleNamespace(
             index=index, catalog=Catalog.build(docs), vocabulary=load_vocabulary(ROOT / "content")
         )
-        primed = index.prime(TEXT_FIELDS, WARM_UP_SECONDS)  # as a gunicorn worker does
+        primed = index.prime(QUERY_FIELDS, WARM_UP_SECONDS)  # as a gunicorn worker does
         print(f"warm-up at {index.doc_count()} sections: {primed} terms scored in at most "
               f"{WARM_UP_SECONDS:.0f} s")  # fmt: skip
         asked = questions()

@@ -21,7 +21,7 @@ from .extensions import db
 from .knowledge.files import import_folder
 from .knowledge.library import Library
 from .knowledge.render import render_markdown
-from .knowledge.search import TEXT_FIELDS
+from .knowledge.search import QUERY_FIELDS
 from .models import Topic
 from .quizzes.command_grading import CommandContext
 from .quizzes.files import import_quiz_docs, parse_quiz_folder
@@ -152,7 +152,7 @@ def warm_up(app: Flask) -> int:
         answer_question("what is the difference between an image and a container", library)
         seconds = app.config["SHIPSHAPE_WARM_UP_SECONDS"]
         deadline = time.monotonic() + seconds
-        terms = library.index.prime(TEXT_FIELDS, seconds)
+        terms = library.index.prime(QUERY_FIELDS, seconds)
         rendered = _render_answers(library, deadline)
     log.info("warmed up in %.2f s (%d terms scored, %d answers rendered)",
              time.monotonic() - started, terms, rendered)  # fmt: skip

@@ -19,6 +19,7 @@ from .vocabulary import Vocabulary
 
 TEXT_FIELDS = ("head", "questions", "body")
 KEY_FIELDS = ("head", "questions")
+QUERY_FIELDS = (*TEXT_FIELDS, "commands")  # every field the chat's queries read (build_query)
 COMMON_SHARE = 0.75  # a word in three sections out of four tells nothing about which one
 SYNONYM_WEIGHT = 0.6  # a synonym counts for this much of the word it stands for
 COMMAND_BOOST = 8.0

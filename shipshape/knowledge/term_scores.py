@@ -44,6 +44,7 @@ class TermScores:
         self._memo: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
         self._size = 0
         self._frequencies: dict[tuple[str, str], int] = {}
+        self._listed: set[str] = set()  # fields whose every term _frequencies holds (prime)
         self._lengths: dict[tuple[int, str], np.ndarray] = {}
         self._numbers: dict[str, int | None] = {}
 
@@ -65,8 +66,11 @@ class TermScores:
         key = (field, text)
         found = self._frequencies.get(key)
         if found is None:
+            if field in self._listed:
+                return 0  # not one of the field's terms, all of which prime listed
             if len(self._frequencies) >= MAX_REMEMBERED:
                 self._frequencies.clear()
+                self._listed.clear()
             found = self._frequencies[key] = self._searcher.doc_frequency(field, text)
         return found
 
@@ -75,6 +79,8 @@ class TermScores:
         key = (field, text)
         found = self._memo.get(key)
         if found is None:
+            if field in self._listed and key not in self._frequencies:
+                return _NONE  # not one of the field's terms: no need to ask the index
             found = self._read(field, text)
             if self._size + len(found[0]) > MAX_POSTINGS:
                 self._memo.clear()
@@ -84,9 +90,9 @@ class TermScores:
         return found
 
     def prime(self, fields: tuple[str, ...], deadline: float) -> int:
-        """Read and score the postings of the fields' terms, the longest lists first, until the
-        deadline (time.monotonic()); the number of terms read. Per index state, so that no ask
-        after it reads a posting list."""
+        """List the fields' terms with their document frequencies, then read and score their
+        postings, the longest lists first, until the deadline (time.monotonic()); the number of
+        terms read. Per index state, so that no ask after it reads the index's files."""
         terms = []
         for field in (f for f in fields if f in self._searcher.schema):
             from_bytes = self._searcher.schema[field].from_bytes
@@ -95,6 +101,9 @@ class TermScores:
         terms.sort(key=lambda term: -term[0])
         if len(self._frequencies) + len(terms) < MAX_REMEMBERED:
             self._frequencies.update(((field, text), df) for df, field, text in terms)
+            # From now on a word missing from these fields is known to be missing: questions
+            # are full of them, and each would cost a lookup in the index's files.
+            self._listed.update(f for f in fields if f in self._searcher.schema)
         for done, (_, field, text) in enumerate(terms):
             if time.monotonic() > deadline:
                 return done

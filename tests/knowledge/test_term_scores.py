@@ -159,3 +159,21 @@ def test_priming_scores_every_term_of_the_fields_and_stops_at_its_deadline(small
 
     assert small_index.prime(("head", "body"), seconds=60) == terms
     assert small_index.prime(("head", "body"), seconds=-1) == 0
+
+
+def test_once_primed_a_word_the_fields_lack_costs_no_lookup_in_the_index(small_index, monkeypatch):
+    query = Or([Term("body", "zzyzx"), Term("head", "zzyzx"), Term("body", "imag")])
+    expected = whoosh_ranking(small_index, query)
+    small_index.prime(("head", "questions", "body"), seconds=60)
+
+    def lookup(*args, **kwargs):
+        raise AssertionError("the index's files were asked")
+
+    searcher = small_index._scores._searcher
+    monkeypatch.setattr(searcher, "doc_frequency", lookup)
+    monkeypatch.setattr(searcher, "leaf_searchers", lookup)
+
+    got = cached_ranking(small_index, query)
+    assert small_index.doc_frequency("head", "zzyzx") == 0
+    assert [(s, a) for s, a, _ in got] == [(s, a) for s, a, _ in expected]
+    assert [score for *_, score in got] == pytest.approx([score for *_, score in expected])
