@@ -11,7 +11,7 @@ from sqlalchemy import bindparam, select
 
 from ..extensions import db
 from ..models import Turn, utcnow
-from ..sqlite_insert import insert_row
+from ..row_insert import insert_row
 from .followup import Previous
 from .reply import Reply
 from .smalltalk import normalize
@@ -63,7 +63,8 @@ def load_or_start(conversation_id: str | None, ttl_hours: float) -> Conversation
 def record_turn(conversation: Conversation, question: str, reply: Reply, payload: dict) -> int:
     """Store a question and its reply with one INSERT, committed; the turn's id."""
     # In a transaction of its own, outside the ORM session, whose machinery costs more than the
-    # INSERT on the chat's busiest path; on SQLite straight through the DB-API (sqlite_insert).
+    # INSERT on the chat's busiest path: on SQLite straight through the DB-API, on PostgreSQL in
+    # autocommit mode (row_insert).
     row = {
         "conversation_id": conversation.id,
         "question": question,

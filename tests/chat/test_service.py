@@ -119,7 +119,7 @@ def writes():
         if statement.lstrip()[:6].upper() in ("INSERT", "UPDATE", "DELETE"):
             sent.append(" ".join(statement.split()[:3]))
 
-    # On SQLite the turn goes straight through the DB-API (sqlite_insert), past SQLAlchemy's
+    # On SQLite the turn goes straight through the DB-API (row_insert), past SQLAlchemy's
     # events: SQLite's own trace of each checked-out connection sees every statement there.
     # The session gives its connection back first, so none is in use without a trace.
     db.session.close()

@@ -1,6 +1,7 @@
-"""The chat's turn is written straight through the DB-API on SQLite (sqlite_insert): the row is
-the one a Core INSERT would store, a failure is SQLAlchemy's error with nothing stored, and
-another writer is waited for."""
+"""The chat's turn is one INSERT, its own transaction (row_insert): on SQLite straight through
+the DB-API, on PostgreSQL in autocommit mode. The row is the one a Core INSERT would store, a
+failure is SQLAlchemy's error with nothing stored, another writer is waited for, and the
+connection goes back to the pool as it came."""
 
 from __future__ import annotations
 
@@ -9,12 +10,12 @@ import threading
 from datetime import datetime
 
 import pytest
-from sqlalchemy import Column, Integer, MetaData, Table, func, select
+from sqlalchemy import Column, Integer, MetaData, Table, event, func, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from shipshape.extensions import db
 from shipshape.models import Turn
-from shipshape.sqlite_insert import insert_row
+from shipshape.row_insert import insert_row
 
 TURNS = Turn.__table__
 
@@ -85,3 +86,22 @@ def test_a_turn_waits_for_another_writer_instead_of_failing(app):
             other.close()
 
         assert stored(number) == a_turn("while another writes")
+
+
+def test_the_connection_goes_back_to_the_pool_out_of_autocommit_mode(app):
+    with app.app_context():
+        if db.engine.dialect.name != "postgresql":
+            pytest.skip("PostgreSQL's autocommit mode")
+        returned = []
+
+        def checkin(driver, _record):
+            returned.append(driver.autocommit)
+
+        event.listen(db.engine, "checkin", checkin)
+        try:
+            number = insert_row(db.engine, TURNS, a_turn("in autocommit mode"))
+        finally:
+            event.remove(db.engine, "checkin", checkin)
+
+        assert returned == [False]
+        assert stored(number) == a_turn("in autocommit mode")

@@ -1,12 +1,15 @@
-"""One-row INSERTs on SQLite straight through the DB-API: for the chat's turn, written on every
-ask, where SQLAlchemy Core's execution machinery (connection and transaction objects, events,
-result objects) costs more CPU than SQLite's own work, and is most of what an answer from the
-cache costs.
+"""One-row INSERTs, each its own transaction, on the cheapest path each database has: for the
+chat's turn, written on every ask.
 
-SQLAlchemy still compiles the statement (once per table, columns and dialect), every value goes
-through its column type's own bind processor (JSON, DATETIME), the connection comes from the
-engine's pool, and a DB-API error is raised as SQLAlchemy's, so callers and error handlers see
-what a Core execute would give them. Other databases take the Core path.
+On SQLite straight through the DB-API, where SQLAlchemy Core's execution machinery (connection
+and transaction objects, events, result objects) costs more CPU than SQLite's own work, and is
+most of what an answer from the cache costs. SQLAlchemy still compiles the statement (once per
+table, columns and dialect), every value goes through its column type's own bind processor
+(JSON, DATETIME), the connection comes from the engine's pool, and a DB-API error is raised as
+SQLAlchemy's, so callers and error handlers see what a Core execute would give them.
+
+On PostgreSQL through Core, the statement in the driver's autocommit mode: one round trip to the
+server (besides the pool's ping) instead of three (BEGIN, INSERT, COMMIT).
 """
 
 from __future__ import annotations
@@ -23,9 +26,24 @@ Compiled = tuple[str, tuple[str, ...], tuple[Callable | None, ...]]
 
 def insert_row(engine: Engine, table: Table, row: dict) -> int:
     """Insert one row in a transaction of its own, committed; its primary key."""
-    if engine.dialect.name != "sqlite":
-        with engine.begin() as connection:
+    if engine.dialect.name == "sqlite":
+        return _insert_on_sqlite(engine, table, row)
+    return _insert_autocommitted(engine, table, row)
+
+
+def _insert_autocommitted(engine: Engine, table: Table, row: dict) -> int:
+    with engine.connect() as connection:
+        # As SQLAlchemy's own ping does: autocommit on a connection fresh from the pool (no
+        # transaction open), and off again before it goes back.
+        driver = connection.connection.driver_connection
+        driver.autocommit = True
+        try:
             return connection.execute(table.insert(), row).inserted_primary_key[0]
+        finally:
+            driver.autocommit = False
+
+
+def _insert_on_sqlite(engine: Engine, table: Table, row: dict) -> int:
     statement, columns, processors = _compiled(engine.dialect, table, tuple(row))
     values = tuple(
         row[c] if process is None else process(row[c])
