@@ -7,6 +7,7 @@ the sections whose phrasings or headings read like the question, even when a wor
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -51,15 +52,9 @@ class Phrasebook:
             groups.setdefault((entry.kind, entry.slug, entry.anchor), []).append(number)
         self._numbers = {stem: np.array(n, dtype=np.int64) for stem, n in self.by_stem.items()}
         self.groups = {key: np.array(n, dtype=np.int64) for key, n in groups.items()}
-        # The entries group by group, each group's in its own order: one numpy pass then finds
-        # every group's best phrasing (Similarities).
         self.group_number = {key: number for number, key in enumerate(groups)}
-        self._by_group = np.array([n for numbers in groups.values() for n in numbers],
-                                  dtype=np.int64)  # fmt: skip
-        sizes = [len(numbers) for numbers in groups.values()]
-        self._group_starts = np.cumsum([0, *sizes[:-1]], dtype=np.int64)
-        self._group_of = np.repeat(np.arange(len(sizes)), sizes)
-        self._norms: tuple[Weigh, np.ndarray] | None = None  # per weigher: per index state
+        self.group_entries = list(groups.values())  # by group number, each in its own order
+        self._norms: tuple[Weigh, np.ndarray, list[float]] | None = None  # per weigher
 
     def _add(self, entry: Phrasing) -> None:
         if entry.stems:  # a phrasing of filler alone is like no question
@@ -115,40 +110,58 @@ class Phrasebook:
         return found.tolist()
 
     def _norms_of(self, weigh: Weigh) -> np.ndarray:
+        return self._norms_for(weigh)[1]
+
+    def norm_list(self, weigh: Weigh) -> list[float]:
+        """Each entry's squared norm under the weigher, as Python floats."""
+        return self._norms_for(weigh)[2]
+
+    def _norms_for(self, weigh: Weigh) -> tuple[Weigh, np.ndarray, list[float]]:
         kept = self._norms
         if kept is None or kept[0] is not weigh:
-            norms = np.array([squared_norm(e.stems, weigh) for e in self.entries])
-            kept = self._norms = (weigh, norms)
-        return kept[1]
+            norms = [squared_norm(e.stems, weigh) for e in self.entries]
+            kept = self._norms = (weigh, np.array(norms), norms)
+        return kept
 
 
 class Similarities:
-    """One question's IDF-weighted cosine to every phrasing and heading of the phrasebook, for
-    the ranker's features: a section's best own phrasing, its topic's, its heading. numpy sums
-    the shared weights in another order than cosine() does, so a value may differ from cosine()'s
-    in its last bit."""
+    """One question's IDF-weighted cosine to the phrasings and headings of the phrasebook, for the
+    ranker's features: a section's best own phrasing, its topic's, its heading. Worked out group
+    by group as the ranker asks (a few dozen of hundreds), with numpy's arithmetic: a quotient of
+    the shared weights summed by numpy, so a value may differ from cosine()'s in its last bit."""
 
     def __init__(self, book: Phrasebook, words: frozenset[str], weigh: Weigh, shared: np.ndarray):
         self.book, self.words, self.weigh, self.shared = book, words, weigh, shared
-        norm = squared_norm(words, weigh)
-        scores = shared / np.sqrt(norm * book._norms_of(weigh)) if norm else shared
-        # Per group: the best score, and the first entry (as written) that reaches it.
-        grouped = scores[book._by_group]
-        best = np.maximum.reduceat(grouped, book._group_starts) if len(grouped) else grouped
-        reaching = np.flatnonzero(grouped == best[book._group_of])
-        owners = book._group_of[reaching]
-        starts = np.concatenate(([True], owners[1:] != owners[:-1]))
-        first = reaching[starts] if len(reaching) else reaching
-        self._best = best.tolist()
-        self._closest = book._by_group[first].tolist()
+        self._norm = squared_norm(words, weigh)
+        self._norms = book.norm_list(weigh)
+        self._groups: dict[int, tuple[float, int | None]] = {}
 
     def best(self, kind: str, slug: str, anchor: str) -> tuple[float, str | None]:
         """(similarity, text) of the closest phrasing of that kind written for that place:
         the first of equals, as written; (0.0, None) when none shares a word."""
         group = self.book.group_number.get((kind, slug, anchor))
-        if group is None or not self._best[group] > 0:
+        if group is None:
             return 0.0, None
-        return self._best[group], self.book.entries[self._closest[group]].text
+        found = self._groups.get(group)
+        if found is None:
+            found = self._groups[group] = self._best_of(group)
+        score, number = found
+        return (score, self.book.entries[number].text) if number is not None else (0.0, None)
+
+    def _best_of(self, group: int) -> tuple[float, int | None]:
+        """(the best score, the first entry reaching it) of a group, (0.0, None) when no entry
+        shares a word. Each score as numpy works it out for a whole array (shared weight over
+        the square root of the norms' product): the same IEEE operations on the same floats."""
+        best, first = 0.0, None
+        if not self._norm:
+            return best, first
+        for number in self.book.group_entries[group]:
+            shared = float(self.shared[number])
+            if shared:
+                score = shared / math.sqrt(self._norm * self._norms[number])
+                if score > best:
+                    best, first = score, number
+        return best, first
 
     def closest(self, limit: int) -> list[Phrasing]:
         return self.book.closest(self.words, self.weigh, limit, self.shared)
