@@ -180,28 +180,29 @@ class TopicIndex:
         words). A flat OR of terms (the chat's queries) is scored from the postings remembered
         for this index state; any other query by a Whoosh search."""
         with self._lock:
-            ranked, score_of = self._ranked(query, limit)
-            hits = [self._section_hit(n, score_of(n)) for n in ranked[:limit]]
-            have = {f"{h.slug}#{h.anchor}" for h in hits}
-            for ident in dict.fromkeys(a for a in also if a not in have):
-                number = self._scores.section_number(ident)
-                if number is not None:
+            numbers, scores, score_of = self._ranked(query, limit)
+            hits = [self._section_hit(n, score) for n, score in zip(numbers, scores, strict=True)]
+            have = set(numbers)
+            for number in map(self._scores.section_number, dict.fromkeys(also)):
+                if number is not None and number not in have:
                     hits.append(self._section_hit(number, score_of(number)))
             return hits
 
     def _ranked(self, query: Query, limit: int):
-        """(section numbers best first, at least `limit` of them, number -> score); lock held."""
+        """(the `limit` best section numbers, best first; their scores; number -> score)."""
         clauses = flat_terms(query)
         if clauses is None or self._scores is None:
             results = self._results(query, None)
-            scores = {number: score for score, number in results.top_n}
-            return list(scores), lambda number: float(scores.get(number, 0.0))
+            found = {number: score for score, number in results.top_n}
+            numbers = list(found)[:limit]
+            return numbers, [float(found[n]) for n in numbers], lambda n: float(found.get(n, 0.0))
         try:
             deadline = time.monotonic() + self.time_limit
             ranked, total = self._scores.rank(clauses, deadline, limit)
         except OutOfTime as exc:
             raise SearchTimeout(str(query)[:200]) from exc
-        return ranked.tolist(), lambda number: float(total[number])
+        top = ranked[:limit]
+        return top.tolist(), total[top].tolist(), lambda number: float(total[number])
 
     def _section_hit(self, number: int, score: float) -> Hit:
         """The stored section `number` with a score, its fields read once per searcher."""
