@@ -54,6 +54,7 @@ class Phrasebook:
         self.groups = {key: np.array(n, dtype=np.int64) for key, n in groups.items()}
         self.group_number = {key: number for number, key in enumerate(groups)}
         self.group_entries = list(groups.values())  # by group number, each in its own order
+        self._places = [(entry.slug, entry.anchor) for entry in self.entries]  # by entry number
         self._norms: tuple[Weigh, np.ndarray, list[float]] | None = None  # per weigher
 
     def _add(self, entry: Phrasing) -> None:
@@ -101,12 +102,12 @@ class Phrasebook:
         if not len(found) or limit < 1:
             return found.tolist()
         approx = total[found] / np.sqrt(squared_norm(words, weigh) * self._norms_of(weigh)[found])
-        sections: set[tuple[str, str]] = set()
-        for position in np.argsort(-approx, kind="stable"):
-            entry = self.entries[found[position]]
-            sections.add((entry.slug, entry.anchor))
+        order = np.argsort(-approx, kind="stable")
+        places, sections = self._places, set()
+        for position, number in enumerate(found[order].tolist()):
+            sections.add(places[number])
             if len(sections) == limit:
-                return found[approx >= approx[position] - MARGIN].tolist()
+                return found[approx >= approx[order[position]] - MARGIN].tolist()
         return found.tolist()
 
     def _norms_of(self, weigh: Weigh) -> np.ndarray:
