@@ -128,8 +128,8 @@ class Phrasebook:
 class Similarities:
     """One question's IDF-weighted cosine to the phrasings and headings of the phrasebook, for the
     ranker's features: a section's best own phrasing, its topic's, its heading. Worked out group
-    by group as the ranker asks (a few dozen of hundreds), with numpy's arithmetic: a quotient of
-    the shared weights summed by numpy, so a value may differ from cosine()'s in its last bit."""
+    by group as the ranker asks (a few dozen groups of hundreds). numpy sums the shared weights
+    in another order than cosine() does, so a value may differ from cosine()'s in its last bit."""
 
     def __init__(self, book: Phrasebook, words: frozenset[str], weigh: Weigh, shared: np.ndarray):
         self.book, self.words, self.weigh, self.shared = book, words, weigh, shared
@@ -150,9 +150,8 @@ class Similarities:
         return (score, self.book.entries[number].text) if number is not None else (0.0, None)
 
     def _best_of(self, group: int) -> tuple[float, int | None]:
-        """(the best score, the first entry reaching it) of a group, (0.0, None) when no entry
-        shares a word. Each score as numpy works it out for a whole array (shared weight over
-        the square root of the norms' product): the same IEEE operations on the same floats."""
+        """(the best score, the first entry as written reaching it) of a group; (0.0, None) when
+        no entry shares a word with the question."""
         best, first = 0.0, None
         if not self._norm:
             return best, first
