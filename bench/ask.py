@@ -67,15 +67,17 @@ def questions() -> list[str]:
     return FALLBACK
 
 
+def bench_config(folder: Path) -> dict:
+    return {
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'bench.db'}",
+        "SHIPSHAPE_INDEX_DIR": str(folder / "index"),
+        "RATELIMIT_ENABLED": False,
+        "SECRET_KEY": "bench",
+    }
+
+
 def bench_app(folder: Path):
-    return create_app(
-        {
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'bench.db'}",
-            "SHIPSHAPE_INDEX_DIR": str(folder / "index"),
-            "RATELIMIT_ENABLED": False,
-            "SECRET_KEY": "bench",
-        }
-    )
+    return create_app(bench_config(folder))
 
 
 def bench_first_asks(processes: int = FRESH_PROCESSES) -> None:
@@ -230,13 +232,7 @@ print((time.perf_counter() - start) * 1000)
 
 
 def bench_startup(folder: Path) -> None:
-    config = {
-        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'bench.db'}",
-        "SHIPSHAPE_INDEX_DIR": str(folder / "index"),
-        "RATELIMIT_ENABLED": False,
-        "SECRET_KEY": "bench",
-    }
-    code = STARTUP.format(root=str(ROOT), config=config)
+    code = STARTUP.format(root=str(ROOT), config=bench_config(folder))
     runs = [
         float(
             subprocess.check_output(

@@ -101,7 +101,8 @@ class Phrasebook:
         found = np.flatnonzero(total)
         if not len(found) or limit < 1:
             return found.tolist()
-        approx = total[found] / np.sqrt(squared_norm(words, weigh) * self._norms_of(weigh)[found])
+        norms = self._norms_of(weigh)[0]
+        approx = total[found] / np.sqrt(squared_norm(words, weigh) * norms[found])
         order = np.argsort(-approx, kind="stable")
         places, sections = self._places, set()
         for position, number in enumerate(found[order].tolist()):
@@ -110,19 +111,13 @@ class Phrasebook:
                 return found[approx >= approx[order[position]] - MARGIN].tolist()
         return found.tolist()
 
-    def _norms_of(self, weigh: Weigh) -> np.ndarray:
-        return self._norms_for(weigh)[1]
-
-    def norm_list(self, weigh: Weigh) -> list[float]:
-        """Each entry's squared norm under the weigher, as Python floats."""
-        return self._norms_for(weigh)[2]
-
-    def _norms_for(self, weigh: Weigh) -> tuple[Weigh, np.ndarray, list[float]]:
+    def _norms_of(self, weigh: Weigh) -> tuple[np.ndarray, list[float]]:
+        """Each entry's squared norm under the weigher, as an array and as Python floats."""
         kept = self._norms
         if kept is None or kept[0] is not weigh:
             norms = [squared_norm(e.stems, weigh) for e in self.entries]
             kept = self._norms = (weigh, np.array(norms), norms)
-        return kept
+        return kept[1], kept[2]
 
 
 class Similarities:
@@ -134,7 +129,7 @@ class Similarities:
     def __init__(self, book: Phrasebook, words: frozenset[str], weigh: Weigh, shared: np.ndarray):
         self.book, self.words, self.weigh, self.shared = book, words, weigh, shared
         self._norm = squared_norm(words, weigh)
-        self._norms = book.norm_list(weigh)
+        self._norms = book._norms_of(weigh)[1]
         self._groups: dict[int, tuple[float, int | None]] = {}
 
     def best(self, kind: str, slug: str, anchor: str) -> tuple[float, str | None]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -38,45 +39,36 @@ class Vocabulary:
         # A term can match only where the text has each of its words: one pass over the text's
         # words rules most terms out, where a search per term would scan the text each time.
         present = set(_WORDS.findall(text.casefold()))
-        for (pattern, term), words in zip(self.out_of_scope, self._term_words(), strict=True):
+        for (pattern, term), words in zip(self.out_of_scope, self._term_words, strict=True):
             if words <= present and pattern.search(text):
                 return term
         return None
 
+    @cached_property
     def _term_words(self) -> tuple[frozenset[str], ...]:
-        found = self.__dict__.get("_term_words_")
-        if found is None:
-            found = tuple(frozenset(_WORDS.findall(t.casefold())) for _, t in self.out_of_scope)
-            object.__setattr__(self, "_term_words_", found)
-        return found
+        return tuple(frozenset(_WORDS.findall(t.casefold())) for _, t in self.out_of_scope)
 
     def rewrite(self, text: str) -> str:
         """The text with each multi-word expression replaced by the word it means."""
-        if not self._any_phrase().search(text):
+        if not self._any_phrase.search(text):
             return text  # none matches, so no replacement can make another one match
         for pattern, word in self.phrases:
             text = pattern.sub(word, text)
         return text
 
+    @cached_property
     def _any_phrase(self) -> re.Pattern:
-        """One pattern matching wherever any of the phrases does, made once."""
-        found = self.__dict__.get("_any_phrase_")
-        if found is None:
-            alternatives = [f"(?:{pattern.pattern})" for pattern, _ in self.phrases]
-            found = re.compile("|".join(alternatives) or r"(?!)", re.I)
-            object.__setattr__(self, "_any_phrase_", found)
-        return found
+        """One pattern matching wherever any of the phrases does."""
+        alternatives = [f"(?:{pattern.pattern})" for pattern, _ in self.phrases]
+        return re.compile("|".join(alternatives) or r"(?!)", re.I)
 
     def alternatives(self, word: str) -> tuple[tuple[str, ...], ...]:
         """Phrases meaning the same as the word, or as any vocabulary word it stems alike with."""
-        return self.synonyms.get(word) or self._by_stem().get(stem_word(word), ())
+        return self.synonyms.get(word) or self._by_stem.get(stem_word(word), ())
 
+    @cached_property
     def _by_stem(self) -> dict[str, tuple[tuple[str, ...], ...]]:
-        cached = self.__dict__.get("_stems")
-        if cached is None:
-            cached = {stem_word(w): alts for w, alts in self.synonyms.items()}
-            object.__setattr__(self, "_stems", cached)
-        return cached
+        return {stem_word(w): alts for w, alts in self.synonyms.items()}
 
 
 def parse_vocabulary(data: dict) -> Vocabulary:
