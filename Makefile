@@ -11,7 +11,7 @@ PORT   ?= 5000
 WORKERS ?= 4
 TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: install setup run serve test lint format bench fit load wrk clean
+.PHONY: install setup run serve test lint format bench compare fit load wrk clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,13 @@ bench: setup
 	$(PY) bench/ask.py
 	$(PY) bench/quiz.py
 	$(PY) bench/authoring.py
+
+# The working tree's chat timed against another revision's in the same minutes, their fresh
+# processes taking turns (bench/revisions.py): the ratio holds while the machine's speed moves.
+# The default is the code before the throughput work (asks measured then at p50 12.4 ms).
+REV ?= db6060e
+compare: install
+	$(PY) bench/revisions.py $(REV)
 
 # Refit the chat's ranking model (weights, calibration, threshold) on every dev question set
 fit: install
