@@ -122,14 +122,16 @@ def export(revision: str, folder: Path) -> Path:
 
 def run_once(python: Path, folder: Path) -> dict[str, list[float]]:
     env = dict(os.environ, PYTHONPATH=str(folder))
-    output = subprocess.check_output(
+    done = subprocess.run(
         [str(python), str(Path(__file__).resolve()), MEASURE],
         cwd=folder,
         env=env,
         text=True,
-        stderr=subprocess.DEVNULL,
+        capture_output=True,
     )
-    return json.loads(output.splitlines()[-1])
+    if done.returncode != 0:  # a version this script cannot drive: say why, in its own words
+        sys.exit(f"timing {folder} failed:\n" + "\n".join(done.stderr.splitlines()[-15:]))
+    return json.loads(done.stdout.splitlines()[-1])
 
 
 def compare(revision: str, pairs: int) -> None:
