@@ -33,6 +33,8 @@ from sqlalchemy import event
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from timing import percentile, questions, timed_livez, timed_questions  # noqa: E402
+
 from shipshape import create_app  # noqa: E402
 from shipshape.chat.answerer import answer_question  # noqa: E402
 from shipshape.knowledge.catalog import Catalog, parse_cached  # noqa: E402
@@ -43,28 +45,9 @@ from shipshape.knowledge.topicfile import parse_topic  # noqa: E402
 from shipshape.knowledge.vocabulary import load_vocabulary  # noqa: E402
 from shipshape.runtime import get_answer_cache, warm_up  # noqa: E402
 
-PUBLIC = ROOT.parent / "shared" / "eval" / "dev_questions.json"
 WARM_UP_SECONDS = 5.0  # SHIPSHAPE_WARM_UP_SECONDS's default
 FRESH_PROCESSES = 3
 FIRST_ASKS = "--first-asks"  # run as a fresh process of bench_first_asks
-FALLBACK = [
-    "what is an image",
-    "how do I list containers",
-    "docker run -it --rm ubuntu bash",
-    "difference between stop and kill",
-    "how to remove all stopped containers",
-]
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
-
-
-def questions() -> list[str]:
-    if PUBLIC.exists():
-        return [item["question"] for item in json.loads(PUBLIC.read_text())]
-    return FALLBACK
 
 
 def bench_config(folder: Path) -> dict:
@@ -181,28 +164,6 @@ def report(label: str, timings: list[float]) -> None:
         f"{label}: {len(timings)} requests, p50 {statistics.median(timings):.1f} ms, "
         f"p95 {percentile(timings, 0.95):.1f} ms"
     )
-
-
-def timed_questions(client, asked: list[str], rounds: int, cold=None) -> list[float]:
-    """Each question `rounds` times; with `cold` (the answer cache) emptied before each ask."""
-    timings = []
-    for _ in range(rounds):
-        for question in asked:
-            if cold is not None:
-                cold.clear()
-            start = time.perf_counter()
-            client.post("/api/ask", json={"question": question})
-            timings.append((time.perf_counter() - start) * 1000)
-    return timings
-
-
-def timed_livez(client, times: int = 300) -> list[float]:
-    timings = []
-    for _ in range(times):
-        start = time.perf_counter()
-        client.get("/livez")
-        timings.append((time.perf_counter() - start) * 1000)
-    return timings
 
 
 def timed_follow_ups(client, rounds: int, cold) -> list[float]:

@@ -25,33 +25,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
+from timing import percentile, questions, timed_livez, timed_questions
+
 ROOT = Path(__file__).resolve().parent.parent
-QUESTIONS = ROOT.parent / "shared" / "eval" / "dev_questions.json"
-FALLBACK = [
-    "what is an image",
-    "how do I list containers",
-    "docker run -it --rm ubuntu bash",
-    "difference between stop and kill",
-    "how to remove all stopped containers",
-]
 AGAIN = 4  # rounds of asking every question again
 MEASURE = "--measure"  # run as a child: time the version whose package is on sys.path
-
-
-def questions() -> list[str]:
-    if QUESTIONS.exists():
-        return [item["question"] for item in json.loads(QUESTIONS.read_text())]
-    return FALLBACK
-
-
-def percentile(values: list[float], share: float) -> float:
-    if share == 0.5:
-        return statistics.median(values)
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
 
 
 # -- the child: one fresh process of one version --------------------------------------------
@@ -72,13 +52,9 @@ def measure() -> None:
         asked = questions()
         start_up(app, client, runtime, asked[0])
         cache = runtime.get_answer_cache(app) if hasattr(runtime, "get_answer_cache") else None
-        first = timed(client, asked, None)
-        again = [t for _ in range(AGAIN) for t in timed(client, asked, cache)]
-        livez = []
-        for _ in range(300):
-            began = time.perf_counter()
-            client.get("/livez")
-            livez.append((time.perf_counter() - began) * 1000)
+        first = timed_questions(client, asked, 1)
+        again = timed_questions(client, asked, AGAIN, cache)
+        livez = timed_livez(client)
         print(json.dumps({"first": first, "again": again, "livez": livez}))
 
 
@@ -91,17 +67,6 @@ def start_up(app, client, runtime, question: str) -> None:
     with app.app_context():
         runtime.ensure_ready(app)
     client.post("/api/ask", json={"question": question})
-
-
-def timed(client, asked: list[str], cache) -> list[float]:
-    timings = []
-    for question in asked:
-        if cache is not None:
-            cache.clear()
-        began = time.perf_counter()
-        client.post("/api/ask", json={"question": question})
-        timings.append((time.perf_counter() - began) * 1000)
-    return timings
 
 
 # -- the parent ---------------------------------------------------------------------------
@@ -153,6 +118,11 @@ def compare(revision: str, pairs: int) -> None:
     report(revision, gathered)
 
 
+def figure(values: list[float], share: float) -> float:
+    """The p50 as a median, as bench/ask.py gives it; any other share by rank."""
+    return statistics.median(values) if share == 0.5 else percentile(values, share)
+
+
 def report(revision: str, gathered: dict[str, dict[str, list[float]]]) -> None:
     old, new = gathered[revision], gathered["working tree"]
     rows = [
@@ -164,7 +134,10 @@ def report(revision: str, gathered: dict[str, dict[str, list[float]]]) -> None:
     ]
     print(f"{'':36} {revision:>14} {'working tree':>14} {'ratio':>7}")
     for label, key, share in rows:
-        a, b = percentile(old[key], share), percentile(new[key], share)
+        a, b = (
+            statistics.median(v) if share == 0.5 else percentile(v, share)
+            for v in (old[key], new[key])
+        )
         print(f"{label:36} {a:11.2f} ms {b:11.2f} ms {a / b:6.2f}x")
 
 
