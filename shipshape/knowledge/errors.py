@@ -2,11 +2,15 @@
 
 A message is written as Docker prints it, with `<placeholders>` for the parts that differ per
 learner (IDs, names, tags, ports, quoted values). A pasted text matches when it holds most of the
-message's own words in order; whatever stands where the placeholders are does not count.
+message's own words in order, each word weighed by how few of the listed messages share it: the
+runtime's boilerplate ("failed to create task for container ... OCI runtime create failed") is in
+many messages and tells them apart by its last few words. Whatever stands where the placeholders
+are does not count.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -66,6 +70,19 @@ class ErrorPatterns(tuple):
                 index.setdefault(word, []).append(position)
         return index
 
+    @cached_property
+    def rarity(self) -> dict[str, float]:
+        """Each word's weight: log((1 + messages) / messages holding it), so a word of one message
+        counts several times a word that most messages share, and one they all share little."""
+        total = 1 + len(self)
+        return {word: math.log(total / len(held)) for word, held in self.by_word.items()}
+
+    @cached_property
+    def wholes(self) -> tuple[float, ...]:
+        """Per pattern, the weight of all its words: what a full match scores."""
+        rarity = self.rarity
+        return tuple(sum(rarity[w] for w in pattern.words) for pattern in self)
+
 
 def error_patterns(docs: Iterable[TopicDoc]) -> ErrorPatterns:
     """Every error message the topics list, ready to match."""
@@ -77,13 +94,16 @@ def error_patterns(docs: Iterable[TopicDoc]) -> ErrorPatterns:
     )
 
 
-def _in_order(needles: tuple[str, ...], haystack: list[str]) -> int:
-    """How many of the needles appear in the haystack in order (longest common subsequence)."""
-    previous = [0] * (len(haystack) + 1)
+def _in_order(needles: tuple[str, ...], haystack: list[str], weights: dict[str, float]) -> float:
+    """The weight of the needles that appear in the haystack in order (the heaviest common
+    subsequence)."""
+    previous = [0.0] * (len(haystack) + 1)
     for needle in needles:
-        current = [0]
+        weight = weights[needle]
+        current = [0.0]
         for j, word in enumerate(haystack, 1):
-            current.append(previous[j - 1] + 1 if needle == word else max(previous[j], current[-1]))
+            kept = max(previous[j], current[-1])
+            current.append(max(kept, previous[j - 1] + weight) if needle == word else kept)
         previous = current
     return previous[-1]
 
@@ -94,19 +114,20 @@ def _contiguous(needles: tuple[str, ...], haystack: list[str]) -> bool:
 
 
 def match_errors(text: str, patterns: ErrorPatterns) -> list[ErrorMatch]:
-    """Error messages found in the text, best first: most of their words, in order; only the
-    ones about as complete as the best."""
+    """Error messages found in the text, best first: most of their (rarity-weighted) words, in
+    order; only the ones about as complete as the best."""
     words = list(_telling_words(text))
     present = set(words)
-    index = patterns.by_word
+    index, rarity = patterns.by_word, patterns.rarity
     sharing = sorted({n for word in present for n in index.get(word, ())})
     found = []
-    for pattern in (patterns[n] for n in sharing):  # none sharing a word can match
-        if len(present.intersection(pattern.distinct)) < MIN_SHARE * len(pattern.distinct):
+    for n in sharing:  # none sharing a word can match
+        pattern, whole = patterns[n], patterns.wholes[n]
+        if sum(rarity[w] for w in pattern.words if w in present) < MIN_SHARE * whole:
             continue  # cheap test first: most candidates share few words
         if len(pattern.words) < SHORT and not _contiguous(pattern.words, words):
             continue
-        share = _in_order(pattern.words, words) / len(pattern.words)
+        share = _in_order(pattern.words, words, rarity) / whole
         if share >= MIN_SHARE:
             found.append(ErrorMatch(pattern.slug, pattern.anchor, pattern.message, share))
     # A fuller match explains the text better: "open .../json: no such file or directory" is the

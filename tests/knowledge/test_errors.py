@@ -71,3 +71,49 @@ def test_most_of_an_error_in_order_is_enough_but_a_few_shared_words_are_not(patt
 def test_words_out_of_order_do_not_make_the_error(patterns):
     shuffled = "image referenced its using is container force must reference repository remove"
     assert not match_errors(shuffled, patterns)
+
+
+RUNTIME = "failed to create task for container: failed to create shim task: OCI runtime create \
+failed: runc create failed: unable to start container process:"
+RUNTIME_ERRORS = f"""\
+---
+title: Starting containers
+errors:
+  - message: '{RUNTIME} exec: "<command>": executable file not found in $PATH: unknown'
+    section: not-found
+  - message: '{RUNTIME} exec: "<path>": permission denied: unknown'
+    section: not-allowed
+  - message: '{RUNTIME} error mounting "<path>" to rootfs at "<path>": not a directory: unknown'
+    section: file-onto-folder
+---
+Starting containers.
+
+## Not found
+The command is not in the image.
+
+## Not allowed
+The file is not executable.
+
+## File onto folder
+A file mounted onto a folder.
+"""
+
+
+@pytest.fixture
+def runtime_patterns(make_topic):
+    return error_patterns([make_topic(RUNTIME_ERRORS, slug="starting")])
+
+
+def test_the_words_an_error_shares_with_many_messages_weigh_less_than_its_own(runtime_patterns):
+    """A story around another runtime error says "not found" and "file" too: the boilerplate
+    it shares with every runtime message does not make it the "executable not found" error."""
+    story = (
+        f"docker run fails with {RUNTIME} exec format error: unknown. The file is in the image, "
+        "it is not found missing or anything, I checked the path"
+    )
+    assert not [m for m in match_errors(story, runtime_patterns) if m.anchor == "not-found"]
+
+
+def test_a_runtime_error_lands_on_its_own_words_not_the_boilerplate(runtime_patterns):
+    pasted = f'docker: Error response from daemon: {RUNTIME} exec: "/start.sh": permission denied'
+    assert [m.anchor for m in match_errors(pasted, runtime_patterns)] == ["not-allowed"]
