@@ -105,8 +105,10 @@ def _side_search(text: str, library: Library) -> str | None:
 
 
 def _side(text: str, library: Library) -> str | None:
+    """The topic a side names, when the search is likely right: a table built on a guess
+    compares the wrong things ("the COPY" read as `docker cp`)."""
     found = respond(understand(text, library), library)
-    return found.topic_slug if found.kind != NO_ANSWER else None
+    return found.topic_slug if found.kind != NO_ANSWER and found.confidence >= LIKELY else None
 
 
 def _search(question: Question, reading: Reading, library: Library) -> Understanding:
@@ -220,8 +222,8 @@ def _answers_words(ranked: list, sure: float, words: frozenset[str]) -> bool:
 
 def _compares_both(ranked: list, sure: float, question: Question, library: Library) -> bool:
     """The best section is likely right and its heading or its own phrasings name both sides
-    ("COPY vs ADD in a Dockerfile"): a section written to compare them beats a table built from
-    two topics."""
+    by what sets each apart ("COPY" and "ADD" of "the COPY and ADD commands in a Dockerfile"):
+    a section written to compare them beats a table built from two topics."""
     if not ranked or sure < LIKELY or question.sides is None:
         return False
     hit = ranked[0].hit
@@ -229,7 +231,9 @@ def _compares_both(ranked: list, sure: float, question: Question, library: Libra
     own, topic = phrasings_of(hit, library.catalog)
     texts = [hit.heading if hit.anchor else hit.title, *(own if hit.anchor else topic)]
     named = frozenset().union(*(content_stems(t, filler) for t in texts))
-    return all(content_stems(side, filler) <= named for side in question.sides)
+    first, second = (content_stems(side, filler) for side in question.sides)
+    own_words = (first - second or first, second - first or second)
+    return all(words & named for words in own_words)
 
 
 def answer_question(

@@ -108,6 +108,16 @@ def test_two_topics_without_a_comparison_are_put_side_by_side(ask):
     [
         ("What is the difference between COPY and ADD?", ("copy", "add")),
         ("load vs import", ("load", "import")),
+        # Each side's own word is enough: the words both sides share, or one side's
+        # qualifier ("commands in a Dockerfile"), need not be in the heading.
+        (
+            "What is the difference between the COPY and ADD commands in a Dockerfile?",
+            ("copy", "add"),
+        ),
+        (
+            "what's the difference between docker load and import when restoring a tar file",
+            ("load", "import"),
+        ),
     ],
 )
 def test_a_section_comparing_both_sides_comes_before_a_table_built_from_two_topics(
@@ -118,6 +128,12 @@ def test_a_section_comparing_both_sides_comes_before_a_table_built_from_two_topi
     assert len(reply["sources"]) == 1
     heading = reply["sources"][0]["section"].lower()
     assert all(side in heading for side in sides), heading
+
+
+def test_no_table_is_built_around_a_side_the_material_does_not_know(ask):
+    reply = ask("docker tag vs a flux capacitor")
+    assert "<table>" not in reply["answer"]["html"]
+    assert len(reply["sources"]) <= 1
 
 
 def test_a_side_is_what_its_last_noun_names_when_that_has_a_comparison(ask):
