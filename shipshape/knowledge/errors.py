@@ -27,6 +27,12 @@ _GENERIC = frozenset(
 MIN_WORDS = 2  # a message this short ("unknown flag") must appear word for word
 SHORT = 3
 MIN_SHARE = 0.8
+WHOLE_BELOW = 8  # a message of fewer telling words must be there whole: one word less of
+# "exec <path>: no such file or directory" is the generic "no such file or directory"
+
+
+PLACEHOLDER_WORDS = 8  # what a learner's value may span in words: a path, a quoted command
+SLACK = 3  # and a few words the copy adds or drops (a line break's prompt, a version's wording)
 
 
 @dataclass(frozen=True)
@@ -35,6 +41,7 @@ class ErrorPattern:
     anchor: str
     message: str
     words: tuple[str, ...]  # the message's telling words, in order
+    span: int  # the most words a pasted copy of it can take up, its values included
 
     @cached_property
     def distinct(self) -> frozenset[str]:
@@ -87,11 +94,15 @@ class ErrorPatterns(tuple):
 def error_patterns(docs: Iterable[TopicDoc]) -> ErrorPatterns:
     """Every error message the topics list, ready to match."""
     return ErrorPatterns(
-        ErrorPattern(doc.slug, entry.anchor, entry.message, words)
+        ErrorPattern(doc.slug, entry.anchor, entry.message, words, _span(entry.message, words))
         for doc in docs
         for entry in doc.errors
         if len(words := _telling_words(constant_text(entry.message))) >= MIN_WORDS
     )
+
+
+def _span(message: str, words: tuple[str, ...]) -> int:
+    return len(words) + PLACEHOLDER_WORDS * len(_PLACEHOLDER.findall(message)) + SLACK
 
 
 def _in_order(needles: tuple[str, ...], haystack: list[str], weights: dict[str, float]) -> float:
@@ -106,6 +117,18 @@ def _in_order(needles: tuple[str, ...], haystack: list[str], weights: dict[str, 
             current.append(max(kept, previous[j - 1] + weight) if needle == word else kept)
         previous = current
     return previous[-1]
+
+
+def _in_one_place(pattern: ErrorPattern, haystack: list[str], weights: dict[str, float]) -> float:
+    """The heaviest in-order match within one stretch of the text no longer than a pasted copy
+    of the message: an error is pasted in one piece, and "exec" in one line of a story and "no
+    such file or directory" three lines further down are not `exec ...: no such file or
+    directory`."""
+    starts = [i for i, word in enumerate(haystack) if word in pattern.distinct]
+    return max(
+        (_in_order(pattern.words, haystack[i : i + pattern.span], weights) for i in starts),
+        default=0.0,
+    )
 
 
 def _contiguous(needles: tuple[str, ...], haystack: list[str]) -> bool:
@@ -123,12 +146,15 @@ def match_errors(text: str, patterns: ErrorPatterns) -> list[ErrorMatch]:
     found = []
     for n in sharing:  # none sharing a word can match
         pattern, whole = patterns[n], patterns.wholes[n]
-        if sum(rarity[w] for w in pattern.words if w in present) < MIN_SHARE * whole:
+        if sum(rarity[w] for w in pattern.words if w in present) < MIN_SHARE * whole - 1e-9:
             continue  # cheap test first: most candidates share few words
         if len(pattern.words) < SHORT and not _contiguous(pattern.words, words):
             continue
+        needed = MIN_SHARE if len(pattern.words) >= WHOLE_BELOW else 1.0
         share = _in_order(pattern.words, words, rarity) / whole
-        if share >= MIN_SHARE:
+        if share >= needed and len(words) > pattern.span:
+            share = _in_one_place(pattern, words, rarity) / whole
+        if share >= needed - 1e-9:
             found.append(ErrorMatch(pattern.slug, pattern.anchor, pattern.message, share))
     # A fuller match explains the text better: "open .../json: no such file or directory" is the
     # import error, not every error that ends in "no such file or directory".

@@ -117,3 +117,37 @@ def test_the_words_an_error_shares_with_many_messages_weigh_less_than_its_own(ru
 def test_a_runtime_error_lands_on_its_own_words_not_the_boilerplate(runtime_patterns):
     pasted = f'docker: Error response from daemon: {RUNTIME} exec: "/start.sh": permission denied'
     assert [m.anchor for m in match_errors(pasted, runtime_patterns)] == ["not-allowed"]
+
+
+SHORT_MESSAGE = """\
+---
+title: Starting scripts
+errors:
+  - message: 'exec <path>: no such file or directory'
+---
+Starting scripts.
+"""
+
+
+@pytest.fixture
+def short_patterns(make_topic):
+    return error_patterns([make_topic(SHORT_MESSAGE, slug="scripts")])
+
+
+def test_a_short_message_matches_only_whole(short_patterns):
+    assert match_errors("exec /entrypoint.sh: no such file or directory", short_patterns)
+    # One word less is the operating system's generic message, which many errors end with.
+    assert not match_errors("COPY failed: no such file or directory", short_patterns)
+    assert not match_errors("dial unix /var/run/docker.sock: no such file or directory",
+                            short_patterns)  # fmt: skip
+
+
+def test_an_error_is_found_in_one_place_not_gathered_from_a_whole_story(short_patterns):
+    story = (
+        "I can exec into the container fine. Later I rebuilt the image, changed the volume "
+        "to another folder of the project, restarted the machine and reinstalled the tools, "
+        "and now the log says no such file or directory"
+    )
+    assert not match_errors(story, short_patterns)
+    assert match_errors(f"{story}. Before that: exec ./run.sh: no such file or directory",
+                        short_patterns)  # fmt: skip
