@@ -2,10 +2,10 @@
 
 A message is written as Docker prints it, with `<placeholders>` for the parts that differ per
 learner (IDs, names, tags, ports, quoted values). A pasted text matches when it holds most of the
-message's own words in order, each word weighed by how few of the listed messages share it: the
-runtime's boilerplate ("failed to create task for container ... OCI runtime create failed") is in
-many messages and tells them apart by its last few words. Whatever stands where the placeholders
-are does not count.
+message's own words in order and about as close together as the message has them, each word
+weighed by how few of the listed messages share it: the runtime's boilerplate ("failed to create
+task for container ... OCI runtime create failed") is in many messages and tells them apart by its
+last few words. Whatever stands where the placeholders are does not count.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ WHOLE_BELOW = 8  # a message of fewer telling words must be there whole: one wor
 
 
 PLACEHOLDER_WORDS = 8  # what a learner's value may span in words: a path, a quoted command
-SLACK = 3  # and a few words the copy adds or drops (a line break's prompt, a version's wording)
+GAP = 2  # words a copy may add between two of the message's (a wrapped line's prompt, a version)
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class ErrorPattern:
     anchor: str
     message: str
     words: tuple[str, ...]  # the message's telling words, in order
-    span: int  # the most words a pasted copy of it can take up, its values included
+    places: tuple[int, ...]  # each word's place in a pasted copy, a value taking PLACEHOLDER_WORDS
 
     @cached_property
     def distinct(self) -> frozenset[str]:
@@ -63,6 +63,19 @@ def constant_text(message: str) -> str:
 
 def _telling_words(text: str) -> tuple[str, ...]:
     return tuple(w for w in _WORD.findall(text.lower()) if w not in _GENERIC)
+
+
+def _telling_places(message: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The message's telling words and where each stands in a pasted copy of it."""
+    words, places, place = [], [], 0
+    for n, chunk in enumerate(_PLACEHOLDER.split(message)):
+        place += PLACEHOLDER_WORDS if n else 0
+        for word in _WORD.findall(chunk.lower()):
+            if word not in _GENERIC:
+                words.append(word)
+                places.append(place)
+            place += 1
+    return tuple(words), tuple(places)
 
 
 class ErrorPatterns(tuple):
@@ -94,20 +107,17 @@ class ErrorPatterns(tuple):
 def error_patterns(docs: Iterable[TopicDoc]) -> ErrorPatterns:
     """Every error message the topics list, ready to match."""
     return ErrorPatterns(
-        ErrorPattern(doc.slug, entry.anchor, entry.message, words, _span(entry.message, words))
+        ErrorPattern(doc.slug, entry.anchor, entry.message, words, places)
         for doc in docs
         for entry in doc.errors
-        if len(words := _telling_words(constant_text(entry.message))) >= MIN_WORDS
+        for words, places in [_telling_places(entry.message)]
+        if len(words) >= MIN_WORDS
     )
-
-
-def _span(message: str, words: tuple[str, ...]) -> int:
-    return len(words) + PLACEHOLDER_WORDS * len(_PLACEHOLDER.findall(message)) + SLACK
 
 
 def _in_order(needles: tuple[str, ...], haystack: list[str], weights: dict[str, float]) -> float:
     """The weight of the needles that appear in the haystack in order (the heaviest common
-    subsequence)."""
+    subsequence): an upper bound of `_as_pasted`, quicker to work out."""
     previous = [0.0] * (len(haystack) + 1)
     for needle in needles:
         weight = weights[needle]
@@ -119,16 +129,27 @@ def _in_order(needles: tuple[str, ...], haystack: list[str], weights: dict[str, 
     return previous[-1]
 
 
-def _in_one_place(pattern: ErrorPattern, haystack: list[str], weights: dict[str, float]) -> float:
-    """The heaviest in-order match within one stretch of the text no longer than a pasted copy
-    of the message: an error is pasted in one piece, and "exec" in one line of a story and "no
-    such file or directory" three lines further down are not `exec ...: no such file or
-    directory`."""
-    starts = [i for i, word in enumerate(haystack) if word in pattern.distinct]
-    return max(
-        (_in_order(pattern.words, haystack[i : i + pattern.span], weights) for i in starts),
-        default=0.0,
-    )
+def _as_pasted(pattern: ErrorPattern, haystack: list[str], weights: dict[str, float]) -> float:
+    """The weight of the heaviest in-order match whose words stand about as far apart as in the
+    message, a value's few words between them where it has a placeholder: an error is pasted in
+    one piece, so "no such table: x when using an image" is not `No such image: <image>`, and
+    "exec" in one line of a story and "no such file or directory" further down are not `exec
+    <path>: no such file or directory`."""
+    at: dict[str, list[int]] = {}
+    for i, word in enumerate(haystack):
+        if word in pattern.distinct:
+            at.setdefault(word, []).append(i)
+    ends: list[tuple[int, int, float]] = []  # (needle, position, weight of the match ending there)
+    for j, word in enumerate(pattern.words):
+        reach = pattern.places[j]
+        ends += [
+            (j, i, weights[word] + max(
+                (w for k, p, w in ends if p < i <= p + reach - pattern.places[k] + GAP),
+                default=0.0,
+            ))
+            for i in at.get(word, ())
+        ]  # fmt: skip
+    return max((w for *_, w in ends), default=0.0)
 
 
 def _contiguous(needles: tuple[str, ...], haystack: list[str]) -> bool:
@@ -151,9 +172,9 @@ def match_errors(text: str, patterns: ErrorPatterns) -> list[ErrorMatch]:
         if len(pattern.words) < SHORT and not _contiguous(pattern.words, words):
             continue
         needed = MIN_SHARE if len(pattern.words) >= WHOLE_BELOW else 1.0
-        share = _in_order(pattern.words, words, rarity) / whole
-        if share >= needed and len(words) > pattern.span:
-            share = _in_one_place(pattern, words, rarity) / whole
+        if _in_order(pattern.words, words, rarity) < needed * whole - 1e-9:
+            continue
+        share = _as_pasted(pattern, words, rarity) / whole
         if share >= needed - 1e-9:
             found.append(ErrorMatch(pattern.slug, pattern.anchor, pattern.message, share))
     # A fuller match explains the text better: "open .../json: no such file or directory" is the

@@ -151,3 +151,10 @@ def test_an_error_is_found_in_one_place_not_gathered_from_a_whole_story(short_pa
     assert not match_errors(story, short_patterns)
     assert match_errors(f"{story}. Before that: exec ./run.sh: no such file or directory",
                         short_patterns)  # fmt: skip
+
+
+def test_words_the_message_has_side_by_side_must_stand_side_by_side(patterns):
+    """Only a placeholder lets other words in between: 'No such image: <name>' is not an
+    application's 'no such table' in a story that later says 'image'."""
+    assert match_errors("Error: No such image: my/app:1.2", patterns)
+    assert not match_errors("no such table: files_file when using a Docker image", patterns)
