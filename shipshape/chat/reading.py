@@ -27,12 +27,16 @@ _TITLE = re.compile(r"^(?P<title>[^:`\n]{8,90}?):\s+(?=\S)")
 _TITLE_LINE = re.compile(r"^(?P<title>[^\n]{8,150})\n\s*\n(?=\S)")
 # Words that ask without naming a subject: "Any idea how to fix it?", "Is this a bug?"
 _ASKING_ONLY = frozenset(
-    """a an and any anyone anything are be bug can clue could do does else fix fixed for get
-    going happen happening has have help hint how i idea ideas in is issue it its look me my
-    now of on or past please possible problem seems should so solution solutions someone
-    suggestion suggestions the there thanks this to way what whats why will with work working
-    would wrong you""".split()
-)
+    {
+        "a", "an", "and", "any", "anyone", "anything", "are", "be", "bug", "can", "clue", "could",
+        "do", "does", "else", "fix", "fixed", "for", "get", "going", "happen", "happening", "has",
+        "have", "help", "hint", "how", "i", "idea", "ideas", "in", "is", "issue", "it", "its",
+        "look", "me", "my", "now", "of", "on", "or", "past", "please", "possible", "problem",
+        "seems", "should", "so", "solution", "solutions", "someone", "suggestion", "suggestions",
+        "the", "there", "thanks", "this", "to", "way", "what", "whats", "why", "will", "with",
+        "work", "working", "would", "wrong", "you",
+    }
+)  # fmt: skip
 _ERROR_LINE = re.compile(
     r"(error response from daemon|error:|\berror\b.*:|failed|invalid|no such|not found|"
     r"permission denied|conflict|cannot|can't|unable to|is already|requires (exactly|at least))",

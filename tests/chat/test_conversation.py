@@ -139,3 +139,23 @@ def test_no_table_is_built_around_a_side_the_material_does_not_know(ask):
 def test_a_side_is_what_its_last_noun_names_when_that_has_a_comparison(ask):
     reply = ask("difference between a running container and an image? I am confused")
     assert slug(reply) == "image-vs-container"
+
+
+@pytest.mark.parametrize(
+    "pasted",
+    [
+        'docker: Error response from daemon: Conflict. The container name "/web" is already in '
+        'use by container "4f2a9c1b7d3e". You have to remove (or rename) that container to be '
+        "able to reuse that name.",
+        "I keep getting this when I start my app: docker: Error response from daemon: driver "
+        "failed programming external connectivity on endpoint web (4f2a9c1b7d3e): Bind for "
+        "0.0.0.0:8080 failed: port is already allocated. What should I do?",
+    ],
+)
+def test_a_follow_up_never_pastes_the_answer_just_given_again(ask, pasted):
+    first, follow_up = converse(ask, pasted, "and for images?")
+    assert first["kind"] == "answer"
+    assert follow_up["answer"]["markdown"] != first["answer"]["markdown"]
+    if follow_up["sources"] and follow_up["sources"][0]["url"] == first["sources"][0]["url"]:
+        assert follow_up["kind"] == "clarify"  # it says it has nothing new, and links back
+        assert first["sources"][0]["url"] in follow_up["answer"]["markdown"]
