@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import subprocess
 import sys
@@ -210,8 +211,10 @@ def blind_figures() -> str:
     tool = ROOT.parent / "shared" / "tools" / "blind_eval.py"
     if not tool.exists():
         return "blind set: not on this machine"
-    done = subprocess.run([sys.executable, str(tool), "--app", str(ROOT)], capture_output=True,
-                          text=True, check=False)  # fmt: skip
+    with tempfile.TemporaryDirectory() as instance:  # a fresh database: today's content/
+        env = {**os.environ, "SHIPSHAPE_INSTANCE_DIR": instance}
+        done = subprocess.run([sys.executable, str(tool), "--app", str(ROOT)], env=env,
+                              capture_output=True, text=True, check=False)  # fmt: skip
     lines = done.stdout.strip().splitlines()
     start = next((i for i, line in enumerate(lines) if "blind questions" in line), len(lines))
     return "\n".join(lines[start:]) or done.stderr.strip().splitlines()[-1]
