@@ -199,7 +199,7 @@ def _option_problems(help, spec) -> list[str]:
                 continue
             elif bool(option.value) != flag.takes_value:
                 problems.append(f"{written}: topic value {option.value!r}, CLI type {flag.kind}")
-            elif flag.deprecated and "eprecated" not in option.help:
+            elif flag.deprecated and "deprecated" not in option.help.lower():
                 problems.append(f"{written} is deprecated: its help must say so")
             elif not flag.hidden and set(option.flags) - {written} != set(flag.spellings) - {
                 written
