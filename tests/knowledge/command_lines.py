@@ -38,6 +38,11 @@ class Shown:
     line: str  # one simple docker command, shell-quoted
     partial: bool = False  # inline code may name a flag without its value (`docker stop -t`)
     marked_wrong: bool = False
+    context: str = ""  # the line of text it stands in, which must call a deprecated flag so
+
+    @property
+    def says_deprecated(self) -> bool:
+        return "deprecated" in self.context.lower()
 
 
 def _words(text: str) -> list[str]:
@@ -75,21 +80,21 @@ def prompt_lines(markdown: str) -> list[str]:
     return lines
 
 
-def inline_commands(text: str) -> Iterator[tuple[str, bool]]:
-    """(command, marked wrong) for each inline code span starting with `docker ` outside blocks."""
-    prose = FENCE_RE.sub("", text)
-    for match in INLINE_RE.finditer(prose):
-        wrong = prose[match.end() :].lstrip().startswith(WRONG_AFTER_SPAN)
-        try:
-            commands = shell_commands(match.group(1))
-        except ValueError:  # unbalanced quotes: prose like `docker run -e 'A=b`
-            commands = [match.group(1)]
-        yield from ((command, wrong) for command in commands)
+def inline_commands(text: str) -> Iterator[tuple[str, bool, str]]:
+    """(command, marked wrong, its line) for each inline code span starting with `docker `."""
+    for line in FENCE_RE.sub("", text).splitlines():
+        for match in INLINE_RE.finditer(line):
+            wrong = line[match.end() :].lstrip().startswith(WRONG_AFTER_SPAN)
+            try:
+                commands = shell_commands(match.group(1))
+            except ValueError:  # unbalanced quotes: prose like `docker run -e 'A=b`
+                commands = [match.group(1)]
+            yield from ((command, wrong, line) for command in commands)
 
 
 def _from_block_line(where: str, raw: str) -> list[Shown]:
     wrong = bool(WRONG_COMMENT_RE.search(raw))
-    return [Shown(where, command, False, wrong) for command in shell_commands(raw)]
+    return [Shown(where, command, False, wrong, raw) for command in shell_commands(raw)]
 
 
 def content_commands(content: Path = PROJECT / "content") -> list[Shown]:
@@ -100,7 +105,7 @@ def content_commands(content: Path = PROJECT / "content") -> list[Shown]:
         text = frontmatter.loads(path.read_text("utf-8")).content
         for raw in prompt_lines(text):
             found += _from_block_line(where, raw)
-        found += [Shown(where, c, True, wrong) for c, wrong in inline_commands(text)]
+        found += [Shown(where, c, True, wrong, line) for c, wrong, line in inline_commands(text)]
     return found
 
 
@@ -128,6 +133,7 @@ def quiz_commands(quiz: Path = PROJECT / "quiz") -> list[Shown]:
                     found.append(Shown(where, str(answer), True))
             for text, distractor in _question_texts(question):
                 found += [
-                    Shown(where, c, True, wrong or distractor) for c, wrong in inline_commands(text)
+                    Shown(where, c, True, wrong or distractor, line)
+                    for c, wrong, line in inline_commands(text)
                 ]
     return found

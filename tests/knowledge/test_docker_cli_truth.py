@@ -149,13 +149,25 @@ def test_inline_code_may_name_a_flag_without_its_value(help):
 # the material
 
 
+def problems_of(help, shown: Shown) -> list[str]:
+    """What the CLI would refuse in a line; a deprecated flag is fine where the text says so."""
+    problems = check_command(help, shown.line, shown.partial).problems
+    return [p for p in problems if not (" is deprecated: " in p and shown.says_deprecated)]
+
+
 def test_every_docker_command_line_in_the_material_is_accepted_by_the_cli(help, shown):
     wrong = [
         f"{s.where}: {s.line}: {'; '.join(problems)}"
         for s in shown
-        if not s.marked_wrong and (problems := check_command(help, s.line, s.partial).problems)
+        if not s.marked_wrong and (problems := problems_of(help, s))
     ]
     assert wrong == []
+
+
+def test_a_deprecated_flag_passes_only_where_the_text_calls_it_deprecated(help):
+    line = "docker stop --time 30 web"
+    assert problems_of(help, Shown("x", line, context=f"`{line}` (deprecated)")) == []
+    assert problems_of(help, Shown("x", line, context=f"Run `{line}`.")) != []
 
 
 def test_the_check_covers_the_material(help, shown):
