@@ -73,11 +73,13 @@ def _sections(text: str) -> dict[str, list[str]]:
 
 
 def _flags(lines: list[str]) -> dict[str, Flag]:
+    """Each flag line's flag; one whose description says "deprecated" is marked so."""
     flags: dict[str, Flag] = {}
     for line in lines:
         if match := FLAG_RE.match(line):
             short, long, kind = match.groups()
-            flag = Flag("--" + long, "-" + short if short else None, kind)
+            deprecated = "deprecated" in line[match.end() :].lower()
+            flag = Flag("--" + long, "-" + short if short else None, kind, deprecated)
             flags.update(dict.fromkeys(flag.spellings, flag))
     return flags
 

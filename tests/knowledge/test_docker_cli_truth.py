@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from shipshape.knowledge.files import topic_files
-from shipshape.knowledge.topicfile import parse_topic
+from shipshape.knowledge.topicfile import CommandOption, CommandSpec, parse_topic
 
 from .cli_check import argument_range, check_command
 from .command_lines import PROJECT, Shown, content_commands, quiz_commands
@@ -63,11 +63,13 @@ def test_a_help_text_is_read_into_usage_aliases_and_flags():
         "Aliases:\n  docker container stop, docker stop\n\nOptions:\n"
         "  -s, --signal string   Signal to send to the container\n"
         "      --force           A switch\n"
+        "      --time int        Seconds to wait (deprecated: use --timeout)\n"
         "  -t, --timeout int     Seconds to wait before killing the container\n",
     )
     assert page.aliases == ("docker container stop", "docker stop")
     assert page.flag("-t") is page.flag("--timeout")
     assert (page.flag("-t").kind, page.flag("--force").kind) == ("int", None)
+    assert page.flag("--time").deprecated and not page.flag("--timeout").deprecated
     assert page.flag("--bogus") is None
 
 
@@ -198,25 +200,30 @@ def test_each_command_topic_names_real_commands_and_every_alias(help, command_to
     assert problems == []
 
 
+def _flag_problem(option, flag, written: str) -> str | None:
+    """What is wrong with one listed spelling of an option, against the CLI's flag."""
+    if bool(option.value) != flag.takes_value:
+        return f"{written}: topic value {option.value!r}, CLI type {flag.kind}"
+    if flag.deprecated and "deprecated" not in option.help.lower():
+        return f"{written} is deprecated: its help must say so"
+    if written in option.flags and not flag.hidden and set(option.flags) != set(flag.spellings):
+        return f"{option.flags}: the CLI spells it {flag.spellings}"
+    if written in option.deprecated and not flag.hidden:
+        return f"{written} is listed as deprecated but the CLI shows it as current"
+    return None
+
+
 def _option_problems(help, spec) -> list[str]:
-    """Flags a topic lists that none of its command's names has, or with the wrong value."""
+    """Flags a topic lists that none of its command's names has, or that differ from the CLI's."""
     pages = [help.page(name) for name in spec.names]
     problems = []
     for option in spec.options:
-        for written in option.flags:
+        for written in (*option.flags, *option.deprecated):
             flag = next((p.flag(written) for p in pages if p.flag(written)), None)
-            if flag is None and written != "--help":
-                problems.append(f"{written} is not a flag of {spec.name}")
-            elif flag is None:
-                continue
-            elif bool(option.value) != flag.takes_value:
-                problems.append(f"{written}: topic value {option.value!r}, CLI type {flag.kind}")
-            elif flag.deprecated and "deprecated" not in option.help.lower():
-                problems.append(f"{written} is deprecated: its help must say so")
-            elif not flag.hidden and set(option.flags) - {written} != set(flag.spellings) - {
-                written
-            }:
-                problems.append(f"{option.flags}: the CLI spells it {flag.spellings}")
+            if flag is None:
+                problems += [f"{written} is not a flag of {spec.name}"] * (written != "--help")
+            elif problem := _flag_problem(option, flag, written):
+                problems.append(problem)
     return problems
 
 
@@ -235,3 +242,24 @@ def test_command_topics_list_every_option_of_their_command(help, command_topics)
         shown_flags = {f.long for f in page.flags.values() if not f.hidden}
         missing += [f"{doc.slug}: {flag}" for flag in sorted(shown_flags - listed)]
     assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("option", "problem"),
+    [
+        (CommandOption(("-a", "--all"), "Show all.", "what"), "topic value 'what', CLI type None"),
+        (CommandOption(("--every",), "Show all."), "--every is not a flag"),
+        (CommandOption(("--all",), "Show all."), "the CLI spells it ('-a', '--all')"),
+        (CommandOption(("-n", "--last"), "Show n."), "CLI type int"),
+    ],
+)
+def test_the_option_check_catches(help, option, problem):
+    spec = CommandSpec("docker container ls", ("docker ps",), options=(option,))
+    assert any(problem in p for p in _option_problems(help, spec)), _option_problems(help, spec)
+
+
+def test_a_deprecated_spelling_must_be_the_clis_and_said_so(help):
+    said = CommandOption(("-t", "--timeout"), "Seconds (--time is deprecated).", "s", ("--time",))
+    unsaid = CommandOption(("-t", "--timeout"), "Seconds.", "s", ("--time",))
+    assert _option_problems(help, CommandSpec("docker container stop", options=(said,))) == []
+    assert _option_problems(help, CommandSpec("docker container stop", options=(unsaid,)))
