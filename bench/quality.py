@@ -3,9 +3,15 @@
     python bench/quality.py        # k-fold figures: each fold judged by a model fit on the others
     python bench/quality.py --fit  # the same, then fit on everything and write the shipped model
 
-Sets: the public questions and the real learners' questions (../shared/eval, when present),
-every alternate phrasing in content/ (topic- and section-level), and bench/data/off_topic.json
-(questions outside the material, written for this bench: the examples of when to say no).
+Sets: the public questions and the real learners' questions (../shared/eval, when present), the
+dev half of the real questions collected for this project (bench/data/questions/collected_dev.json,
+see bench/split_questions.py), every alternate phrasing in content/ (topic- and section-level), and
+bench/data/off_topic.json (questions outside the material, written for this bench: the examples of
+when to say no).
+
+Held out, and read only as figures: the collection's test half (never fitted on, judged by the
+model fitted on every set above) and, with --blind, the blind set's aggregate score
+(../shared/tools/blind_eval.py, which prints nothing but figures).
 A phrasing is judged with itself taken out of the index and the catalog, so the chat cannot
 find the question it was asked.
 Printed per set: P@1 (the eval's judge), MRR@10 of a right section among the ranked candidates,
@@ -16,7 +22,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import subprocess
 import sys
 import tempfile
 from dataclasses import replace
@@ -43,6 +51,8 @@ from shipshape.knowledge.vocabulary import load_vocabulary  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
 SETS = {"public": "dev_questions.json", "real": "real_questions_dev.json"}
+COLLECTED = ROOT / "bench" / "data" / "questions"
+HELD_OUT = "collected test"  # judged only as figures: no --misses, never fitted on
 FOLDS = 5
 EXPLAINED = "command-reference"  # the anchor of a command line's part-by-part explanation
 
@@ -92,6 +102,8 @@ def load_items(docs: list) -> dict[str, list[dict]]:
     sets = {
         name: json.loads((EVAL / f).read_text()) for name, f in SETS.items() if (EVAL / f).exists()
     }
+    if (COLLECTED / "collected_dev.json").exists():
+        sets["collected"] = json.loads((COLLECTED / "collected_dev.json").read_text())
     sets["phrasings"] = phrasing_items(docs)
     sets["off_topic"] = json.loads((ROOT / "bench" / "data" / "off_topic.json").read_text())
     return sets
@@ -174,15 +186,45 @@ def report(title: str, results: dict[str, list], misses: str | None = None) -> N
     dev = [row for name in SETS for row in results.get(name, [])]
     if dev:  # the eval's two question sets together: the figures the issue's targets name
         print(f"{'dev (both)':10s} " + metrics(dev))
+    if misses == HELD_OUT:
+        raise SystemExit("the test half is read only as figures")
     for ex, (ok, kind, sure, first) in results.get(misses, []):
         if not ok:
             print(f"MISS {kind:9s} {sure:.2f} first right at {first}: {ex.item['question'][:90]!r}")
+
+
+def held_out(docs: list, folder: Path, model) -> list:
+    """The collection's test half, judged by a model fitted without it, on the whole index."""
+    path = COLLECTED / "collected_test.json"
+    if not path.exists():
+        return []
+    library = make_library(docs, folder / "held-out")
+    items = json.loads(path.read_text())
+    rows = [(ex, outcome(ex, model, library)) for ex in
+            (examples_for(HELD_OUT, item, library) for item in items)]  # fmt: skip
+    library.index.close()
+    return rows
+
+
+def blind_figures() -> str:
+    """The blind set's aggregate figures, as its own tool prints them (nothing else)."""
+    tool = ROOT.parent / "shared" / "tools" / "blind_eval.py"
+    if not tool.exists():
+        return "blind set: not on this machine"
+    with tempfile.TemporaryDirectory() as instance:  # a fresh database: today's content/
+        env = {**os.environ, "SHIPSHAPE_INSTANCE_DIR": instance}
+        done = subprocess.run([sys.executable, str(tool), "--app", str(ROOT)], env=env,
+                              capture_output=True, text=True, check=False)  # fmt: skip
+    lines = done.stdout.strip().splitlines()
+    start = next((i for i, line in enumerate(lines) if "blind questions" in line), len(lines))
+    return "\n".join(lines[start:]) or done.stderr.strip().splitlines()[-1]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fit", action="store_true", help="write the model fitted on all data")
     parser.add_argument("--misses", metavar="SET", help="list the questions of SET answered wrong")
+    parser.add_argument("--blind", action="store_true", help="also print the blind set's figures")
     args = parser.parse_args()
     docs = load_docs()
     sets = load_items(docs)
@@ -192,12 +234,20 @@ def main() -> None:
         shipped = load_model()
         report(f"{FOLDS}-fold cross-validated (each fold judged by a model fitted on the others)",
                cross_validate(examples, libraries, shipped.weights), args.misses)  # fmt: skip
+        model = fit_model(examples, shipped.weights) if args.fit else shipped
         if args.fit:
-            model = fit_model(examples, shipped.weights)
             MODEL_FILE.write_text(json.dumps(model.to_dict(), indent=2) + "\n")
             print(f"wrote {MODEL_FILE.relative_to(ROOT)} (threshold {model.threshold})")
+        tested = held_out(docs, Path(tmp), model)
+        if tested:
+            which = "fitted" if args.fit else "shipped"
+            print(f"== held out (the collection's test half, by the {which} model)")
+            print(f"{HELD_OUT:10s} " + metrics(tested))
         for library in libraries.values():
             library.index.close()
+    if args.blind:
+        print("== blind set (aggregate figures only)")
+        print(blind_figures())
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from .composing import (
     compose_comparison,
     compose_no_answer,
     compose_out_of_scope,
+    compose_same_again,
     suggestions_for,
 )
 from .explain import explain_message
@@ -28,7 +29,7 @@ from .immediate import bare_command, head_topic, plain_words, side_topic, smallt
 from .phrasebook import phrasebook
 from .ranking import Model, confidence, load_model, rank
 from .reading import Question, read_question
-from .reply import LIKELY, NO_ANSWER, Reply
+from .reply import ANSWER, LIKELY, NO_ANSWER, Reply
 from .similarity import asked_stems, content_stems
 from .weights import term_weigher
 
@@ -105,8 +106,10 @@ def _side_search(text: str, library: Library) -> str | None:
 
 
 def _side(text: str, library: Library) -> str | None:
+    """The topic a side names, when the search is likely right: a table built on a guess
+    compares the wrong things ("the COPY" read as `docker cp`)."""
     found = respond(understand(text, library), library)
-    return found.topic_slug if found.kind != NO_ANSWER else None
+    return found.topic_slug if found.kind != NO_ANSWER and found.confidence >= LIKELY else None
 
 
 def _search(question: Question, reading: Reading, library: Library) -> Understanding:
@@ -132,9 +135,23 @@ def _search(question: Question, reading: Reading, library: Library) -> Understan
     return Understanding(question, reading, None, candidates, corrected, None, plan)
 
 
+def understood_as(previous: Previous | None, library: Library) -> Previous | None:
+    """The previous turn as a follow-up builds on it: a pasted message by the heading of the
+    section that answered it. "and for images?" after a pasted error asks about images in the
+    light of what the error was about; swapping words inside the error's own text only pastes
+    the same error again."""
+    if previous is None or not previous.topic_slug or not read_question(previous.question).is_long:
+        return previous
+    doc = library.catalog.get(previous.topic_slug)
+    if doc is None:
+        return previous
+    section = next((s for s in doc.sections if s.anchor == previous.anchor), None)
+    return replace(previous, question=section.heading if section else doc.title)
+
+
 def understand(text: str, library: Library, previous: Previous | None = None) -> Understanding:
     """Read the message and gather the candidate sections with their evidence."""
-    reading = read_in_context(text, previous, library.vocabulary)
+    reading = read_in_context(text, understood_as(previous, library), library.vocabulary)
     question = read_question(reading.text)
     immediate, explanation = _immediate(text, question, library, reading.leans)
     if immediate is not None:
@@ -220,8 +237,8 @@ def _answers_words(ranked: list, sure: float, words: frozenset[str]) -> bool:
 
 def _compares_both(ranked: list, sure: float, question: Question, library: Library) -> bool:
     """The best section is likely right and its heading or its own phrasings name both sides
-    ("COPY vs ADD in a Dockerfile"): a section written to compare them beats a table built from
-    two topics."""
+    by what sets each apart ("COPY" and "ADD" of "the COPY and ADD commands in a Dockerfile"):
+    a section written to compare them beats a table built from two topics."""
     if not ranked or sure < LIKELY or question.sides is None:
         return False
     hit = ranked[0].hit
@@ -229,7 +246,9 @@ def _compares_both(ranked: list, sure: float, question: Question, library: Libra
     own, topic = phrasings_of(hit, library.catalog)
     texts = [hit.heading if hit.anchor else hit.title, *(own if hit.anchor else topic)]
     named = frozenset().union(*(content_stems(t, filler) for t in texts))
-    return all(content_stems(side, filler) <= named for side in question.sides)
+    first, second = (content_stems(side, filler) for side in question.sides)
+    own_words = (first - second or first, second - first or second)
+    return all(words & named for words in own_words)
 
 
 def answer_question(
@@ -238,11 +257,20 @@ def answer_question(
     """Answer a question from the curated sections, reading it in the light of the turn before."""
     found = understand(question, library, previous)
     reply = respond(found, library, model)
+    if previous is not None and found.reading.leans and _repeats(reply, previous):
+        reply = compose_same_again(reply)
     if reply.kind == NO_ANSWER and previous is not None and not found.reading.leans:
         # Not answerable alone: perhaps it is an unmarked follow-up ("follow live?").
-        text = rewrite(question, previous.question, library.vocabulary)
+        text = rewrite(question, understood_as(previous, library).question, library.vocabulary)
         leaning = Reading(text, prefer_slug=previous.topic_slug, leans=True)
         retry = respond(_search(read_question(text), leaning, library), library, model)
         if retry.kind != NO_ANSWER:
             return replace(retry, resolved=text)
     return replace(reply, resolved=found.reading.text)
+
+
+def _repeats(reply: Reply, previous: Previous) -> bool:
+    return reply.kind == ANSWER and (reply.topic_slug, reply.anchor or "") == (
+        previous.topic_slug,
+        previous.anchor or "",
+    )

@@ -10,7 +10,7 @@ from ..knowledge.library import Library
 from ..knowledge.presenting import topic_url
 from ..knowledge.search import QueryPlan
 from .ranking import Ranked
-from .reply import ANSWER, NO_ANSWER, Reply, Source, Why
+from .reply import ANSWER, CLARIFY, NO_ANSWER, Reply, Source, Why
 
 MAX_SUGGESTIONS = 3
 RUNNERS_UP = 3
@@ -147,3 +147,17 @@ def compose_out_of_scope(term: str, library: Library) -> Reply:
         confidence=0.0,
         suggestions=library.vocabulary.starters[:MAX_SUGGESTIONS],
     )
+
+
+def compose_same_again(answer: Reply) -> Reply:
+    """A follow-up whose best answer is the section just given: say so and point onward, rather
+    than paste the same text twice."""
+    source = answer.sources[0]
+    runners = [r for r in answer.why.runners_up if r.url != source.url]
+    lines = "".join(f"\n- [{r.section}]({r.url})" for r in runners)
+    onward = f" These sections are the next closest:\n{lines}" if lines else ""
+    markdown = (
+        f"The best I have for that is the section I just gave you, [{source.section}]"
+        f"({source.url}). If you meant something else, ask it in a few more words.{onward}"
+    )
+    return replace(answer, kind=CLARIFY, markdown=markdown)

@@ -18,7 +18,7 @@ from .features import FEATURES, Candidate
 MODEL_FILE = Path(__file__).with_name("ranking_model.json")
 CALIBRATION = (
     "bias", "score", "margin", "coverage", "focus", "phrasing", "heading", "error", "command",
-    "unknown", "long", "definition",
+    "unknown", "long", "definition", "distinct", "own_phrasing", "long_focus",
 )  # fmt: skip
 
 
@@ -100,6 +100,9 @@ def evidence(ranked: list[Ranked]) -> dict[str, float]:
         "unknown": features["unknown"],
         "long": features["long"],
         "definition": features["definition"],
+        "distinct": features["distinct"],
+        "own_phrasing": features["own_phrasing"],
+        "long_focus": features["long"] * features["focus"],
     }
 
 

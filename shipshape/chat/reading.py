@@ -23,6 +23,20 @@ _ASKING_START = re.compile(
     re.I,
 )
 _TITLE = re.compile(r"^(?P<title>[^:`\n]{8,90}?):\s+(?=\S)")
+# A thread's title on a line of its own, the body after it: what the whole message is about.
+_TITLE_LINE = re.compile(r"^(?P<title>[^\n]{8,150})\n\s*\n(?=\S)")
+# Words that ask without naming a subject: "Any idea how to fix it?", "Is this a bug?"
+_ASKING_ONLY = frozenset(
+    {
+        "a", "an", "and", "any", "anyone", "anything", "are", "be", "bug", "can", "clue", "could",
+        "do", "does", "else", "fix", "fixed", "for", "get", "going", "happen", "happening", "has",
+        "have", "help", "hint", "how", "i", "idea", "ideas", "in", "is", "issue", "it", "its",
+        "look", "me", "my", "now", "of", "on", "or", "past", "please", "possible", "problem",
+        "seems", "should", "so", "solution", "solutions", "someone", "suggestion", "suggestions",
+        "the", "there", "thanks", "this", "to", "way", "what", "whats", "why", "will", "with",
+        "work", "working", "would", "wrong", "you",
+    }
+)  # fmt: skip
 _ERROR_LINE = re.compile(
     r"(error response from daemon|error:|\berror\b.*:|failed|invalid|no such|not found|"
     r"permission denied|conflict|cannot|can't|unable to|is already|requires (exactly|at least))",
@@ -88,16 +102,30 @@ def _is_asking(sentence: str) -> bool:
     return sentence.rstrip().endswith("?") or bool(_ASKING_START.match(sentence))
 
 
-def _split_asking(text: str) -> tuple[str, str]:
-    """(asking part, context) of a message: a short title and the sentences that ask."""
-    if len(text) <= SHORT:
-        return text, ""
+def _names_something(sentence: str) -> bool:
+    """The sentence names what it asks about, not only that it asks ("Any idea why?")."""
+    return sum(word not in _ASKING_ONLY for word in tokenize(sentence)) >= 2
+
+
+def _title(text: str) -> re.Match | None:
+    """A title: a line of its own before the body, or a short phrase before a colon."""
+    line = _TITLE_LINE.match(text)
+    if line:
+        return line
     title = _TITLE.match(text)
     if title and (_ERROR_LINE.search(title.group("title")) or " " not in title.group("title")):
-        title = None  # "Error response from daemon:" or "Question:" is no title
-    head, body = (title.group("title"), text[title.end() :]) if title else ("", text)
+        return None  # "Error response from daemon:" or "Question:" is no title
+    return title
+
+
+def _split_asking(text: str) -> tuple[str, str]:
+    """(asking part, context) of a message: its title and the sentences that ask something."""
+    if len(text) <= SHORT:
+        return text, ""
+    title = _title(text)
+    head, body = (title.group("title").strip(), text[title.end() :]) if title else ("", text)
     parts = sentences(body)
-    asking = [s for s in parts if _is_asking(s)]
+    asking = [s for s in parts if _is_asking(s) and _names_something(s)]
     if len(tokenize(" ".join([head, *asking]))) < 6:  # too little: the ends say what it is about
         asking = list(dict.fromkeys([*parts[:1], *asking, *parts[-1:]]))
     rest = [s for s in parts if s not in asking]

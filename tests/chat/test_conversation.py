@@ -108,6 +108,16 @@ def test_two_topics_without_a_comparison_are_put_side_by_side(ask):
     [
         ("What is the difference between COPY and ADD?", ("copy", "add")),
         ("load vs import", ("load", "import")),
+        # Each side's own word is enough: the words both sides share, or one side's
+        # qualifier ("commands in a Dockerfile"), need not be in the heading.
+        (
+            "What is the difference between the COPY and ADD commands in a Dockerfile?",
+            ("copy", "add"),
+        ),
+        (
+            "what's the difference between docker load and import when restoring a tar file",
+            ("load", "import"),
+        ),
     ],
 )
 def test_a_section_comparing_both_sides_comes_before_a_table_built_from_two_topics(
@@ -120,6 +130,32 @@ def test_a_section_comparing_both_sides_comes_before_a_table_built_from_two_topi
     assert all(side in heading for side in sides), heading
 
 
+def test_no_table_is_built_around_a_side_the_material_does_not_know(ask):
+    reply = ask("docker tag vs a flux capacitor")
+    assert "<table>" not in reply["answer"]["html"]
+    assert len(reply["sources"]) <= 1
+
+
 def test_a_side_is_what_its_last_noun_names_when_that_has_a_comparison(ask):
     reply = ask("difference between a running container and an image? I am confused")
     assert slug(reply) == "image-vs-container"
+
+
+@pytest.mark.parametrize(
+    "pasted",
+    [
+        'docker: Error response from daemon: Conflict. The container name "/web" is already in '
+        'use by container "4f2a9c1b7d3e". You have to remove (or rename) that container to be '
+        "able to reuse that name.",
+        "I keep getting this when I start my app: docker: Error response from daemon: driver "
+        "failed programming external connectivity on endpoint web (4f2a9c1b7d3e): Bind for "
+        "0.0.0.0:8080 failed: port is already allocated. What should I do?",
+    ],
+)
+def test_a_follow_up_never_pastes_the_answer_just_given_again(ask, pasted):
+    first, follow_up = converse(ask, pasted, "and for images?")
+    assert first["kind"] == "answer"
+    assert follow_up["answer"]["markdown"] != first["answer"]["markdown"]
+    if follow_up["sources"] and follow_up["sources"][0]["url"] == first["sources"][0]["url"]:
+        assert follow_up["kind"] == "clarify"  # it says it has nothing new, and links back
+        assert first["sources"][0]["url"] in follow_up["answer"]["markdown"]

@@ -21,13 +21,38 @@ def test_a_long_message_finds_its_title_and_the_sentences_that_ask():
     text = (
         "Named volumes in Dockerfile: I tried VOLUME data:/some/path in my Dockerfile and "
         "rebuilt the image twice this morning. I still get random names in docker volume ls "
-        "after every run. Is this a bug?"
+        "after every run. Why does the volume get a random name?"
     )
     question = read_question(text)
     assert question.asking.startswith("Named volumes in Dockerfile")
-    assert question.asking.endswith("Is this a bug?")
+    assert question.asking.endswith("Why does the volume get a random name?")
     assert "rebuilt the image twice" in question.context
     assert question.is_long
+
+
+def test_a_title_on_a_line_of_its_own_is_what_the_message_asks_about():
+    text = (
+        "container timezone\n\nAs I experience it, containers use their internal timezone, not "
+        "the one of the host. I work around it with a start script that takes a parameter and "
+        "links the right zone file. Or, is there another way to do this?"
+    )
+    question = read_question(text)
+    assert question.asking.startswith("container timezone")
+    assert "start script" in question.context
+
+
+@pytest.mark.parametrize(
+    "ask", ["Any idea how to fix it?", "Is this a bug?", "Any solution for this?"]
+)
+def test_a_sentence_that_only_asks_is_not_taken_for_the_question(ask):
+    text = (
+        "Port not reachable from the host\n\nI started nginx with docker run -d nginx and "
+        "opened localhost in the browser, and the page never loads even after a restart of "
+        f"the machine and of the daemon. {ask}"
+    )
+    question = read_question(text)
+    assert ask not in question.asking
+    assert question.asking.startswith("Port not reachable from the host")
 
 
 def test_an_error_prefix_is_not_taken_for_a_title():

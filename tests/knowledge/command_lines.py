@@ -24,6 +24,8 @@ SUBSTITUTION_RE = re.compile(r"\$\(([^()]*)\)")
 OPERATORS = {"&&", "||", "|", ";", "&"}
 REDIRECTS = {">", ">>", "<", "2>", "2>&1"}
 REDIRECT_RE = re.compile(r"\d*[<>]+&?\d*")  # an unquoted redirection: >, 2>, >&2
+DUPLICATE_RE = re.compile(r"(?<=\s)\d*[<>]&\d+")  # 2>&1, >&2: no file to skip after it
+FD_NUMBER_RE = re.compile(r"(?<=\s)\d+(?=[<>])")  # the 2 of 2> file
 # A line shown on purpose as a mistake is marked so: in a code block by a shell comment,
 # `$ docker build   # wrong: no build context`; in prose by "(wrong)" right after the inline
 # code; in a quiz by being a choice without `correct: true` (a distractor). The CLI test skips
@@ -56,6 +58,8 @@ def shell_commands(line: str) -> list[str]:
     """The simple commands of one shell line: $(...) contents and each part of && | ; chains."""
     inner = SUBSTITUTION_RE.findall(line)
     commands, current, skip = [], [], False
+    # shlex splits `2>&1` into 2, >&, 1: drop a duplication whole and a redirection's number
+    line = FD_NUMBER_RE.sub("", DUPLICATE_RE.sub(" ", line))
     for word in _words(SUBSTITUTION_RE.sub("ARG", line)):
         if skip:
             skip = False

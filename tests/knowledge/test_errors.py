@@ -71,3 +71,90 @@ def test_most_of_an_error_in_order_is_enough_but_a_few_shared_words_are_not(patt
 def test_words_out_of_order_do_not_make_the_error(patterns):
     shuffled = "image referenced its using is container force must reference repository remove"
     assert not match_errors(shuffled, patterns)
+
+
+RUNTIME = "failed to create task for container: failed to create shim task: OCI runtime create \
+failed: runc create failed: unable to start container process:"
+RUNTIME_ERRORS = f"""\
+---
+title: Starting containers
+errors:
+  - message: '{RUNTIME} exec: "<command>": executable file not found in $PATH: unknown'
+    section: not-found
+  - message: '{RUNTIME} exec: "<path>": permission denied: unknown'
+    section: not-allowed
+  - message: '{RUNTIME} error mounting "<path>" to rootfs at "<path>": not a directory: unknown'
+    section: file-onto-folder
+---
+Starting containers.
+
+## Not found
+The command is not in the image.
+
+## Not allowed
+The file is not executable.
+
+## File onto folder
+A file mounted onto a folder.
+"""
+
+
+@pytest.fixture
+def runtime_patterns(make_topic):
+    return error_patterns([make_topic(RUNTIME_ERRORS, slug="starting")])
+
+
+def test_the_words_an_error_shares_with_many_messages_weigh_less_than_its_own(runtime_patterns):
+    """A story around another runtime error says "not found" and "file" too: the boilerplate
+    it shares with every runtime message does not make it the "executable not found" error."""
+    story = (
+        f"docker run fails with {RUNTIME} exec format error: unknown. The file is in the image, "
+        "it is not found missing or anything, I checked the path"
+    )
+    assert not [m for m in match_errors(story, runtime_patterns) if m.anchor == "not-found"]
+
+
+def test_a_runtime_error_lands_on_its_own_words_not_the_boilerplate(runtime_patterns):
+    pasted = f'docker: Error response from daemon: {RUNTIME} exec: "/start.sh": permission denied'
+    assert [m.anchor for m in match_errors(pasted, runtime_patterns)] == ["not-allowed"]
+
+
+SHORT_MESSAGE = """\
+---
+title: Starting scripts
+errors:
+  - message: 'exec <path>: no such file or directory'
+---
+Starting scripts.
+"""
+
+
+@pytest.fixture
+def short_patterns(make_topic):
+    return error_patterns([make_topic(SHORT_MESSAGE, slug="scripts")])
+
+
+def test_a_short_message_matches_only_whole(short_patterns):
+    assert match_errors("exec /entrypoint.sh: no such file or directory", short_patterns)
+    # One word less is the operating system's generic message, which many errors end with.
+    assert not match_errors("COPY failed: no such file or directory", short_patterns)
+    assert not match_errors("dial unix /var/run/docker.sock: no such file or directory",
+                            short_patterns)  # fmt: skip
+
+
+def test_an_error_is_found_in_one_place_not_gathered_from_a_whole_story(short_patterns):
+    story = (
+        "I can exec into the container fine. Later I rebuilt the image, changed the volume "
+        "to another folder of the project, restarted the machine and reinstalled the tools, "
+        "and now the log says no such file or directory"
+    )
+    assert not match_errors(story, short_patterns)
+    assert match_errors(f"{story}. Before that: exec ./run.sh: no such file or directory",
+                        short_patterns)  # fmt: skip
+
+
+def test_words_the_message_has_side_by_side_must_stand_side_by_side(patterns):
+    """Only a placeholder lets other words in between: 'No such image: <name>' is not an
+    application's 'no such table' in a story that later says 'image'."""
+    assert match_errors("Error: No such image: my/app:1.2", patterns)
+    assert not match_errors("no such table: files_file when using a Docker image", patterns)
