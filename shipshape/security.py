@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from flask import Flask, abort, request
 
+from .encodable import first_unstorable
+
 CONTENT_SECURITY_POLICY = "; ".join(
     [
         "default-src 'self'",
@@ -35,8 +37,19 @@ def _has_nul(values) -> bool:
     return any("\x00" in value for value in values)
 
 
+def _unstorable_input() -> str | None:
+    """The first query, form or file-name field whose text has no UTF-8 form (JSON bodies are
+    checked where they are read, api/requests.py; file contents where they are decoded)."""
+    pairs = [("the address", request.path), *request.args.items(multi=True)]
+    if request.mimetype in FORM_TYPES:
+        pairs += request.form.items(multi=True)
+        pairs += [(name, f.filename or "") for name, f in request.files.items(multi=True)]
+    return first_unstorable(pairs)
+
+
 def register_input_guards(app: Flask) -> None:
-    """Refuse NUL bytes in the path, query and form: no database stores them (PostgreSQL fails)."""
+    """Refuse NUL bytes in the path, query and form: no database stores them (PostgreSQL fails);
+    and text that cannot be encoded as UTF-8, naming its field."""
 
     @app.before_request
     def refuse_nul_bytes():
@@ -44,3 +57,9 @@ def register_input_guards(app: Flask) -> None:
             abort(400, "The address contains a NUL byte.")
         if request.mimetype in FORM_TYPES and _has_nul(request.form.values()):
             abort(400, "The form contains a NUL byte.")
+
+    @app.before_request
+    def refuse_unstorable_text():
+        field = _unstorable_input()
+        if field is not None:
+            abort(400, f"'{field}' holds characters that are not text (a lone surrogate).")
