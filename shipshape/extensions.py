@@ -1,5 +1,6 @@
 """Extension singletons, bound to an app in create_app()."""
 
+from flask import current_app
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_migrate import Migrate
@@ -16,6 +17,16 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 csrf = CSRFProtect()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+
+def learners_limit():
+    """One limit per client address on everything that makes a learner's rows: new learner keys,
+    and attempt starts over the API and the quiz form (which may make a browser's learner)."""
+    return limiter.shared_limit(
+        lambda: current_app.config["SHIPSHAPE_LEARNER_RATE_LIMIT"], scope="learner-rows"
+    )
+
+
 LOOPBACK = frozenset({"127.0.0.1", "::1"})
 
 

@@ -9,7 +9,8 @@ import secrets
 from sqlalchemy import select, update
 
 from ..extensions import db
-from ..models import Attempt, Learner, ReviewCard
+from ..models import Learner, ReviewCard
+from ..quizzes.adoption import adopt_attempts
 from .passwords import MIN_LENGTH, hash_password, signs_in
 from .service import EMAIL_RE, MAX_EMAIL, AccountError, normalize_email
 
@@ -77,8 +78,9 @@ def authenticate_learner(email: str, password: str) -> Learner | None:
 
 
 def adopt(account: Learner, browser: Learner | None) -> int:
-    """Move a browser learner's attempts and review cards to the account; returns how many
-    attempts moved. A card both have keeps the account's (its schedule is the longer story)."""
+    """Move a browser learner's attempts (within max_attempts) and review cards to the account;
+    returns how many attempts moved. A card both have keeps the account's (its schedule is the
+    longer story)."""
     if browser is None or browser.id == account.id or browser.email is not None:
         return 0
     query = select(ReviewCard.quiz_id, ReviewCard.question_id)
@@ -93,9 +95,7 @@ def adopt(account: Learner, browser: Learner | None) -> int:
     db.session.execute(
         update(ReviewCard).where(ReviewCard.learner_id == browser.id).values(learner_id=account.id)
     )
-    moved = db.session.execute(
-        update(Attempt).where(Attempt.learner_id == browser.id).values(learner_id=account.id)
-    ).rowcount
+    moved = adopt_attempts(browser.id, account.id)
     db.session.delete(browser)
     db.session.flush()
     return moved

@@ -3,11 +3,11 @@ spaced review for that learner only."""
 
 from __future__ import annotations
 
-from flask import current_app, jsonify, request
+from flask import jsonify, request
 
 from ..accounts.learners import create_learner, learner_for_key
 from ..errors import ApiError
-from ..extensions import db, limiter
+from ..extensions import db, learners_limit
 from ..quizzes.cards import CardError, answer_card, due_cards
 from ..quizzes.progress import learner_progress
 from ..runtime import get_library
@@ -38,7 +38,7 @@ def required_learner_id() -> int:
 
 
 @bp.post("/learners")
-@limiter.limit(lambda: current_app.config["SHIPSHAPE_LEARNER_RATE_LIMIT"])
+@learners_limit()
 def new_learner():
     _learner, key = create_learner()
     db.session.commit()
