@@ -3,7 +3,7 @@ A learner session is "l:<id>" in Flask-Login and never opens an instructor page.
 
 from __future__ import annotations
 
-from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import login_user, logout_user
 
 from ..accounts.learners import adopt, authenticate_learner, sign_up
@@ -12,7 +12,7 @@ from ..auth import current_learner_account
 from ..extensions import db, limiter
 from . import bp
 from .account_forms import LearnerSignInForm, LearnerSignUpForm
-from .learners import browser_learner_row
+from .learners import browser_learner_row, forget_browser_key
 
 
 def _limit() -> str:
@@ -23,7 +23,7 @@ def _signed_in(learner) -> None:
     """Sign in as the account; this browser's key is dropped (its history now lives there)."""
     db.session.commit()
     login_user(learner)
-    session.pop("learner", None)
+    forget_browser_key()
 
 
 @bp.route("/account/sign-up", methods=["GET", "POST"])
