@@ -31,6 +31,7 @@ LOOPBACK = frozenset({"127.0.0.1", "::1"})
 
 
 def from_this_machine() -> bool:
-    """A request from loopback: a local tool or script, not a learner. Behind a proxy on the same
-    machine, PROXY_FIX=true makes the learner's own address the one limits count."""
-    return get_remote_address() in LOOPBACK
+    """A request from loopback when SHIPSHAPE_LOOPBACK_UNLIMITED says loopback is a local tool,
+    not a learner (off by default: behind a local proxy without PROXY_FIX, everyone is loopback)."""
+    unlimited = current_app.config.get("SHIPSHAPE_LOOPBACK_UNLIMITED", False)
+    return unlimited and get_remote_address() in LOOPBACK
