@@ -27,6 +27,14 @@ def learners_limit():
     )
 
 
+def sign_in_limit():
+    """One limit per client address on every way to try a password: instructor and learner
+    sign-in and learner sign-up share SHIPSHAPE_SIGNIN_RATE_LIMIT (POST only)."""
+    return limiter.shared_limit(
+        lambda: current_app.config["SHIPSHAPE_SIGNIN_RATE_LIMIT"], scope="sign-in", methods=["POST"]
+    )
+
+
 LOOPBACK = frozenset({"127.0.0.1", "::1"})
 
 

@@ -1,4 +1,5 @@
-"""Security headers on every response: a strict Content-Security-Policy with no inline script."""
+"""Security headers on every response (a strict Content-Security-Policy with no inline script;
+no-store on private responses) and guards on what a request may carry."""
 
 from __future__ import annotations
 
@@ -20,9 +21,32 @@ CONTENT_SECURITY_POLICY = "; ".join(
 )
 
 
+# Pages and endpoints that are someone's own: a learner's attempts, progress, review and account,
+# an instructor's pages (the new-token page shows a token once), and the API's learner answers.
+PRIVATE_PATHS = (
+    "/instructor", "/account/", "/attempts/", "/progress", "/review", "/quizzes",
+    "/api/attempts/", "/api/learners", "/api/progress", "/api/review", "/api/quizzes/",
+)  # fmt: skip
+CREDENTIAL_HEADERS = ("Authorization", "X-Learner-Key", "Cookie")
+
+
+def private_response(response) -> bool:
+    """Whether no cache (the browser's back button, a shared proxy) may keep this response: it is
+    someone's own page, it answers a caller known by a credential, or it sets a cookie."""
+    if request.endpoint == "static":
+        return False
+    return (
+        request.path.startswith(PRIVATE_PATHS)
+        or any(request.headers.get(name) for name in CREDENTIAL_HEADERS)
+        or "Set-Cookie" in response.headers
+    )
+
+
 def register_security_headers(app: Flask) -> None:
     @app.after_request
     def add_headers(response):
+        if private_response(response):
+            response.headers["Cache-Control"] = "no-store"
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
