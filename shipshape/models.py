@@ -109,6 +109,9 @@ class Turn(db.Model):
     __tablename__ = "turns"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     conversation_id: Mapped[str] = mapped_column(String(40), nullable=False, index=True)
+    # Who started the conversation: the SHA-256 digest of the browser's or API learner's key;
+    # None for an API client without a key, whose conversation id alone reaches it.
+    owner: Mapped[str | None] = mapped_column(String(64))
     question: Mapped[str] = mapped_column(Text, nullable=False)
     # The question as understood in its conversation ("and for images?" -> "list images").
     resolved: Mapped[str | None] = mapped_column(Text)

@@ -15,6 +15,7 @@ from .passwords import MIN_LENGTH, hash_password, signs_in
 from .service import EMAIL_RE, MAX_EMAIL, AccountError, normalize_email
 
 KEY_PREFIX = "lrn_"
+BROWSER_COOKIE = "shipshape_learner"  # a browser's own key: its learner, its conversations
 UNIFORM_REFUSAL = "No account could be made with that email and password. Have one? Sign in."
 MAX_KEY = 200
 

@@ -40,11 +40,13 @@ SAVED = {
 PATHS = {
     "/api/ask": {
         "post": {
-            "summary": "Ask the chat a question",
+            "summary": "Ask the chat a question (a conversation started with X-Learner-Key "
+            "is continued with that key alone)",
+            "parameters": [KEY_HEADER],
             "requestBody": {"required": True, **_json(ASK_BODY)},
             "responses": {
                 "200": {"description": "The reply", **_json(REPLY)},
-                **_errors(400, 415, 429),
+                **_errors(400, 401, 415, 429),
             },
         }
     },

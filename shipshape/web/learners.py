@@ -9,12 +9,13 @@ from datetime import timedelta
 
 from flask import after_this_request, current_app, g, request, session
 
-from ..accounts.learners import browser_learner, learner_for_key
+from ..accounts.learners import BROWSER_COOKIE, browser_learner, key_digest, learner_for_key
 from ..auth import current_learner_account
 from ..quizzes.cards import due_count
 from . import bp
 
-COOKIE = "shipshape_learner"
+COOKIE = BROWSER_COOKIE
+NOBODY = "-"  # no key's digest: a browser without a key owns no conversation
 LIFETIME = timedelta(days=400)  # the longest browsers keep a cookie; renewed on every visit
 
 
@@ -62,6 +63,13 @@ def forget_browser_key() -> None:
     """This browser is signed in to an account now: its own key goes (its history moved)."""
     session.pop("learner", None)
     _remember(None)
+
+
+def conversation_owner(create: bool = False) -> str:
+    """Whose conversations this browser reads and continues: its key's digest (with `create`,
+    a key is made, as a cookie only: no learner row for chatting)."""
+    key = browser_key(create)
+    return key_digest(key) if key else NOBODY
 
 
 def browser_learner_row(create: bool = False):
