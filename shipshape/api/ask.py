@@ -3,29 +3,19 @@ sent, else the browser's own key (the chat page's script), else no one (its id r
 
 from __future__ import annotations
 
-from flask import current_app, jsonify, request
+from flask import current_app, jsonify
 
-from ..accounts.learners import BROWSER_COOKIE, key_digest
 from ..chat.service import InvalidQuestion, ask
 from ..errors import ApiError
 from ..extensions import from_this_machine, limiter
 from ..runtime import get_answer_cache, get_library
 from . import bp
-from .learners import HEADER, optional_learner_id
+from .learners import conversation_owner
 from .requests import json_object
 
 
 def _ask_limit() -> str:
     return current_app.config["SHIPSHAPE_ASK_RATE_LIMIT"]
-
-
-def _owner() -> str | None:
-    """The digest of the asker's key: X-Learner-Key (checked: 401 when unknown), else the
-    browser's cookie; None for an API client with neither."""
-    if optional_learner_id() is not None:
-        return key_digest(request.headers[HEADER])
-    browser = request.cookies.get(BROWSER_COOKIE)
-    return key_digest(browser) if browser else None
 
 
 @bp.post("/ask")
@@ -39,7 +29,7 @@ def ask_question():
             get_library(),
             current_app.config["SHIPSHAPE_CONVERSATION_TTL_HOURS"],
             get_answer_cache(),
-            owner=_owner(),
+            owner=conversation_owner(),
         )
     except InvalidQuestion as exc:
         raise ApiError(400, f"invalid_{exc.field}", exc.message) from exc

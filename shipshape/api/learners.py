@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import jsonify, request
 
-from ..accounts.learners import create_learner, learner_for_key
+from ..accounts.learners import BROWSER_COOKIE, create_learner, key_digest, learner_for_key
 from ..errors import ApiError
 from ..extensions import db, learners_limit
 from ..quizzes.cards import CardError, answer_card, due_cards
@@ -26,6 +26,16 @@ def optional_learner_id() -> int | None:
     if learner is None or learner.email is not None:
         raise ApiError(401, "invalid_learner_key", "The learner key is unknown.")
     return learner.id
+
+
+def conversation_owner() -> str | None:
+    """Whose conversation an ask or a rating is in: the digest of X-Learner-Key (checked: 401
+    when unknown), else of the browser's own key (the chat page's script); None for an API
+    client with neither."""
+    if optional_learner_id() is not None:
+        return key_digest(request.headers[HEADER])
+    browser = request.cookies.get(BROWSER_COOKIE)
+    return key_digest(browser) if browser else None
 
 
 def required_learner_id() -> int:

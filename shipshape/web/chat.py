@@ -76,7 +76,8 @@ def feedback_form():
     conversation_id = request.form.get("conversation_id", "")
     helpful = _HELPFUL_VALUES.get(request.form.get("helpful", ""))
     try:
-        rating = rate_turn(_form_turn_id(request.form.get("turn_id")), helpful, conversation_id)
+        turn_id, owner = _form_turn_id(request.form.get("turn_id")), conversation_owner()
+        rating = rate_turn(turn_id, helpful, conversation_id, owner)
     except InvalidFeedback as exc:
         abort(400, exc.message)
     except TurnNotFound as exc:

@@ -66,3 +66,15 @@ def test_the_chat_pages_script_asks_in_the_browsers_own_conversation(client):
     page = client.get(f"/?c={reply['conversation_id']}").get_data(as_text=True)
 
     assert QUESTION in page
+
+
+def test_another_browser_cannot_rate_an_answer_in_my_conversation(app, client):
+    client.get("/")
+    reply = client.post("/api/ask", json={"question": QUESTION}).get_json()
+    rating = {"turn_id": reply["turn_id"], "helpful": False}
+    rating["conversation_id"] = reply["conversation_id"]
+
+    theirs = app.test_client().post("/api/feedback", json=rating)
+    mine = client.post("/api/feedback", json=rating)
+
+    assert (theirs.status_code, mine.status_code) == (404, 200)
