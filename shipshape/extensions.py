@@ -1,6 +1,6 @@
 """Extension singletons, bound to an app in create_app()."""
 
-from flask import current_app
+from flask import current_app, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_migrate import Migrate
@@ -39,7 +39,11 @@ LOOPBACK = frozenset({"127.0.0.1", "::1"})
 
 
 def from_this_machine() -> bool:
-    """A request from loopback when SHIPSHAPE_LOOPBACK_UNLIMITED says loopback is a local tool,
-    not a learner (off by default: behind a local proxy without PROXY_FIX, everyone is loopback)."""
-    unlimited = current_app.config.get("SHIPSHAPE_LOOPBACK_UNLIMITED", False)
-    return unlimited and get_remote_address() in LOOPBACK
+    """The app's own process, or loopback when SHIPSHAPE_LOOPBACK_UNLIMITED says loopback is a
+    local tool (off by default: behind a local proxy without PROXY_FIX, everyone is loopback).
+    The own process is Flask's test client (the eval scripts' `--app`), which reaches the app over
+    no connection: a loopback address with no REMOTE_PORT, which every server sets."""
+    if get_remote_address() not in LOOPBACK:
+        return False
+    in_process = "REMOTE_PORT" not in request.environ
+    return in_process or current_app.config.get("SHIPSHAPE_LOOPBACK_UNLIMITED", False)
