@@ -13,6 +13,9 @@ from . import sqlite_writes  # noqa: F401  (SQLite connection events)
 from .auth import login_manager
 from .config import PROJECT_ROOT, load_config
 from .extensions import csrf, db, limiter, migrate
+from .logmask import MaskIds
+
+_MASK_IDS = MaskIds()  # one instance: addFilter keeps a filter once however many apps are made
 
 
 def create_app(overrides: dict | None = None) -> Flask:
@@ -42,6 +45,7 @@ def instance_folder(overrides: dict | None) -> str:
 
 
 def configure_logging(app: Flask) -> None:
+    logging.getLogger("werkzeug").addFilter(_MASK_IDS)  # the development server's request log
     if not app.debug and not logging.getLogger().handlers:
         logging.basicConfig(
             level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"

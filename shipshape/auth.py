@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from functools import wraps
 
-from flask import abort, current_app, g, request
-from flask_login import LoginManager, current_user
+from flask import abort, current_app, g, request, session
+from flask_login import LoginManager, current_user, login_user, logout_user
 from flask_wtf.csrf import validate_csrf
 from wtforms.validators import ValidationError
 
@@ -16,6 +17,35 @@ from .models import Instructor, Learner
 
 login_manager = LoginManager()
 login_manager.session_protection = "strong"
+VERSION_KEY = "session_version"  # the account's session_version when this session signed in
+
+
+def _session_identifier() -> str:
+    """What "strong" protection ties a session to: the client's address as the WSGI server (or
+    ProxyFix, when PROXY_FIX says a proxy sets it) sees it, never a client's own X-Forwarded-For,
+    which Flask-Login's default trusts; and the user agent."""
+    base = f"{request.remote_addr}|{request.headers.get('User-Agent', '')}"
+    return hashlib.sha512(base.encode("utf-8", "replace")).hexdigest()
+
+
+login_manager._session_identifier_generator = _session_identifier
+
+
+def sign_in(user: Instructor | Learner) -> None:
+    """Start an account's session: a fresh CSRF token (one seen before signing in is no use
+    after), and the account's session version, so signing out anywhere ends this session."""
+    session.pop("csrf_token", None)
+    g.pop("csrf_token", None)
+    login_user(user)
+    session[VERSION_KEY] = user.session_version
+
+
+def sign_out(user: Instructor | Learner) -> None:
+    """End every session of the account, copied cookies included: its version moves on."""
+    user.session_version += 1
+    db.session.commit()
+    logout_user()
+    session.pop(VERSION_KEY, None)
 
 
 def forget_cached_user() -> None:
@@ -32,7 +62,10 @@ def load_user(user_id: str) -> Instructor | Learner | None:
     if not number.isdigit() or len(number) > 18:
         return None
     model = {"": Instructor, "i": Instructor, "l": Learner}.get(kind)
-    return db.session.get(model, int(number)) if model is not None else None
+    user = db.session.get(model, int(number)) if model is not None else None
+    if user is None or session.get(VERSION_KEY, 0) != user.session_version:
+        return None  # signed out or password changed since this session began
+    return user
 
 
 def current_instructor() -> Instructor | None:

@@ -10,6 +10,7 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from .cli_accounts import COMMANDS as ACCOUNT_COMMANDS
+from .cli_retention import COMMANDS as RETENTION_COMMANDS
 from .knowledge.files import export_folder, import_folder
 from .quizzes.bank import BankError, parse_bank
 from .quizzes.command_grading import CommandContext
@@ -165,5 +166,5 @@ def export_gift_command(slug: str, out_path: str | None) -> None:
 def register_commands(app: Flask) -> None:
     commands = (import_command, export_command, reindex_command, import_gift_command,
                 export_gift_command)  # fmt: skip
-    for command in commands + ACCOUNT_COMMANDS:
+    for command in commands + ACCOUNT_COMMANDS + RETENTION_COMMANDS:
         app.cli.add_command(command)

@@ -71,6 +71,10 @@ class Instructor(UserMixin, db.Model):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True, nullable=False)
     password_hash: Mapped[str] = mapped_column(String(255), nullable=False)
+    # Every session carries the version it began with; signing out or a new password moves it on.
+    session_version: Mapped[int] = mapped_column(
+        Integer, nullable=False, default=0, server_default="0"
+    )
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
     tokens: Mapped[list[ApiToken]] = relationship(
         back_populates="instructor", order_by="ApiToken.id", cascade="all, delete-orphan"
@@ -105,6 +109,9 @@ class Turn(db.Model):
     __tablename__ = "turns"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     conversation_id: Mapped[str] = mapped_column(String(40), nullable=False, index=True)
+    # Who started the conversation: the SHA-256 digest of the browser's or API learner's key;
+    # None for an API client without a key, whose conversation id alone reaches it.
+    owner: Mapped[str | None] = mapped_column(String(64))
     question: Mapped[str] = mapped_column(Text, nullable=False)
     # The question as understood in its conversation ("and for images?" -> "list images").
     resolved: Mapped[str | None] = mapped_column(Text)
@@ -160,6 +167,9 @@ class Learner(UserMixin, db.Model):
     key_digest: Mapped[str | None] = mapped_column(String(64), unique=True)
     email: Mapped[str | None] = mapped_column(String(254), unique=True)
     password_hash: Mapped[str | None] = mapped_column(String(255))
+    session_version: Mapped[int] = mapped_column(
+        Integer, nullable=False, default=0, server_default="0"
+    )
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
 
     def get_id(self) -> str:

@@ -282,7 +282,7 @@ def limited_client(prepared, tmp_path):
     """A learner's client on an app with rate limits on: two questions a minute."""
     overrides = {"RATELIMIT_ENABLED": True, "SHIPSHAPE_ASK_RATE_LIMIT": "2 per minute"}
     with copied_app(prepared, tmp_path / "limited", **overrides) as application:
-        # Loopback is a local tool, exempt from the learners' limits: come from elsewhere.
+        # Come from a learner's address, as a deployed app sees them.
         client = application.test_client()
         client.environ_base["REMOTE_ADDR"] = "203.0.113.7"
         yield client

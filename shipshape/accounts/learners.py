@@ -9,11 +9,14 @@ import secrets
 from sqlalchemy import select, update
 
 from ..extensions import db
-from ..models import Attempt, Learner, ReviewCard
+from ..models import Learner, ReviewCard
+from ..quizzes.adoption import adopt_attempts
 from .passwords import MIN_LENGTH, hash_password, signs_in
 from .service import EMAIL_RE, MAX_EMAIL, AccountError, normalize_email
 
 KEY_PREFIX = "lrn_"
+BROWSER_COOKIE = "shipshape_learner"  # a browser's own key: its learner, its conversations
+UNIFORM_REFUSAL = "No account could be made with that email and password. Have one? Sign in."
 MAX_KEY = 200
 
 
@@ -54,14 +57,20 @@ def find_account(email: str) -> Learner | None:
 
 
 def sign_up(email: str, password: str, browser: Learner | None) -> Learner:
-    """A learner account; the browser's own learner becomes it, so its history stays."""
+    """A learner account; the browser's own learner becomes it, so its history stays. An email
+    already registered is not told apart: its own password signs in (adopting this browser's
+    history, as sign-in does); any other gets the reply a sign-up gets for any refusal."""
     address = normalize_email(email)
     if not EMAIL_RE.match(address) or len(address) > MAX_EMAIL:
         raise AccountError("email", f"'{email}' is not an email address.")
     if len(password) < MIN_LENGTH:
         raise AccountError("password", f"Use at least {MIN_LENGTH} characters.")
-    if find_account(address) is not None:
-        raise AccountError("email", "There is already an account with that email: sign in.")
+    existing = find_account(address)
+    if existing is not None:  # the same reply as any refusal, and an argon2 check's time
+        if not signs_in(existing, password):
+            raise AccountError("email", UNIFORM_REFUSAL)
+        adopt(existing, browser)
+        return existing
     learner = browser if browser is not None and browser.email is None else Learner()
     learner.email, learner.password_hash = address, hash_password(password)
     learner.key_digest = None  # from now on the account is reached by signing in, not the key
@@ -77,8 +86,9 @@ def authenticate_learner(email: str, password: str) -> Learner | None:
 
 
 def adopt(account: Learner, browser: Learner | None) -> int:
-    """Move a browser learner's attempts and review cards to the account; returns how many
-    attempts moved. A card both have keeps the account's (its schedule is the longer story)."""
+    """Move a browser learner's attempts (within max_attempts) and review cards to the account;
+    returns how many attempts moved. A card both have keeps the account's (its schedule is the
+    longer story)."""
     if browser is None or browser.id == account.id or browser.email is not None:
         return 0
     query = select(ReviewCard.quiz_id, ReviewCard.question_id)
@@ -93,9 +103,7 @@ def adopt(account: Learner, browser: Learner | None) -> int:
     db.session.execute(
         update(ReviewCard).where(ReviewCard.learner_id == browser.id).values(learner_id=account.id)
     )
-    moved = db.session.execute(
-        update(Attempt).where(Attempt.learner_id == browser.id).values(learner_id=account.id)
-    ).rowcount
+    moved = adopt_attempts(browser.id, account.id)
     db.session.delete(browser)
     db.session.flush()
     return moved

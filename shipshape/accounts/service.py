@@ -48,7 +48,7 @@ def find_instructor(email: str) -> Instructor | None:
 
 
 def create_instructor(email: str, password: str) -> Instructor:
-    """A new instructor, or a new password for an existing one."""
+    """A new instructor, or a new password for an existing one (which ends its sessions)."""
     address = normalize_email(email)
     if not EMAIL_RE.match(address) or len(address) > MAX_EMAIL:
         raise AccountError("email", f"'{email}' is not an email address.")
@@ -56,8 +56,10 @@ def create_instructor(email: str, password: str) -> Instructor:
         raise AccountError("password", f"Use at least {MIN_LENGTH} characters.")
     instructor = find_instructor(address)
     if instructor is None:
-        instructor = Instructor(email=address, password_hash="")
+        instructor = Instructor(email=address, password_hash="", session_version=0)
         db.session.add(instructor)
+    else:
+        instructor.session_version += 1  # a copied session must not outlive the old password
     instructor.password_hash = hash_password(password)
     db.session.flush()
     return instructor

@@ -1,4 +1,5 @@
-"""POST /api/ask: the chat."""
+"""POST /api/ask: the chat. A conversation belongs to whoever started it: the X-Learner-Key
+sent, else the browser's own key (the chat page's script), else no one (its id reaches it)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from ..errors import ApiError
 from ..extensions import from_this_machine, limiter
 from ..runtime import get_answer_cache, get_library
 from . import bp
+from .learners import conversation_owner
 from .requests import json_object
 
 
@@ -27,6 +29,7 @@ def ask_question():
             get_library(),
             current_app.config["SHIPSHAPE_CONVERSATION_TTL_HOURS"],
             get_answer_cache(),
+            owner=conversation_owner(),
         )
     except InvalidQuestion as exc:
         raise ApiError(400, f"invalid_{exc.field}", exc.message) from exc

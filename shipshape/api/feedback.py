@@ -8,6 +8,7 @@ from ..chat.feedback import InvalidFeedback, TurnNotFound, rate_turn
 from ..errors import ApiError
 from ..extensions import from_this_machine, limiter
 from . import bp
+from .learners import conversation_owner
 from .requests import json_object
 
 
@@ -20,7 +21,8 @@ def _feedback_limit() -> str:
 def give_feedback():
     body = json_object()
     try:
-        rating = rate_turn(body.get("turn_id"), body.get("helpful"), body.get("conversation_id"))
+        turn_id, conversation_id = body.get("turn_id"), body.get("conversation_id")
+        rating = rate_turn(turn_id, body.get("helpful"), conversation_id, conversation_owner())
     except InvalidFeedback as exc:
         raise ApiError(400, f"invalid_{exc.field}", exc.message) from exc
     except TurnNotFound as exc:

@@ -3,11 +3,11 @@ spaced review for that learner only."""
 
 from __future__ import annotations
 
-from flask import current_app, jsonify, request
+from flask import jsonify, request
 
-from ..accounts.learners import create_learner, learner_for_key
+from ..accounts.learners import BROWSER_COOKIE, create_learner, key_digest, learner_for_key
 from ..errors import ApiError
-from ..extensions import db, limiter
+from ..extensions import db, learners_limit
 from ..quizzes.cards import CardError, answer_card, due_cards
 from ..quizzes.progress import learner_progress
 from ..runtime import get_library
@@ -28,6 +28,16 @@ def optional_learner_id() -> int | None:
     return learner.id
 
 
+def conversation_owner() -> str | None:
+    """Whose conversation an ask or a rating is in: the digest of X-Learner-Key (checked: 401
+    when unknown), else of the browser's own key (the chat page's script); None for an API
+    client with neither."""
+    if optional_learner_id() is not None:
+        return key_digest(request.headers[HEADER])
+    browser = request.cookies.get(BROWSER_COOKIE)
+    return key_digest(browser) if browser else None
+
+
 def required_learner_id() -> int:
     learner_id = optional_learner_id()
     if learner_id is None:
@@ -38,7 +48,7 @@ def required_learner_id() -> int:
 
 
 @bp.post("/learners")
-@limiter.limit(lambda: current_app.config["SHIPSHAPE_LEARNER_RATE_LIMIT"])
+@learners_limit()
 def new_learner():
     _learner, key = create_learner()
     db.session.commit()

@@ -40,11 +40,13 @@ SAVED = {
 PATHS = {
     "/api/ask": {
         "post": {
-            "summary": "Ask the chat a question",
+            "summary": "Ask the chat a question (a conversation started with X-Learner-Key "
+            "is continued with that key alone)",
+            "parameters": [KEY_HEADER],
             "requestBody": {"required": True, **_json(ASK_BODY)},
             "responses": {
                 "200": {"description": "The reply", **_json(REPLY)},
-                **_errors(400, 415, 429),
+                **_errors(400, 401, 415, 429),
             },
         }
     },
@@ -145,21 +147,24 @@ PATHS = {
             "parameters": [_path_param("slug"), KEY_HEADER],
             "responses": {
                 "201": {"description": "The attempt", **_json(IN_PROGRESS)},
-                **_errors(401, 404, 409),
+                **_errors(401, 404, 409, 429),
             },
         }
     },
     "/api/attempts/{attempt_id}": {
         "get": {
             "summary": "An attempt: in progress, or its review once submitted",
-            "parameters": [_path_param("attempt_id")],
-            "responses": {"200": {"description": "The attempt", **_json(ATTEMPT)}, **_errors(404)},
+            "parameters": [_path_param("attempt_id"), KEY_HEADER],
+            "responses": {
+                "200": {"description": "The attempt", **_json(ATTEMPT)},
+                **_errors(401, 404),
+            },
         }
     },
     "/api/attempts/{attempt_id}/answers/{question_id}": {
         "put": {
             "summary": "Save one answer",
-            "parameters": [_path_param("attempt_id"), _path_param("question_id")],
+            "parameters": [_path_param("attempt_id"), _path_param("question_id"), KEY_HEADER],
             "requestBody": {
                 "required": True,
                 **_json(
@@ -168,21 +173,21 @@ PATHS = {
             },
             "responses": {
                 "200": {"description": "Saved", **_json(OBJECT)},
-                **_errors(400, 404, 409, 415),
+                **_errors(400, 401, 404, 409, 415),
             },
         }
     },
     "/api/attempts/{attempt_id}/submit": {
         "post": {
             "summary": "Submit once; later submits return the same result",
-            "parameters": [_path_param("attempt_id")],
+            "parameters": [_path_param("attempt_id"), KEY_HEADER],
             "requestBody": {
                 "required": False,
                 **_json({"type": "object", "properties": {"answers": {"type": "object"}}}),
             },
             "responses": {
                 "200": {"description": "The result", **_json(RESULT)},
-                **_errors(400, 404, 409, 415),
+                **_errors(400, 401, 404, 409, 415),
             },
         }
     },

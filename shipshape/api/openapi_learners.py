@@ -10,7 +10,8 @@ KEY_HEADER = {
     "in": "header",
     "required": False,
     "schema": {"type": "string", "maxLength": 200},
-    "description": "Ties the attempt to this learner (history, progress, review, max_attempts).",
+    "description": "The learner acting: a start ties the attempt to them (history, progress,"
+    " review, max_attempts); their attempts are then read and written with it alone.",
 }
 PROGRESS = {
     "type": "object",

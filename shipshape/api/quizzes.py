@@ -1,10 +1,12 @@
-"""Quizzes and attempts over JSON; the attempt id is the learner's key."""
+"""Quizzes and attempts over JSON. An attempt started with X-Learner-Key answers only to that
+key; one started without is reached by its id alone."""
 
 from __future__ import annotations
 
 from flask import jsonify, request
 
 from ..errors import ApiError
+from ..extensions import learners_limit
 from ..quizzes.attempts import (
     AttemptError,
     attempt_payload,
@@ -32,13 +34,15 @@ def quizzes():
 
 
 @bp.post("/quizzes/<slug>/attempts")
+@learners_limit()
 def start(slug: str):
     return jsonify(_call(start_attempt, slug, learner_id=optional_learner_id())), 201
 
 
 @bp.get("/attempts/<attempt_id>")
 def show(attempt_id: str):
-    return jsonify(_call(attempt_payload, attempt_id, get_library().catalog))
+    catalog = get_library().catalog
+    return jsonify(_call(attempt_payload, attempt_id, catalog, learner_id=optional_learner_id()))
 
 
 @bp.put("/attempts/<attempt_id>/answers/<question_id>")
@@ -46,10 +50,14 @@ def save(attempt_id: str, question_id: str):
     body = json_object()
     if "response" not in body:
         raise ApiError(400, "missing_response", 'Send {"response": ...}.')
-    return jsonify(_call(save_answer, attempt_id, question_id, body["response"]))
+    learner_id = optional_learner_id()
+    response = body["response"]
+    return jsonify(_call(save_answer, attempt_id, question_id, response, learner_id=learner_id))
 
 
 @bp.post("/attempts/<attempt_id>/submit")
 def submit(attempt_id: str):
     body = json_object() if request.get_data(cache=True) else {}
-    return jsonify(_call(submit_attempt, attempt_id, body.get("answers"), get_library().catalog))
+    catalog, learner_id = get_library().catalog, optional_learner_id()
+    answers = body.get("answers")
+    return jsonify(_call(submit_attempt, attempt_id, answers, catalog, learner_id=learner_id))

@@ -6,6 +6,7 @@ import json
 
 from flask import request
 
+from ..encodable import unstorable_field
 from ..errors import ApiError
 
 
@@ -24,6 +25,11 @@ def json_object() -> dict:
         raise ApiError(400, "invalid_json", "The body is not valid JSON.") from exc
     if not isinstance(data, dict):
         raise ApiError(400, "invalid_json", "The body must be a JSON object.")
+    field = unstorable_field(data)
+    if field is not None:
+        raise ApiError(
+            400, "invalid_text", f"'{field}' holds a lone surrogate, which is not text: send UTF-8."
+        )
     return data
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..knowledge.analysis import tokenize
 from ..knowledge.catalog import Catalog
 from ..knowledge.vocabulary import Vocabulary
+from .quoting import plain_text
 from .reply import CLARIFY, Reply
 
 
@@ -26,7 +27,9 @@ def clarify_message(question: str, catalog: Catalog, vocabulary: Vocabulary) -> 
     if len(choices) < 2:
         return None
     lines = [f"- `{name}`: {catalog.get(slug).title}" for slug, name in sorted(choices.items())]
-    markdown = f"“{words[0]}” could mean more than one command. Which one do you mean?\n\n"
+    markdown = (
+        f"“{plain_text(words[0])}” could mean more than one command. Which one do you mean?\n\n"
+    )
     return Reply(
         kind=CLARIFY,
         markdown=markdown + "\n".join(lines),

@@ -38,26 +38,32 @@ class Remembered:
 @dataclass(frozen=True)
 class Conversation:
     """A conversation is its turns: `recent` holds its latest ones, newest first; none for a
-    conversation that starts with this ask."""
+    conversation that starts with this ask. `owner` (a key's digest, or None) started it: a
+    conversation is continued and read by its owner alone, so a `?c=` link passed on shows
+    nothing to anyone else."""
 
     id: str
     recent: tuple[Remembered, ...] = ()
+    owner: str | None = None
 
 
 MEMORY = 5  # turns a follow-up looks back over
 
 
-def load_or_start(conversation_id: str | None, ttl_hours: float) -> Conversation:
-    """The live conversation with that id, or a new one (nothing stored until its first turn)
-    when it is unknown or its latest turn is older than the time to live."""
+def load_or_start(
+    conversation_id: str | None, ttl_hours: float, owner: str | None = None
+) -> Conversation:
+    """The owner's live conversation with that id, or a new one (nothing stored until its first
+    turn) when it is unknown, someone else's, or its latest turn is older than the time to live."""
     if conversation_id:
+        query = _RECENT_OPEN if owner is None else _RECENT_OWNED
         with db.engine.connect() as connection:  # Core, not the ORM session: see record_turn
-            found = connection.execute(_RECENT, {"conversation_id": conversation_id,
-                                                 "limit": MEMORY})  # fmt: skip
+            found = connection.execute(query, {"conversation_id": conversation_id,
+                                               "owner": owner, "limit": MEMORY})  # fmt: skip
             recent = tuple(Remembered(*row) for row in found)
         if recent and recent[0].created_at >= utcnow() - timedelta(hours=ttl_hours):
-            return Conversation(conversation_id, recent)
-    return Conversation(new_conversation_id())
+            return Conversation(conversation_id, recent, owner)
+    return Conversation(new_conversation_id(), owner=owner)
 
 
 def record_turn(conversation: Conversation, question: str, reply: Reply, payload: dict) -> int:
@@ -67,6 +73,7 @@ def record_turn(conversation: Conversation, question: str, reply: Reply, payload
     # autocommit mode (row_insert).
     row = {
         "conversation_id": conversation.id,
+        "owner": conversation.owner,
         "question": question,
         "resolved": reply.resolved,
         "normalized": normalize(question)[:1000],
@@ -88,6 +95,8 @@ _RECENT = (
     .order_by(_TURNS.c.id.desc())
     .limit(bindparam("limit"))
 )
+_RECENT_OWNED = _RECENT.where(_TURNS.c.owner == bindparam("owner"))
+_RECENT_OPEN = _RECENT.where(_TURNS.c.owner.is_(None))
 
 
 def previous_turn(conversation: Conversation) -> Previous | None:
@@ -96,16 +105,18 @@ def previous_turn(conversation: Conversation) -> Previous | None:
     return Previous(turn.resolved or turn.question, turn.topic_slug, turn.anchor) if turn else None
 
 
-def _latest_turns(conversation_id: str, limit: int) -> list[Turn]:
+def _latest_turns(conversation_id: str, owner: str | None, limit: int) -> list[Turn]:
+    mine = Turn.owner.is_(None) if owner is None else Turn.owner == owner
     query = (
         select(Turn)
-        .where(Turn.conversation_id == conversation_id)
+        .where(Turn.conversation_id == conversation_id, mine)
         .order_by(Turn.id.desc())
         .limit(limit)
     )
     return list(db.session.execute(query).scalars())
 
 
-def recent_turns(conversation_id: str, limit: int = 20) -> list[Turn]:
-    """The conversation's last turns, oldest first."""
-    return list(reversed(_latest_turns(conversation_id, limit)))
+def recent_turns(conversation_id: str, owner: str | None = None, limit: int = 20) -> list[Turn]:
+    """The conversation's last turns, oldest first, when `owner` started it (None: a conversation
+    started by an API client without a key); none for anyone else."""
+    return list(reversed(_latest_turns(conversation_id, owner, limit)))

@@ -14,6 +14,7 @@ from ..knowledge.commands import (
 )
 from ..knowledge.documents import first_sentences
 from ..knowledge.presenting import topic_url
+from .quoting import code_span
 from .reply import ANSWER, Reply, Source
 
 _BACKTICKED = re.compile(r"`([^`]*\bdocker\s[^`]*)`")
@@ -37,6 +38,7 @@ def find_command_line(message: str) -> str | None:
 
 
 def _cell(text: str) -> str:
+    """Prose the topics wrote, in a table cell (a learner's text goes in code_span instead)."""
     return text.replace("|", "\\|").replace("\n", " ")
 
 
@@ -44,9 +46,10 @@ def _describe_argument(placeholder: str, value: str) -> str:
     name = placeholder.rstrip(".").upper()
     if "IMAGE" in name or name.startswith("NAME[") or name.startswith("REPOSITORY"):
         ref = parse_image_reference(value)
-        tag = f"tag `{ref.tag}`" if ref.tag else "no tag, so `latest`"
-        digest = f", digest `{ref.digest}`" if ref.digest else ""
-        return f"the image: registry `{ref.registry}`, repository `{ref.repository}`, {tag}{digest}"
+        tag = f"tag {code_span(ref.tag)}" if ref.tag else "no tag, so `latest`"
+        digest = f", digest {code_span(ref.digest)}" if ref.digest else ""
+        where = f"registry {code_span(ref.registry)}, repository {code_span(ref.repository)}"
+        return f"the image: {where}, {tag}{digest}"
     if name.startswith("CONTAINER"):
         return "the container, by name or ID"
     if name.startswith("COMMAND"):
@@ -63,7 +66,7 @@ def _argument_rows(parsed: ParsedCommand) -> list[str]:
         placeholder = placeholders[min(i, len(placeholders) - 1)]
         if i >= len(placeholders) and not placeholder.endswith("..."):
             placeholder = "ARG..."
-        rows.append(f"| `{_cell(value)}` | {_cell(_describe_argument(placeholder, value))} |")
+        rows.append(f"| {code_span(value)} | {_cell(_describe_argument(placeholder, value))} |")
     return rows
 
 
@@ -72,13 +75,13 @@ def _option_rows(parsed: ParsedCommand) -> list[str]:
     for item in parsed.options:
         if item.option is None:
             rows.append(
-                f"| `{_cell(item.written)}` | not an option of `{parsed.spec.name}` that I know |"
+                f"| {code_span(item.written)} | not an option of `{parsed.spec.name}` that I know |"
             )
             continue
         other = [f for f in item.option.flags if f != item.written]
         also = f" (also `{other[0]}`)" if other else ""
-        value = f" `{_cell(item.value)}`" if item.value else ""
-        written = f"`{_cell(item.written)}`{value}"
+        value = f" {code_span(item.value)}" if item.value else ""
+        written = f"{code_span(item.written)}{value}"
         rows.append(f"| {written}{also} | {_cell(item.option.help)} |")
     return rows
 
@@ -88,14 +91,14 @@ def explain(parsed: ParsedCommand, line: str, catalog: Catalog) -> Reply:
     doc = catalog.get(parsed.slug)
     same = "" if parsed.written_name == parsed.spec.name else f", the same as `{parsed.spec.name}`"
     rows = [
-        f"| `{parsed.written_name}` | the command{same} |",
+        f"| {code_span(parsed.written_name)} | the command{same} |",
         *_option_rows(parsed),
         *_argument_rows(parsed),
     ]
-    lines = [f"**`{_cell(' '.join(line.split()))}`**", "", first_sentences(doc.summary, 2), ""]
+    lines = [f"**{code_span(line)}**", "", first_sentences(doc.summary, 2), ""]
     lines += ["| Part | What it means |", "| --- | --- |", *rows]
     if parsed.unknown_flags:
-        flags = ", ".join(f"`{f}`" for f in parsed.unknown_flags)
+        flags = ", ".join(code_span(f) for f in parsed.unknown_flags)
         lines += [
             "",
             f"I don't know {flags} as an option of `{parsed.spec.name}`: check the spelling, "

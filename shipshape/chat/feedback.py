@@ -42,11 +42,14 @@ def validate_feedback(turn_id: object, helpful: object, conversation_id: object)
     return Rating(turn_id, helpful)
 
 
-def rate_turn(turn_id: object, helpful: object, conversation_id: object) -> Rating:
-    """Record whether an answer helped; only someone who knows its conversation may rate it."""
+def rate_turn(
+    turn_id: object, helpful: object, conversation_id: object, owner: str | None = None
+) -> Rating:
+    """Record whether an answer helped; only the conversation's owner (the digest of the key
+    that started it; None for one an API client started without a key) may rate it."""
     rating = validate_feedback(turn_id, helpful, conversation_id)
     turn = db.session.get(Turn, rating.turn_id)
-    if turn is None or turn.conversation_id != conversation_id:
+    if turn is None or turn.conversation_id != conversation_id or turn.owner != owner:
         raise TurnNotFound("There is no such answer in this conversation.")
     turn.helpful = rating.helpful
     db.session.commit()

@@ -51,10 +51,12 @@ def ask(
     library: Library,
     ttl_hours: float = 24,
     cache: AnswerCache | None = None,
+    owner: str | None = None,
 ) -> dict:
-    """Answer a question within its conversation and store the turn; the API's reply body."""
+    """Answer a question within the owner's conversation and store the turn; the API's reply
+    body. `owner` is the digest of the asker's key (None: an API client without one)."""
     text = validate_question(question)
-    conversation = load_or_start(validate_conversation_id(conversation_id), ttl_hours)
+    conversation = load_or_start(validate_conversation_id(conversation_id), ttl_hours, owner)
     previous = previous_turn(conversation)
     if cache is None:
         reply = answer_question(text, library, previous)

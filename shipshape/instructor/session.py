@@ -4,22 +4,21 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import current_app, flash, redirect, render_template, request, url_for
-from flask_login import login_user, logout_user
+from flask import flash, redirect, render_template, request, url_for
 
+from .. import auth
 from ..accounts.service import authenticate
-from ..extensions import db, limiter
+from ..extensions import db, sign_in_limit
 from . import bp
 from .forms import SignInForm
 
 
-def _sign_in_limit() -> str:
-    return current_app.config["SHIPSHAPE_SIGNIN_RATE_LIMIT"]
-
-
 def _safe_next(target: str | None) -> str:
-    """Only paths on this site, so a crafted link cannot send someone elsewhere."""
-    if target and target.startswith("/") and not target.startswith("//"):
+    """Only paths on this site, so a crafted link cannot send someone elsewhere; no control
+    character (a newline cannot go in a Location header) and no backslash (read as '/')."""
+    if not target or not target.isprintable() or "\\" in target:
+        return url_for("instructor.home")
+    if target.startswith("/") and not target.startswith("//"):
         parts = urlsplit(target)
         if not parts.scheme and not parts.netloc:
             return target
@@ -27,14 +26,14 @@ def _safe_next(target: str | None) -> str:
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
-@limiter.limit(_sign_in_limit, methods=["POST"])
+@sign_in_limit()
 def sign_in():
     form = SignInForm()
     if form.validate_on_submit():
         instructor = authenticate(form.email.data, form.password.data)
         if instructor is not None:
             db.session.commit()  # a rehashed password is kept
-            login_user(instructor)
+            auth.sign_in(instructor)
             return redirect(_safe_next(request.args.get("next")))
         form.password.errors.append("That email and password do not match an instructor.")
     status = 400 if request.method == "POST" else 200
@@ -43,7 +42,9 @@ def sign_in():
 
 @bp.post("/sign-out")
 def sign_out():
-    logout_user()  # CSRFProtect has already checked the form's token
+    instructor = auth.current_instructor()
+    if instructor is not None:
+        auth.sign_out(instructor)  # CSRFProtect has already checked the form's token
     flash("You are signed out.", "info")
     return redirect(url_for("web.index"))
 

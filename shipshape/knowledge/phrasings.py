@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import frontmatter
 import yaml
 
+from .. import safe_yaml
 from . import store
 from .authoring import Saved
 from .editing import EditConflict, NoSuchTopic, edit_topic
@@ -87,7 +87,7 @@ def add_phrasing(slug: str, question: str, library: Library, author: str | None)
 
 def _metadata(text: str) -> dict:
     try:
-        meta = frontmatter.loads(text).metadata
+        meta = safe_yaml.front_matter(text).metadata
     except (yaml.YAMLError, ValueError, TypeError) as exc:
         raise PhrasingRejected("topic", "The topic's front matter is not valid YAML.") from exc
     return dict(meta)
@@ -201,6 +201,6 @@ def _verify(old: str, new: str, question: str) -> None:
         raise unsafe from exc
     expected = [*_question_list(before.pop("questions", None)), question]
     added = after.pop("questions", None) == expected
-    same_body = frontmatter.loads(old).content == frontmatter.loads(new).content
+    same_body = safe_yaml.front_matter(old).content == safe_yaml.front_matter(new).content
     if not (added and before == after and same_body):
         raise unsafe

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import frontmatter
 import yaml
+
+from .. import safe_yaml
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
 MAX_TITLE, MAX_GROUP = 200, 80  # the database columns' sizes
@@ -218,11 +219,9 @@ def split_sections(body: str) -> tuple[str, list[Section]]:
 
 def _load(text: str) -> tuple[dict, str]:
     try:
-        post = frontmatter.loads(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark else ""  # +1: the file's opening '---' line
-        raise TopicFormatError("front matter", f"is not valid YAML{where}") from exc
+        post = safe_yaml.front_matter(text)
+    except yaml.YAMLError as exc:  # its line counts from 1 after the file's opening '---'
+        raise TopicFormatError("front matter", safe_yaml.problem(exc)) from exc
     except (ValueError, TypeError) as exc:
         raise TopicFormatError("front matter", str(exc)) from exc
     if not isinstance(post.metadata, dict):

@@ -7,8 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-import yaml
-
+from .. import safe_yaml
 from .analysis import stem_word, tokenize
 
 VOCABULARY_FILE = "_vocabulary.yaml"
@@ -120,7 +119,7 @@ def load_vocabulary(content_dir: str | Path) -> Vocabulary:
     """Read the vocabulary file if there is one; an empty vocabulary otherwise."""
     path = Path(content_dir) / VOCABULARY_FILE
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = safe_yaml.load(path.read_text(encoding="utf-8")) or {}
     except FileNotFoundError:
         return Vocabulary()
     if not isinstance(data, dict):

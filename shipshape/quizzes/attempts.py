@@ -63,6 +63,15 @@ def _load(attempt_id: str) -> Attempt:
     return attempt
 
 
+def _owned(attempt_id: str, learner_id: int | None) -> Attempt:
+    """The attempt, for the learner acting: an attempt with an owner opens to that owner alone
+    (its id is not a credential); one begun by no one opens to whoever holds its id."""
+    attempt = _load(attempt_id)
+    if attempt.learner_id is not None and attempt.learner_id != learner_id:
+        raise AttemptError(404, "attempt_not_found", "There is no attempt with that id.")
+    return attempt
+
+
 def _expired(attempt: Attempt, now: datetime) -> bool:
     return attempt.deadline is not None and now > attempt.deadline + GRACE
 
@@ -162,11 +171,16 @@ def _store_answer(attempt: Attempt, question_id: str, response: object, now: dat
 
 
 def save_answer(
-    attempt_id: str, question_id: str, response: object, now: datetime | None = None
+    attempt_id: str,
+    question_id: str,
+    response: object,
+    now: datetime | None = None,
+    learner_id: int | None = None,
 ) -> dict:
-    """Save one response; the attempt stays untouched when the response or timing is wrong."""
+    """Save one response for the learner acting; the attempt stays untouched when the response
+    or timing is wrong."""
     now = now or utcnow()
-    attempt = _load(attempt_id)
+    attempt = _owned(attempt_id, learner_id)
     _open_for_answers(attempt, now)
     value = _checked(attempt, _quiz_doc(attempt), question_id, response)
     _store_answer(attempt, question_id, value, now)
@@ -181,11 +195,16 @@ def save_answer(
 
 
 def submit_attempt(
-    attempt_id: str, answers: object, catalog: Catalog, now: datetime | None = None
+    attempt_id: str,
+    answers: object,
+    catalog: Catalog,
+    now: datetime | None = None,
+    learner_id: int | None = None,
 ) -> dict:
-    """Grade once; a second submit (or a racing one) returns the first result unchanged."""
+    """Grade once, for the learner acting; a second submit (or a racing one) returns the first
+    result unchanged."""
     now = now or utcnow()
-    attempt = _load(attempt_id)
+    attempt = _owned(attempt_id, learner_id)
     if attempt.submitted_at is not None:
         return _shown(attempt, attempt.result, now)
     if answers is not None and not isinstance(answers, dict):
@@ -229,11 +248,13 @@ def _finalize(attempt: Attempt, doc: QuizDoc, given: dict, catalog: Catalog, now
     return _shown(attempt, result, now)
 
 
-def attempt_payload(attempt_id: str, catalog: Catalog, now: datetime | None = None) -> dict:
+def attempt_payload(
+    attempt_id: str, catalog: Catalog, now: datetime | None = None, learner_id: int | None = None
+) -> dict:
     """In progress: the questions and the learner's saved answers. Submitted: the review.
     An attempt past its deadline is graded on the answers saved in time."""
     now = now or utcnow()
-    attempt = _load(attempt_id)
+    attempt = _owned(attempt_id, learner_id)
     if attempt.submitted_at is None and _expired(attempt, now):
         return _finalize(attempt, _quiz_doc(attempt), {}, catalog, now)
     if attempt.submitted_at is not None:

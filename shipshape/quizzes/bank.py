@@ -9,6 +9,7 @@ from datetime import datetime
 
 import yaml
 
+from .. import safe_yaml
 from .settings import (
     SettingError,
     check_choice_keys,
@@ -251,12 +252,9 @@ def parse_bank(text: str, slug: str) -> QuizDoc:
     if not SLUG_RE.match(slug or ""):
         raise BankError("slug", "use lowercase letters, digits and hyphens")
     try:
-        data = yaml.safe_load(text)
+        data = safe_yaml.load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise BankError(
-            "file", f"is not valid YAML{f' (line {mark.line + 1})' if mark else ''}"
-        ) from exc
+        raise BankError("file", safe_yaml.problem(exc)) from exc
     if not isinstance(data, dict):
         raise BankError("file", "must be a YAML mapping with title and questions")
     with _as_bank_error():

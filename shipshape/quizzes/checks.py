@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from .. import safe_yaml
 from ..knowledge.catalog import Catalog
 from ..knowledge.commands import CommandSyntaxError, split_words
 from .bank import MAX_QUESTIONS, SLUG_RE, BankError, Question, QuizDoc, parse_bank, parse_question
@@ -21,7 +22,6 @@ from .files import check_quiz
 MAX_TITLE = 200  # the quizzes.title column
 SLUG_RULE = "use lowercase letters, digits and hyphens, starting with a letter or digit"
 TYPO_CUTOFF = 0.85
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built in: faster
 _STAND_IN = {"id": "stand-in", "type": "true_false", "prompt": "stand-in", "answer": True}
 
 
@@ -49,7 +49,7 @@ class Problem:
 def load_raw(text: str) -> object:
     """The YAML as plain data, or None when it cannot be read."""
     try:
-        return yaml.load(text, Loader=_LOADER)
+        return safe_yaml.load(text)
     except (yaml.YAMLError, RecursionError):
         return None
 
@@ -79,7 +79,7 @@ def _field_problems(data: dict) -> list[Problem]:
     count = min(len(questions), MAX_QUESTIONS) if isinstance(questions, list) else 0
     stand_ins = [{**_STAND_IN, "id": f"stand-in-{i}"} for i in range(max(count, 1))]
     try:  # as many stand-ins as questions, so that `draw:` is checked against the real count
-        parse_bank(yaml.safe_dump({**data, "questions": stand_ins}), "stand-in")
+        parse_bank(safe_yaml.dump({**data, "questions": stand_ins}), "stand-in")
     except BankError as exc:
         return [Problem(exc.where, exc.message)]
     except (yaml.YAMLError, RecursionError):

@@ -10,6 +10,7 @@ from ..textfiles import ImportFailed, ImportReport, import_each, read_text_exact
 from . import store
 from .bank import BankError, QuizDoc, parse_bank
 from .command_grading import CommandContext
+from .patterns import pattern_problem
 
 
 def quiz_files(folder: str | Path) -> list[Path]:
@@ -18,10 +19,14 @@ def quiz_files(folder: str | Path) -> list[Path]:
 
 
 def check_quiz(doc: QuizDoc, topics: set[str], ctx: CommandContext | None) -> list[str]:
-    """Problems a single file cannot show: unknown topics, command answers that do not parse."""
+    """Problems found when a quiz is saved: unknown topics, command answers that do not parse,
+    patterns that could backtrack for seconds (stored quizzes keep loading)."""
     problems = []
     for q in doc.questions:
         problems += [f"question '{q.id}': no topic '{t}'" for t in q.topics if t not in topics]
+        risk = pattern_problem(q.pattern) if q.pattern else None
+        if risk:
+            problems.append(f"question '{q.id}': 'pattern' {risk}")
         if q.type == "command" and ctx is not None:
             try:
                 parsed = ctx.parse(str(q.answer))

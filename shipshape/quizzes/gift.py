@@ -23,8 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-import yaml
-
+from .. import safe_yaml
 from .gift_syntax import (
     RESTORE,
     STAR,
@@ -240,4 +239,4 @@ def gift_to_yaml(text: str, slug: str, title: str) -> tuple[str, list[GiftProble
     if not questions:
         problems.append(GiftProblem(0, "no question could be imported"))
     data = {"title": title.strip() or slug, "questions": questions}
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), problems
+    return safe_yaml.dump(data, allow_unicode=True, sort_keys=False, width=100), problems

@@ -9,6 +9,7 @@ from itertools import pairwise
 
 from .bank import Question
 from .command_grading import CommandContext, grade_command
+from .patterns import pattern_matches
 
 MAX_TEXT = 2000
 
@@ -121,7 +122,7 @@ def grade_short(q: Question, response: str, _ctx) -> Grade:
     given = normalize_text(response)
     ok = given in {normalize_text(a) for a in q.answers} and bool(given)
     if not ok and q.pattern:
-        ok = re.fullmatch(q.pattern, response.strip(), re.IGNORECASE) is not None
+        ok = pattern_matches(q.pattern, response.strip())
     verdict = (
         "Right." if ok else f"The expected answer is {q.answers[0] if q.answers else 'different'}."
     )

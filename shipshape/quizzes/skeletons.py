@@ -6,6 +6,7 @@ import re
 
 import yaml
 
+from .. import safe_yaml
 from .bank import TYPES
 
 TYPE_LABELS = {
@@ -116,7 +117,7 @@ def _free_id(text: str, question_type: str) -> str:
 def _questions(text: str) -> tuple[yaml.Node | None, yaml.Node | None]:
     """(key node, value node) of the top-level `questions`, or (None, None) when absent."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = safe_yaml.compose(text)
     except (yaml.YAMLError, RecursionError) as exc:
         raise CannotAddQuestion("the text is not valid YAML yet; fix it first") from exc
     if root is None:

@@ -3,31 +3,26 @@ A learner session is "l:<id>" in Flask-Login and never opens an instructor page.
 
 from __future__ import annotations
 
-from flask import current_app, flash, redirect, render_template, request, session, url_for
-from flask_login import login_user, logout_user
+from flask import flash, redirect, render_template, request, url_for
 
 from ..accounts.learners import adopt, authenticate_learner, sign_up
 from ..accounts.service import AccountError
-from ..auth import current_learner_account
-from ..extensions import db, limiter
+from ..auth import current_learner_account, sign_in, sign_out
+from ..extensions import db, sign_in_limit
 from . import bp
 from .account_forms import LearnerSignInForm, LearnerSignUpForm
-from .learners import browser_learner_row
-
-
-def _limit() -> str:
-    return current_app.config["SHIPSHAPE_SIGNIN_RATE_LIMIT"]
+from .learners import browser_learner_row, forget_browser_key
 
 
 def _signed_in(learner) -> None:
     """Sign in as the account; this browser's key is dropped (its history now lives there)."""
     db.session.commit()
-    login_user(learner)
-    session.pop("learner", None)
+    sign_in(learner)
+    forget_browser_key()
 
 
 @bp.route("/account/sign-up", methods=["GET", "POST"])
-@limiter.limit(_limit, methods=["POST"])
+@sign_in_limit()
 def sign_up_page():
     form = LearnerSignUpForm()
     if form.validate_on_submit():
@@ -44,7 +39,7 @@ def sign_up_page():
 
 
 @bp.route("/account/sign-in", methods=["GET", "POST"])
-@limiter.limit(_limit, methods=["POST"])
+@sign_in_limit()
 def sign_in_page():
     form = LearnerSignInForm()
     if form.validate_on_submit():
@@ -62,7 +57,8 @@ def sign_in_page():
 
 @bp.post("/account/sign-out")
 def sign_out_page():
-    if current_learner_account() is not None:
-        logout_user()  # CSRFProtect has already checked the form's token
+    account = current_learner_account()
+    if account is not None:
+        sign_out(account)  # CSRFProtect has already checked the form's token
         flash("You are signed out.", "info")
     return redirect(url_for("web.index"), code=303)

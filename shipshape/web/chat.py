@@ -10,6 +10,7 @@ from ..chat.service import InvalidQuestion, ask
 from ..extensions import from_this_machine, limiter
 from ..runtime import get_answer_cache, get_library
 from . import bp
+from .learners import conversation_owner
 
 
 def _conversation_id(value: str | None) -> str | None:
@@ -17,7 +18,9 @@ def _conversation_id(value: str | None) -> str | None:
 
 
 def _render_chat(conversation_id: str | None, error: str | None = None, question: str = ""):
-    turns = recent_turns(conversation_id) if conversation_id else []
+    # The page makes this browser's key, so the asks its script sends (/api/ask) are its own.
+    owner = conversation_owner(create=True)
+    turns = recent_turns(conversation_id, owner) if conversation_id else []
     starters = get_library().vocabulary.starters
     return render_template(
         "chat.html",
@@ -48,6 +51,7 @@ def ask_form():
             get_library(),
             current_app.config["SHIPSHAPE_CONVERSATION_TTL_HOURS"],
             get_answer_cache(),
+            owner=conversation_owner(create=True),
         )
     except InvalidQuestion as exc:
         return _render_chat(conversation_id, error=exc.message, question=question or ""), 400
@@ -72,7 +76,8 @@ def feedback_form():
     conversation_id = request.form.get("conversation_id", "")
     helpful = _HELPFUL_VALUES.get(request.form.get("helpful", ""))
     try:
-        rating = rate_turn(_form_turn_id(request.form.get("turn_id")), helpful, conversation_id)
+        turn_id, owner = _form_turn_id(request.form.get("turn_id")), conversation_owner()
+        rating = rate_turn(turn_id, helpful, conversation_id, owner)
     except InvalidFeedback as exc:
         abort(400, exc.message)
     except TurnNotFound as exc:

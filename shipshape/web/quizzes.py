@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 
+from ..extensions import learners_limit
 from ..quizzes.attempts import (
     AttemptError,
     attempt_payload,
@@ -30,6 +31,7 @@ def quizzes():
 
 
 @bp.post("/quizzes/<slug>/start")
+@learners_limit()
 def start_quiz(slug: str):
     try:
         attempt = start_attempt(slug, learner_id=current_learner_id(create=True))
@@ -40,7 +42,7 @@ def start_quiz(slug: str):
 
 def _payload(attempt_id: str) -> dict:
     try:
-        return attempt_payload(attempt_id, get_library().catalog)
+        return attempt_payload(attempt_id, get_library().catalog, learner_id=current_learner_id())
     except AttemptError as exc:
         abort(exc.status, description=exc.message)
 
@@ -58,12 +60,13 @@ def answer_attempt(attempt_id: str):
     if payload["status"] == "submitted":
         return redirect(url_for("web.attempt", attempt_id=attempt_id), code=303)
     answers = responses_from_form(payload["questions"], request.form)
+    learner_id = current_learner_id()
     try:
         if request.form.get("action") == "submit":
-            submit_attempt(attempt_id, answers, get_library().catalog)
+            submit_attempt(attempt_id, answers, get_library().catalog, learner_id=learner_id)
         else:
             for question_id, response in answers.items():
-                save_answer(attempt_id, question_id, response)
+                save_answer(attempt_id, question_id, response, learner_id=learner_id)
             flash(f"Saved {len(answers)} answer{'s' if len(answers) != 1 else ''}.")
     except AttemptError as exc:
         flash(exc.message, "error")

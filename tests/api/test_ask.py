@@ -118,6 +118,7 @@ BAD_REQUESTS = {
     "no content type": dict(data='{"question": "what is an image"}'),
     "1001 characters": dict(json={"question": "a" * 1001}),
     "NUL byte": dict(json={"question": "what is\x00 an image"}),
+    "lone surrogate": dict(data='{"question": "what is \\ud800"}', content_type=JSON),
 }
 
 
@@ -135,6 +136,7 @@ def test_bad_input_is_a_json_4xx(client, request_kwargs):
         (BAD_REQUESTS["invalid json"], 400, "invalid_json"),
         (BAD_REQUESTS["json array body"], 400, "invalid_json"),
         (BAD_REQUESTS["non-utf-8 bytes"], 400, "invalid_encoding"),
+        (BAD_REQUESTS["lone surrogate"], 400, "invalid_text"),
         (BAD_REQUESTS["form body"], 415, "unsupported_media_type"),
     ],
 )

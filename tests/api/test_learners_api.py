@@ -30,7 +30,8 @@ def take(client, key: str | None, answers: dict) -> dict:
     started = client.post(f"/api/quizzes/{SLUG}/attempts", headers=headers)
     assert started.status_code == 201, started.get_data(as_text=True)
     attempt_id = started.get_json()["attempt_id"]
-    submitted = client.post(f"/api/attempts/{attempt_id}/submit", json={"answers": answers})
+    submit = f"/api/attempts/{attempt_id}/submit"
+    submitted = client.post(submit, json={"answers": answers}, headers=headers)
     assert submitted.status_code == 200
     return submitted.get_json()
 

@@ -24,6 +24,15 @@ questions:
 """
 
 
+SHORT = """\
+  - id: typed
+    type: short_answer
+    prompt: Type it.
+    topics: [containers-vs-vms]
+    pattern: '{pattern}'
+"""
+
+
 def put(client, slug, text, headers=None, **more):
     return client.put(f"/api/quizzes/{slug}", json={"yaml": text, **more}, headers=headers or {})
 
@@ -72,6 +81,8 @@ def test_a_raw_yaml_body_is_accepted(client, token_headers, content_type):
         (QUIZ.replace("[containers-vs-vms]", "[nope]"), "kernel", "no topic 'nope'"),
         (QUIZ.replace("list-all", "kernel"), None, "repeated id(s): kernel"),
         (QUIZ + "  - id: [\n", None, "not valid YAML (line 15)"),
+        (QUIZ.replace("title: Quokka quiz", "title: &t Quokka\nfooter: *t"), None, "an alias"),
+        (QUIZ + SHORT.format(pattern="^(a|aa)+$"), "typed", "exponential time"),
     ],
 )
 def test_a_broken_quiz_is_422_with_each_problem_in_details(

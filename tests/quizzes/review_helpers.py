@@ -75,4 +75,5 @@ def new_learner() -> int:
 def take(learner_id: int | None, answers: dict, now: datetime | None = None) -> dict:
     """Start and submit one attempt on the recall bank with these answers."""
     attempt = start_attempt(SLUG, learner_id=learner_id, now=now)
-    return submit_attempt(attempt["attempt_id"], answers, get_library().catalog, now=now)
+    catalog = get_library().catalog
+    return submit_attempt(attempt["attempt_id"], answers, catalog, now=now, learner_id=learner_id)

@@ -448,6 +448,12 @@ def _bad_requests(attempt: dict) -> list:
         ("100 KB string", "put", f"{url}/{short['id']}", {"json": {"response": "x" * 100_000}}),
         ("NUL byte", "put", f"{url}/{short['id']}", {"json": {"response": "Docker\x00Hub"}}),
         (
+            "lone surrogate",
+            "put",
+            f"{url}/{short['id']}",
+            {"data": '{"response": "Docker \\udfff"}', "content_type": "application/json"},
+        ),
+        (
             "invalid JSON",
             "put",
             f"{url}/{tf['id']}",
@@ -492,6 +498,7 @@ CASES = [
     "non-bool true_false",
     "100 KB string",
     "NUL byte",
+    "lone surrogate",
     "invalid JSON",
     "body not an object",
     "no response key",

@@ -96,6 +96,7 @@ def test_a_malformed_form_gets_a_400_page(client, turn_id, helpful):
 
 def test_the_form_needs_its_csrf_token(csrf_app):
     learner = csrf_app.test_client()
+    learner.get("/")  # the chat page, whose script asks through the API as this browser
     api_reply = learner.post("/api/ask", json={"question": "what is an image"}).get_json()
     conversation, turn_id = api_reply["conversation_id"], api_reply["turn_id"]
     refused = rate_by_form(learner, turn_id, "no", conversation)
