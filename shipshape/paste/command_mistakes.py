@@ -1,0 +1,251 @@
+"""The likely mistake in a docker command line, found from the command topics' own synopsis and
+option data: options after the image name, a copied prompt, output pasted as arguments, an
+unknown flag (with the nearest real one), a missing argument such as the build context, a
+repository name with capitals, two commands run together."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass
+from difflib import get_close_matches
+
+from ..knowledge.catalog import Catalog
+from ..knowledge.commands import (
+    CommandSyntaxError,
+    ParsedCommand,
+    parse_command_line,
+    parse_image_reference,
+    split_words,
+)
+from ..knowledge.topicfile import CommandOption, CommandSpec
+from .output_tables import KINDS
+from .synopsis import is_image_place, placeholders, required_count
+
+# Where each mistake is taught: (topic slug, section anchor).
+_USAGE = ("docker-help", "usage-errors-requires-at-least-1-argument-and-unknown-flag")
+TAUGHT = {
+    "options-after-image": ("docker-container-run", "options-after-the-image-go-to-the-container"),
+    "copied-prompt": ("docker-help", "a-copied-prompt-is-not-part-of-the-command"),
+    "pasted-output": _USAGE,
+    "unknown-flag": _USAGE,
+    "missing-argument": _USAGE,
+    "missing-build-context": (
+        "build-context-and-copy-errors", "docker-build-requires-exactly-1-argument"
+    ),
+    "uppercase-repository": ("pull-push-and-tag-errors", "repository-name-must-be-lowercase"),
+    "two-commands": ("docker-help", "one-command-per-line-docker-run-push-is-not-docker-push"),
+}  # fmt: skip
+_NOT_FOUND = re.compile(r"command not found|is not recognized|no such file or directory", re.I)
+_OUTPUT_WORDS = frozenset(w for kind in KINDS for c in kind.columns for w in c.split())
+_OUTPUT_LINE = re.compile(r"^[A-Z][a-z]+( [a-z]+)*:$|^(Unable|Using|Status|Digest|latest)\b")
+_FILLERS = {"PATH": ".", "COMMAND": "sh", "CONTAINER": "CONTAINER", "IMAGE": "IMAGE"}
+
+
+@dataclass(frozen=True)
+class Mistake:
+    rule: str  # one of TAUGHT's keys
+    message: str  # Markdown: what is wrong and what docker does with it
+    corrected: str | None  # the command line as it was likely meant
+
+    @property
+    def taught_in(self) -> tuple[str, str]:
+        return TAUGHT[self.rule]
+
+
+def _quote(words: list[str]) -> str:
+    return " ".join(shlex.quote(w) for w in words)
+
+
+def _flag_known(spec: CommandSpec, word: str) -> bool:
+    """A word the command itself would read as one of its options."""
+    name = word.split("=", 1)[0]
+    flags = {f for option in spec.options for f in option.flags}
+    if name.startswith("--"):
+        return name in flags
+    return len(name) > 1 and f"-{name[1]}" in flags
+
+
+def _options_after_image(
+    parsed: ParsedCommand, words: list[str], catalog: Catalog
+) -> Mistake | None:
+    """`docker run nginx -p 8080:80`: the word where the container's command goes is an option."""
+    places = placeholders(parsed.spec)
+    position = next((i for i, p in enumerate(places) if p.name == "COMMAND"), None)
+    args = list(parsed.arguments)
+    if position is None or len(args) <= position or not args[position].startswith("-"):
+        return None
+    if not _flag_known(parsed.spec, args[position]):
+        return None
+    tail = parse_command_line(
+        _quote([*parsed.written_name.split(), *args[position:]]), catalog.specs, catalog.commands
+    )
+    rest = len(args) - len(tail.arguments)
+    moved = args[position:rest]
+    head = words[: len(words) - len(args)]
+    corrected = _quote([*head, *moved, *args[:position], *args[rest:]])
+    thing = places[0].name.lower()
+    return Mistake(
+        "options-after-image",
+        f"The options `{' '.join(moved)}` come after the {thing} name `{args[0]}`, so "
+        f"`{parsed.written_name}` does not read them: everything after the {thing} is the command "
+        f"run inside the container, and docker passes `{args[position]}` to it. Options go "
+        f"before the {thing} name.",
+        corrected,
+    )
+
+
+def _nearest_flag(spec: CommandSpec, written: str) -> CommandOption | None:
+    """The real option a mistyped or unknown flag most likely meant."""
+    name = written.lstrip("-").lower()
+    if not written.startswith("--") and len(name) == 1:
+        starting = [o for o in spec.options if any(f.startswith(f"--{name}") for f in o.flags)]
+        return starting[0] if starting else None
+    by_flag = {f.lstrip("-"): o for o in spec.options for f in o.flags if f.startswith("--")}
+    close = get_close_matches(name, list(by_flag), n=1, cutoff=0.7)
+    if close:
+        return by_flag[close[0]]
+    stem = name.rstrip("s")[:5]
+    helped = [o for o in spec.options if re.search(rf"\b{re.escape(stem)}", o.help, re.I)]
+    return helped[0] if len(stem) >= 3 and helped else None
+
+
+def _unknown_flag(parsed: ParsedCommand, words: list[str]) -> Mistake | None:
+    unknown = next((o for o in parsed.options if o.option is None), None)
+    if unknown is None:
+        return None
+    nearest = _nearest_flag(parsed.spec, unknown.written)
+    kind = "unknown flag" if unknown.written.startswith("--") else "unknown shorthand flag"
+    text = f'`{parsed.written_name}` has no option `{unknown.written}` (docker says "{kind}").'
+    if nearest is None:
+        return Mistake("unknown-flag", f"{text} `{parsed.written_name} --help` lists them.", None)
+    flag = nearest.flags[-1]
+    fixed = [flag if w == unknown.written else w for w in words]
+    corrected = _quote(fixed) if unknown.written in words else None
+    also = f" (`{nearest.flags[0]}`)" if len(nearest.flags) > 1 else ""
+    return Mistake(
+        "unknown-flag", f"{text} You probably meant `{flag}`{also}: {nearest.help}", corrected
+    )
+
+
+def _missing_argument(parsed: ParsedCommand, words: list[str]) -> Mistake | None:
+    places = placeholders(parsed.spec)
+    needed = required_count(places)
+    if len(parsed.arguments) >= needed:
+        return None
+    missing = [p for p in places if p.required][len(parsed.arguments)]
+    fill = _FILLERS.get(missing.name.split("[")[0], missing.name)
+    corrected = _quote([*words, fill])
+    if missing.name == "PATH" and "build" in parsed.spec.name:
+        return Mistake(
+            "missing-build-context",
+            f"`{parsed.written_name}` has no build context: the last argument, usually `.` (the "
+            "current folder), is the folder whose files the Dockerfile can COPY. Docker stops "
+            f'with "`{parsed.written_name}` requires exactly 1 argument".',
+            corrected,
+        )
+    about = f" ({parsed.spec.arguments})" if parsed.spec.arguments else ""
+    return Mistake(
+        "missing-argument",
+        f"`{parsed.written_name}` needs `{missing.name}`{about}, and the line has none.",
+        corrected,
+    )
+
+
+def _uppercase_repository(parsed: ParsedCommand, words: list[str]) -> Mistake | None:
+    places = placeholders(parsed.spec)
+    named = [a for a, p in zip(parsed.arguments, places, strict=False) if is_image_place(p)]
+    named += [o.value for o in parsed.options if o.value and o.option and _names_image(o.option)]
+    for value in named:
+        repository = parse_image_reference(value).repository
+        if repository != repository.lower():
+            return Mistake(
+                "uppercase-repository",
+                f"The image name `{value}` has capital letters in its repository part: docker "
+                'refuses it ("invalid reference format: repository name must be lowercase"). Only '
+                "the tag after `:` may have capitals.",
+                _quote([_lower_name(w) if w == value else w for w in words]),
+            )
+    return None
+
+
+def _lower_name(value: str) -> str:
+    """The image reference with its name lower-cased and its tag and digest as written."""
+    name, at, digest = value.partition("@")
+    path, colon, tag = name.rpartition(":") if ":" in name.rsplit("/", 1)[-1] else (name, "", "")
+    return f"{path.lower()}{colon}{tag}{at}{digest}"
+
+
+def _names_image(option: CommandOption) -> bool:
+    return bool(option.value) and "tag" in option.value.lower()
+
+
+def _two_commands(parsed: ParsedCommand, catalog: Catalog) -> Mistake | None:
+    """`docker run push myimage`: the image's place holds another docker command's name."""
+    places = placeholders(parsed.spec)
+    if len(parsed.arguments) < 2 or not places or not is_image_place(places[0]):
+        return None
+    first = parsed.arguments[0].lower()
+    other = f"docker {first}"
+    if other not in catalog.commands or catalog.commands[other] == parsed.slug:
+        return None
+    return Mistake(
+        "two-commands",
+        f"`{parsed.written_name}` and `{other}` are two commands: here `{first}` stands where "
+        f"the {places[0].name.lower()} name goes, so docker looks for an image called "
+        f"`{first}`. Run one command per line.",
+        _quote([*other.split(), *parsed.arguments[1:]]),
+    )
+
+
+def _pasted_output(parsed: ParsedCommand, words: list[str]) -> Mistake | None:
+    """More words than the synopsis takes, and they read like docker's own output."""
+    places = placeholders(parsed.spec)
+    if any(p.repeats for p in places) or "COMMAND" in {p.name for p in places}:
+        return None
+    extra = list(parsed.arguments[len(places) :])
+    if not extra:
+        return None
+    if not (set(extra) & _OUTPUT_WORDS or any(_OUTPUT_LINE.match(w) for w in extra)):
+        return None
+    kept = list(parsed.arguments[: len(places)])
+    return Mistake(
+        "pasted-output",
+        f"The words after `{' '.join([parsed.written_name, *kept])}` look like docker's output "
+        f"(`{' '.join(extra[:6])}`), pasted back as arguments: `{parsed.written_name}` takes "
+        f"{len(places) or 'no'} argument{'' if len(places) == 1 else 's'} there.",
+        _quote(words[: -len(extra)]) if words[-len(extra) :] == extra else None,
+    )
+
+
+def _copied_prompt(prompt: str, line: str, message: str) -> Mistake | None:
+    if not prompt or not _NOT_FOUND.search(message.replace(line, " ")):
+        return None
+    return Mistake(
+        "copied-prompt",
+        f"`{prompt}` at the start is the prompt from the page you copied, not part of the command: "
+        f"the shell tries to run a program called `{prompt.split()[0]}`.",
+        line,
+    )
+
+
+def find_mistakes(
+    line: str, catalog: Catalog, prompt: str = "", message: str = ""
+) -> list[Mistake]:
+    """The likely mistakes in a command line, most telling first; [] when it reads as meant."""
+    found = [_copied_prompt(prompt, line, message)]
+    try:
+        parsed = parse_command_line(line, catalog.specs, catalog.commands)
+    except CommandSyntaxError:
+        return [m for m in found if m]
+    words = split_words(line)
+    found += [
+        _options_after_image(parsed, words, catalog),
+        _two_commands(parsed, catalog),
+        _unknown_flag(parsed, words),
+        _pasted_output(parsed, words),
+        _missing_argument(parsed, words),
+        _uppercase_repository(parsed, words),
+    ]
+    mistakes = [m for m in found if m]
+    return mistakes[:1] if mistakes and mistakes[0].rule == "two-commands" else mistakes
