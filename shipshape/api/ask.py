@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import current_app, jsonify
 
-from ..chat.service import InvalidQuestion, ask
+from ..chat.service import InvalidQuestion, QuestionTooLong, ask
 from ..errors import ApiError
 from ..extensions import from_this_machine, limiter
 from ..runtime import get_answer_cache, get_library
@@ -28,6 +28,8 @@ def ask_question():
             current_app.config["SHIPSHAPE_CONVERSATION_TTL_HOURS"],
             get_answer_cache(),
         )
+    except QuestionTooLong as exc:
+        raise ApiError(413, "question_too_long", exc.message) from exc
     except InvalidQuestion as exc:
         raise ApiError(400, f"invalid_{exc.field}", exc.message) from exc
     return jsonify(reply)

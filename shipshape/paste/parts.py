@@ -23,6 +23,7 @@ INSTRUCTIONS = frozenset(
 )  # fmt: skip
 _INSTRUCTION = re.compile(r"^\s*([A-Za-z]+)(\s|$)")
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_BACKTICKED = re.compile(r"`([^`\n]+)`")
 _HEREDOC = re.compile(r"<<-?\s*[\"']?(\w+)[\"']?")
 ERROR_LINE = re.compile(
     r"(error response from daemon|error:|\berror\b.*:|failed|invalid|no such|not found|"
@@ -117,6 +118,12 @@ def _table_end(lines: list[str], i: int) -> int:
     return end
 
 
+def _quoted_commands(line: str, number: int) -> list[Part]:
+    """Command lines quoted as code inside a sentence: "`docker run nginx -p 80:80` fails"."""
+    quoted = (q.strip() for q in _BACKTICKED.findall(line))
+    return [Part(COMMAND, q, number) for q in quoted if re.match(r"^(sudo\s+)?docker\s", q)]
+
+
 def _block_parts(lines: list[str], offset: int) -> list[Part]:
     parts: list[Part] = []
     i = 0
@@ -132,6 +139,7 @@ def _block_parts(lines: list[str], offset: int) -> list[Part]:
             if lines[i].strip():
                 kind, prompt = _line_kind(lines[i])
                 parts.append(Part(kind, lines[i].strip(), offset + i + 1, prompt))
+                parts += _quoted_commands(lines[i], offset + i + 1) if kind != COMMAND else []
         i = end
     return parts
 
