@@ -6,7 +6,7 @@ repository name with capitals, two commands run together."""
 from __future__ import annotations
 
 import re
-import shlex
+from contextlib import suppress
 from dataclasses import dataclass
 from difflib import get_close_matches
 
@@ -35,10 +35,13 @@ TAUGHT = {
     ),
     "uppercase-repository": ("pull-push-and-tag-errors", "repository-name-must-be-lowercase"),
     "two-commands": ("docker-help", "one-command-per-line-docker-run-push-is-not-docker-push"),
+    "option-before-command": _USAGE,
+    "missing-value": _USAGE,
 }  # fmt: skip
 _NOT_FOUND = re.compile(r"command not found|is not recognized|no such file or directory", re.I)
 _OUTPUT_WORDS = frozenset(w for kind in KINDS for c in kind.columns for w in c.split())
 _OUTPUT_LINE = re.compile(r"^[A-Z][a-z]+( [a-z]+)*:$|^(Unable|Using|Status|Digest|latest)\b")
+_OUTPUT_ID = re.compile(r"^(sha256:)?[0-9a-f]{64}$")  # an ID docker printed, pasted back
 _FILLERS = {"PATH": ".", "COMMAND": "sh", "CONTAINER": "CONTAINER", "IMAGE": "IMAGE"}
 
 
@@ -53,8 +56,14 @@ class Mistake:
         return TAUGHT[self.rule]
 
 
+_PLAIN_WORD = re.compile(r"[\w@%+=:,./${}()*-]+")
+
+
 def _quote(words: list[str]) -> str:
-    return " ".join(shlex.quote(w) for w in words)
+    """Words as a shell line again; quoting keeps `$PWD` and `$(pwd)` expanding as typed."""
+    return " ".join(
+        w if _PLAIN_WORD.fullmatch(w) else '"' + w.replace('"', '\\"') + '"' for w in words
+    )
 
 
 def _flag_known(spec: CommandSpec, word: str) -> bool:
@@ -108,6 +117,22 @@ def _nearest_flag(spec: CommandSpec, written: str) -> CommandOption | None:
     stem = name.rstrip("s")[:5]
     helped = [o for o in spec.options if re.search(rf"\b{re.escape(stem)}", o.help, re.I)]
     return helped[0] if len(stem) >= 3 and helped else None
+
+
+def _one_dash(parsed: ParsedCommand, words: list[str]) -> Mistake | None:
+    """`-name web`: a long option written with one dash, read as the letters -n -a -m -e."""
+    flags = {f for option in parsed.spec.options for f in option.flags if f.startswith("--")}
+    for word in words:
+        name = word.split("=", 1)[0]
+        if re.fullmatch(r"-[a-z][a-z-]+", name) and f"-{name}" in flags:
+            return Mistake(
+                "unknown-flag",
+                f"`{name}` has one dash, so docker reads it as the one-letter options "
+                f"`-{name[1]}`, `-{name[2]}`… (\"unknown shorthand flag: '{name[1]}' in {name}\"). "
+                f"A long option takes two: `-{name}`.",
+                _quote([f"-{w}" if w == word else w for w in words]),
+            )
+    return None
 
 
 def _unknown_flag(parsed: ParsedCommand, words: list[str]) -> Mistake | None:
@@ -201,6 +226,14 @@ def _two_commands(parsed: ParsedCommand, catalog: Catalog) -> Mistake | None:
 def _pasted_output(parsed: ParsedCommand, words: list[str]) -> Mistake | None:
     """More words than the synopsis takes, and they read like docker's own output."""
     places = placeholders(parsed.spec)
+    ids = [a for a in parsed.arguments if _OUTPUT_ID.match(a)]
+    if ids and words[-1] == ids[-1]:
+        return Mistake(
+            "pasted-output",
+            f"`{ids[-1][:12]}…` is an ID docker printed, pasted back onto the command line: "
+            f"`{parsed.written_name}` takes it as one more argument.",
+            _quote(words[:-1]),
+        )
     if any(p.repeats for p in places) or "COMMAND" in {p.name for p in places}:
         return None
     extra = list(parsed.arguments[len(places) :])
@@ -216,6 +249,40 @@ def _pasted_output(parsed: ParsedCommand, words: list[str]) -> Mistake | None:
         f"{len(places) or 'no'} argument{'' if len(places) == 1 else 's'} there.",
         _quote(words[: -len(extra)]) if words[-len(extra) :] == extra else None,
     )
+
+
+def _missing_value(parsed: ParsedCommand) -> Mistake | None:
+    """`--name -P`: an option that takes a value swallowed the next option as its value."""
+    for item in parsed.options:
+        if item.option and item.option.value and item.value and item.value.startswith("-"):
+            flags = {f for o in parsed.spec.options for f in o.flags}
+            if item.value.split("=", 1)[0] in flags or item.value[:2] in flags:
+                return Mistake(
+                    "missing-value",
+                    f"`{item.written}` needs a value ({item.option.value}), so it took the next "
+                    f"option `{item.value}` as that value: give `{item.written}` its own value.",
+                    None,
+                )
+    return None
+
+
+def _option_before_command(words: list[str], catalog: Catalog) -> Mistake | None:
+    """`docker -t pcehr build`: a command's options typed before the command's name."""
+    if len(words) < 3 or not words[1].startswith("-"):
+        return None
+    for start in range(2, min(len(words), 8)):
+        for size in (2, 1):
+            phrase = " ".join(["docker", *words[start : start + size]]).lower()
+            if phrase in catalog.commands:
+                moved, rest = words[1:start], words[start + size :]
+                return Mistake(
+                    "option-before-command",
+                    f"`{' '.join(moved)}` comes before the command `{phrase}`: there docker "
+                    "reads it as an option of `docker` itself, which has no such option. "
+                    "Options go after the command's name.",
+                    _quote([*phrase.split(), *moved, *rest]),
+                )
+    return None
 
 
 def _copied_prompt(prompt: str, line: str, message: str) -> Mistake | None:
@@ -237,12 +304,18 @@ def find_mistakes(
     try:
         parsed = parse_command_line(line, catalog.specs, catalog.commands)
     except CommandSyntaxError:
+        with suppress(CommandSyntaxError):
+            found.append(_option_before_command(split_words(line), catalog))
         return [m for m in found if m]
     words = split_words(line)
+    one_dash = _one_dash(parsed, words)
+    if one_dash is not None:  # the rest was read from its letters: nothing more to tell
+        return [m for m in (*found, one_dash) if m]
     found += [
+        _missing_value(parsed),
+        _unknown_flag(parsed, words),  # docker stops at these before it runs anything
         _options_after_image(parsed, words, catalog),
         _two_commands(parsed, catalog),
-        _unknown_flag(parsed, words),
         _pasted_output(parsed, words),
         _missing_argument(parsed, words),
         _uppercase_repository(parsed, words),

@@ -72,7 +72,11 @@ def _is_dockerfile_start(lines: list[str], i: int) -> bool:
     if first not in ("FROM", "ARG") or not lines[i].split()[0].isupper():
         return False
     following = [instruction_of(x) for x in lines[i + 1 : i + 6] if x.strip()]
-    return (first == "FROM" and any(following)) or (first == "ARG" and "FROM" in following)
+    alone = not any(x.strip() and not x.lstrip().startswith("#") for x in lines[i + 1 :])
+    single = alone and not any(x.strip() for x in lines[:i] if not x.lstrip().startswith("#"))
+    if first == "FROM":
+        return any(following) or single  # a block that is one FROM line is a Dockerfile too
+    return "FROM" in following
 
 
 def _dockerfile_end(lines: list[str], i: int) -> int:
@@ -94,6 +98,17 @@ def _dockerfile_end(lines: list[str], i: int) -> int:
         continued = line.rstrip().endswith("\\")
         end = j + 1
     return end
+
+
+def _leading_comments(lines: list[str], i: int, parts: list[Part]) -> int:
+    """Where the comments just above a Dockerfile's first instruction start (a `# syntax=`
+    line belongs to it); those lines leave the prose part they were put in."""
+    start = i
+    while start > 0 and lines[start - 1].lstrip().startswith("#"):
+        start -= 1
+    for _ in range(i - start):
+        parts.pop()  # each comment line was read as a prose part a moment ago
+    return start
 
 
 def _line_kind(line: str) -> tuple[str, str]:
@@ -129,8 +144,9 @@ def _block_parts(lines: list[str], offset: int) -> list[Part]:
     i = 0
     while i < len(lines):
         if _is_dockerfile_start(lines, i):
-            end = _dockerfile_end(lines, i)
-            parts.append(Part(DOCKERFILE, "\n".join(lines[i:end]).strip("\n"), offset + i + 1))
+            start, end = _leading_comments(lines, i, parts), _dockerfile_end(lines, i)
+            text = "\n".join(lines[start:end]).strip("\n")
+            parts.append(Part(DOCKERFILE, text, offset + start + 1))
         elif table_kind(lines[i]) is not None:
             end = _table_end(lines, i)
             parts.append(Part(TABLE, "\n".join(lines[i:end]), offset + i + 1))
