@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .dockerfile_parse import Instruction
 from .dockerfile_rules import RawFinding, own_findings, shell_to_exec
-from .hadolint import RAN, LintResult, run_hadolint
+from .hadolint import RAN, Linting, LintResult
 from .teaching import ERROR, INFO, WARNING, teaching_for
 
 _ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
@@ -154,24 +154,40 @@ def _taught(raw: RawFinding, level: str, source: str, item: Instruction | None) 
     )  # fmt: skip
 
 
+def _false_alarm(finding: dict, item: Instruction | None) -> bool:
+    """hadolint's DL3022 ("COPY --from should reference a previously defined FROM alias") on a
+    --from that names an image (`--from=nginx:1.25`, `--from=org/tools`) or a stage's number,
+    both of which Docker accepts; its DL3025 (JSON form for CMD) on a HEALTHCHECK line."""
+    if item is not None and finding.get("code") == "DL3025" and item.cmd == "HEALTHCHECK":
+        return True  # DL3025 is about CMD and ENTRYPOINT; a shell-form check is the usual one
+    if finding.get("code") != "DL3022" or item is None:
+        return False
+    source = next((f.split("=", 1)[1] for f in item.flags if f.startswith("--from=")), "")
+    return bool(re.search(r"[/:.@]", source)) or source.isdigit()
+
+
 def review_dockerfile(
     instructions: tuple[Instruction, ...], text: str, hadolint: str | None = None
 ) -> Review:
     """The review of a parsed Dockerfile (its text goes to hadolint as it was written)."""
+    linting = Linting(text, hadolint)  # runs while the rows and the own rules are worked out
     by_line = {i.line: i for i in instructions}
-    linter = run_hadolint(text, hadolint)
+    rows = rows_of(instructions)
+    own = [
+        _taught(f, WARNING, "shipshape", by_line.get(f.line)) for f in own_findings(instructions)
+    ]
+    linter = linting.result()
     findings = [
         _taught(
             RawFinding(f.get("code", "?"), int(f.get("line", 0)), f.get("message", "")),
             f.get("level", "warning"), "hadolint", by_line.get(int(f.get("line", 0))),
         )
         for f in linter.findings
+        if not _false_alarm(f, by_line.get(int(f.get("line", 0))))
     ]  # fmt: skip
-    findings += [
-        _taught(f, WARNING, "shipshape", by_line.get(f.line)) for f in own_findings(instructions)
-    ]
+    findings += own
     findings.sort(key=lambda f: (_ORDER[f.severity], f.line))
-    return Review(rows_of(instructions), tuple(findings), linter)
+    return Review(rows, tuple(findings), linter)
 
 
 def linted(review: Review) -> bool:

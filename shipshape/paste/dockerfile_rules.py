@@ -30,7 +30,7 @@ _RUN_OPTION = re.compile(
 _INSTALLS = re.compile(
     r"\b(npm (install|ci)|yarn( install)?$|yarn install|pnpm install|pip3? install -r|"
     r"poetry install|bundle install|composer install|go mod download|go build|mvn\b|"
-    r"gradle\b|cargo build|dotnet restore)",
+    r"gradle\b|cargo build|dotnet (restore|build|publish))",
     re.I,
 )
 _MANIFESTS = re.compile(
@@ -118,7 +118,8 @@ def _copy_all_before_install(instructions: tuple[Instruction, ...]) -> list[RawF
     found = []
     for stage in _stages(instructions):
         for i, item in enumerate(stage):
-            if item.cmd not in ("COPY", "ADD") or item.flags or len(item.value) != 2:
+            from_elsewhere = any(f.startswith("--from") for f in item.flags)
+            if item.cmd not in ("COPY", "ADD") or from_elsewhere or len(item.value) != 2:
                 continue
             if item.value[0] not in (".", "./"):
                 continue
@@ -150,8 +151,22 @@ def _update_alone(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
     return found
 
 
+def _export_in_run(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
+    found = []
+    for item in instructions:
+        exported = (
+            re.fullmatch(r"\s*export\s+(\w+)=(\S*)\s*", item.shell) if item.cmd == "RUN" else None
+        )
+        if exported:
+            name, value = exported.groups()
+            message = f"`RUN export {name}=…` sets `{name}` only for that RUN's shell."
+            found.append(RawFinding("SS107", item.line, message, f"ENV {name}={value}"))
+    return found
+
+
 RULES: tuple[Callable[[tuple[Instruction, ...]], list[RawFinding]], ...] = (
     _options_in_cmd, _expose, _volume_hides, _copy_all_before_install, _update_alone,
+    _export_in_run,
 )  # fmt: skip
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -30,22 +31,60 @@ def find_hadolint(configured: str | None = None) -> str | None:
     return str(beside) if beside.is_file() else shutil.which("hadolint")
 
 
+_COMMENT = re.compile(r"^\s*#(?!\s*hadolint\b)")
+
+
+def _without_comments(text: str) -> str:
+    """The Dockerfile with its comment lines blanked (line numbers kept): hadolint's own parser,
+    older than Docker's, stops at a comment right after a heredoc; a comment lints to nothing."""
+    return "\n".join("" if _COMMENT.match(line) else line for line in text.split("\n"))
+
+
+class Linting:
+    """One hadolint run, started at once and read when its result is wanted: the review's own
+    work (parsing, its rules, the table) goes on meanwhile."""
+
+    def __init__(self, text: str, configured: str | None = None):
+        self._done: LintResult | None = None
+        self._process: subprocess.Popen | None = None
+        if configured == OFF:
+            self._done = LintResult(OFF, detail="hadolint is switched off (SHIPSHAPE_HADOLINT=off)")
+            return
+        binary = find_hadolint(configured)
+        if binary is None:
+            self._done = LintResult(
+                MISSING, detail=f"hadolint is not installed ({configured or 'PATH'})"
+            )
+            return
+        command = [binary, "--no-color", "--format", "json", "-"]
+        try:  # a list of arguments, never a shell; the Dockerfile goes in on standard input
+            self._process = subprocess.Popen(
+                command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                text=True,
+            )  # fmt: skip
+        except OSError as exc:
+            self._done = LintResult(FAILED, detail=f"hadolint did not start: {exc}")
+        self._input = _without_comments(text)
+
+    def result(self) -> LintResult:
+        if self._done is None:
+            self._done = self._finish()
+        return self._done
+
+    def _finish(self) -> LintResult:
+        try:
+            out, err = self._process.communicate(self._input, timeout=TIMEOUT)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            self._process.kill()
+            self._process.communicate()
+            return LintResult(FAILED, detail=f"hadolint did not finish: {exc}")
+        try:
+            findings = json.loads(out or "[]")
+        except json.JSONDecodeError:
+            return LintResult(FAILED, detail=(err or out).strip()[:300])
+        return LintResult(RAN, tuple(f for f in findings if isinstance(f, dict)))
+
+
 def run_hadolint(text: str, configured: str | None = None) -> LintResult:
     """hadolint's findings on a Dockerfile, or why there are none."""
-    if configured == OFF:
-        return LintResult(OFF, detail="hadolint is switched off (SHIPSHAPE_HADOLINT=off)")
-    binary = find_hadolint(configured)
-    if binary is None:
-        return LintResult(MISSING, detail=f"hadolint is not installed ({configured or 'PATH'})")
-    command = [binary, "--no-color", "--format", "json", "-"]
-    try:
-        done = subprocess.run(
-            command, input=text, capture_output=True, text=True, timeout=TIMEOUT, check=False
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        return LintResult(FAILED, detail=f"hadolint did not finish: {exc}")
-    try:
-        findings = json.loads(done.stdout or "[]")
-    except json.JSONDecodeError:
-        return LintResult(FAILED, detail=(done.stderr or done.stdout).strip()[:300])
-    return LintResult(RAN, tuple(f for f in findings if isinstance(f, dict)))
+    return Linting(text, configured).result()

@@ -100,14 +100,16 @@ def _dockerfile_end(lines: list[str], i: int) -> int:
     return end
 
 
-def _leading_comments(lines: list[str], i: int, parts: list[Part]) -> int:
+def _leading_comments(lines: list[str], i: int, parts: list[Part], offset: int) -> int:
     """Where the comments just above a Dockerfile's first instruction start (a `# syntax=`
     line belongs to it); those lines leave the prose part they were put in."""
     start = i
     while start > 0 and lines[start - 1].lstrip().startswith("#"):
         start -= 1
-    for _ in range(i - start):
-        parts.pop()  # each comment line was read as a prose part a moment ago
+    if not any(line.strip() and not line.lstrip().startswith("#") for line in lines[:i]):
+        start = 0  # the block opens with the Dockerfile: keep its own line numbers
+    while parts and parts[-1].line > offset + start:
+        parts.pop()  # those lines were read as prose a moment ago
     return start
 
 
@@ -144,8 +146,8 @@ def _block_parts(lines: list[str], offset: int) -> list[Part]:
     i = 0
     while i < len(lines):
         if _is_dockerfile_start(lines, i):
-            start, end = _leading_comments(lines, i, parts), _dockerfile_end(lines, i)
-            text = "\n".join(lines[start:end]).strip("\n")
+            start, end = _leading_comments(lines, i, parts, offset), _dockerfile_end(lines, i)
+            text = "\n".join(lines[start:end]).rstrip("\n")
             parts.append(Part(DOCKERFILE, text, offset + start + 1))
         elif table_kind(lines[i]) is not None:
             end = _table_end(lines, i)

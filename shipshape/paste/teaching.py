@@ -70,6 +70,11 @@ TEACHINGS: dict[str, Teaching] = {
                        "at the end.", _USER),
     "DL3004": Teaching(ERROR, "There is no sudo in a build: RUN already runs as the current USER "
                        "(root unless changed).", _USER),
+    "DL3067": Teaching(INFO, "Copying `/` of another image puts its whole filesystem over "
+                       "yours; fine for an image made as a bundle of tools, risky otherwise.",
+                       _STAGES),
+    "DL3065": Teaching(WARNING, "`--platform=$TARGETPLATFORM` is what FROM uses anyway: the flag "
+                       "changes nothing and suggests it does.", _STAGES),
     "DL3022": Teaching(WARNING, "`COPY --from` names a stage that is not defined above.", _STAGES),
     "DL3027": Teaching(WARNING, "`apt` is meant for people at a terminal; in scripts use "
                        "`apt-get`, whose output and options stay stable.", _APT),
@@ -96,6 +101,9 @@ TEACHINGS: dict[str, Teaching] = {
                       ("build-context-and-copy-errors", "why-copy-package-json-before-the-rest-of-the-code")),  # noqa: E501
     "SS106": Teaching(WARNING, "`apt-get update` in its own RUN is cached: a later change to the "
                       "install line installs from stale package lists.", _APT),
+    "SS107": Teaching(WARNING, "Each RUN starts a new shell, so a variable exported in one RUN is "
+                      "gone in the next; ENV sets it for every later step and the container.",
+                      ("dockerfile-instructions-compared", "arg-vs-env")),
 }  # fmt: skip
 _DEFAULT_DL = ("dockerfile", "the-main-dockerfile-instructions")
 
