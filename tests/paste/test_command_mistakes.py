@@ -18,7 +18,7 @@ def first(line, library, prompt="", message=""):
         ("docker run nginx -p 8080:80", "docker run -p 8080:80 nginx"),
         ("docker run -d xxx:xxx -p 9001:80", "docker run -d -p 9001:80 xxx:xxx"),
         ("docker exec web -it sh", "docker exec -it web sh"),
-        ("docker run -it ubuntu:22.04 -v /data:/data", "docker run -it -v /data:/data ubuntu:22.04"),
+        ("docker run -it ubuntu:22.04 -v /d:/d", "docker run -it -v /d:/d ubuntu:22.04"),
     ],
 )  # fmt: skip
 def test_options_after_the_image_are_named_and_moved_before_it(line, corrected, library):

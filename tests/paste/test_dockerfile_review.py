@@ -114,7 +114,7 @@ def test_apt_get_update_in_a_run_of_its_own_is_named_with_the_joined_line():
 def test_an_export_in_run_is_named_and_turned_into_env():
     [finding] = [
         f for f in review("FROM python:3.12\nRUN export FLASK_APP=app.py\n", NO_LINTER).findings
-    ]  # noqa: E501
+    ]
     assert (finding.rule, finding.fix) == ("SS107", "ENV FLASK_APP=app.py")
 
 
