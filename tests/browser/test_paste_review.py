@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 DOCKERFILE = (
     "FROM ubuntu\nRUN apt-get update\nRUN apt-get install curl\nCOPY . /app\nCMD python app.py"
 )
