@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from contextlib import suppress
-from dataclasses import dataclass
 from difflib import get_close_matches
 
 from ..knowledge.catalog import Catalog
@@ -19,51 +18,15 @@ from ..knowledge.commands import (
     split_words,
 )
 from ..knowledge.topicfile import CommandOption, CommandSpec
+from .mistake import Mistake, shell_line
 from .output_tables import KINDS
 from .synopsis import is_image_place, placeholders, required_count
 
-# Where each mistake is taught: (topic slug, section anchor).
-_USAGE = ("docker-help", "usage-errors-requires-at-least-1-argument-and-unknown-flag")
-TAUGHT = {
-    "options-after-image": ("docker-container-run", "options-after-the-image-go-to-the-container"),
-    "copied-prompt": ("docker-help", "a-copied-prompt-is-not-part-of-the-command"),
-    "pasted-output": _USAGE,
-    "unknown-flag": _USAGE,
-    "missing-argument": _USAGE,
-    "missing-build-context": (
-        "build-context-and-copy-errors", "docker-build-requires-exactly-1-argument"
-    ),
-    "uppercase-repository": ("pull-push-and-tag-errors", "repository-name-must-be-lowercase"),
-    "two-commands": ("docker-help", "one-command-per-line-docker-run-push-is-not-docker-push"),
-    "option-before-command": _USAGE,
-    "missing-value": _USAGE,
-}  # fmt: skip
 _NOT_FOUND = re.compile(r"command not found|is not recognized|no such file or directory", re.I)
 _OUTPUT_WORDS = frozenset(w for kind in KINDS for c in kind.columns for w in c.split())
 _OUTPUT_LINE = re.compile(r"^[A-Z][a-z]+( [a-z]+)*:$|^(Unable|Using|Status|Digest|latest)\b")
 _OUTPUT_ID = re.compile(r"^(sha256:)?[0-9a-f]{64}$")  # an ID docker printed, pasted back
 _FILLERS = {"PATH": ".", "COMMAND": "sh", "CONTAINER": "CONTAINER", "IMAGE": "IMAGE"}
-
-
-@dataclass(frozen=True)
-class Mistake:
-    rule: str  # one of TAUGHT's keys
-    message: str  # Markdown: what is wrong and what docker does with it
-    corrected: str | None  # the command line as it was likely meant
-
-    @property
-    def taught_in(self) -> tuple[str, str]:
-        return TAUGHT[self.rule]
-
-
-_PLAIN_WORD = re.compile(r"[\w@%+=:,./${}()*-]+")
-
-
-def _quote(words: list[str]) -> str:
-    """Words as a shell line again; quoting keeps `$PWD` and `$(pwd)` expanding as typed."""
-    return " ".join(
-        w if _PLAIN_WORD.fullmatch(w) else '"' + w.replace('"', '\\"') + '"' for w in words
-    )
 
 
 def _flag_known(spec: CommandSpec, word: str) -> bool:
@@ -87,12 +50,14 @@ def _options_after_image(
     if not _flag_known(parsed.spec, args[position]):
         return None
     tail = parse_command_line(
-        _quote([*parsed.written_name.split(), *args[position:]]), catalog.specs, catalog.commands
+        shell_line([*parsed.written_name.split(), *args[position:]]),
+        catalog.specs,
+        catalog.commands,
     )
     rest = len(args) - len(tail.arguments)
     moved = args[position:rest]
     head = words[: len(words) - len(args)]
-    corrected = _quote([*head, *moved, *args[:position], *args[rest:]])
+    corrected = shell_line([*head, *moved, *args[:position], *args[rest:]])
     thing = places[0].name.lower()
     return Mistake(
         "options-after-image",
@@ -130,7 +95,7 @@ def _one_dash(parsed: ParsedCommand, words: list[str]) -> Mistake | None:
                 f"`{name}` has one dash, so docker reads it as the one-letter options "
                 f"`-{name[1]}`, `-{name[2]}`… (\"unknown shorthand flag: '{name[1]}' in {name}\"). "
                 f"A long option takes two: `-{name}`.",
-                _quote([f"-{w}" if w == word else w for w in words]),
+                shell_line([f"-{w}" if w == word else w for w in words]),
             )
     return None
 
@@ -146,7 +111,7 @@ def _unknown_flag(parsed: ParsedCommand, words: list[str]) -> Mistake | None:
         return Mistake("unknown-flag", f"{text} `{parsed.written_name} --help` lists them.", None)
     flag = nearest.flags[-1]
     fixed = [flag if w == unknown.written else w for w in words]
-    corrected = _quote(fixed) if unknown.written in words else None
+    corrected = shell_line(fixed) if unknown.written in words else None
     also = f" (`{nearest.flags[0]}`)" if len(nearest.flags) > 1 else ""
     return Mistake(
         "unknown-flag", f"{text} You probably meant `{flag}`{also}: {nearest.help}", corrected
@@ -160,7 +125,7 @@ def _missing_argument(parsed: ParsedCommand, words: list[str]) -> Mistake | None
         return None
     missing = [p for p in places if p.required][len(parsed.arguments)]
     fill = _FILLERS.get(missing.name.split("[")[0], missing.name)
-    corrected = _quote([*words, fill])
+    corrected = shell_line([*words, fill])
     if missing.name == "PATH" and "build" in parsed.spec.name:
         return Mistake(
             "missing-build-context",
@@ -189,7 +154,7 @@ def _uppercase_repository(parsed: ParsedCommand, words: list[str]) -> Mistake | 
                 f"The image name `{value}` has capital letters in its repository part: docker "
                 'refuses it ("invalid reference format: repository name must be lowercase"). Only '
                 "the tag after `:` may have capitals.",
-                _quote([_lower_name(w) if w == value else w for w in words]),
+                shell_line([_lower_name(w) if w == value else w for w in words]),
             )
     return None
 
@@ -219,7 +184,7 @@ def _two_commands(parsed: ParsedCommand, catalog: Catalog) -> Mistake | None:
         f"`{parsed.written_name}` and `{other}` are two commands: here `{first}` stands where "
         f"the {places[0].name.lower()} name goes, so docker looks for an image called "
         f"`{first}`. Run one command per line.",
-        _quote([*other.split(), *parsed.arguments[1:]]),
+        shell_line([*other.split(), *parsed.arguments[1:]]),
     )
 
 
@@ -232,7 +197,7 @@ def _pasted_output(parsed: ParsedCommand, words: list[str]) -> Mistake | None:
             "pasted-output",
             f"`{ids[-1][:12]}…` is an ID docker printed, pasted back onto the command line: "
             f"`{parsed.written_name}` takes it as one more argument.",
-            _quote(words[:-1]),
+            shell_line(words[:-1]),
         )
     if any(p.repeats for p in places) or "COMMAND" in {p.name for p in places}:
         return None
@@ -247,7 +212,7 @@ def _pasted_output(parsed: ParsedCommand, words: list[str]) -> Mistake | None:
         f"The words after `{' '.join([parsed.written_name, *kept])}` look like docker's output "
         f"(`{' '.join(extra[:6])}`), pasted back as arguments: `{parsed.written_name}` takes "
         f"{len(places) or 'no'} argument{'' if len(places) == 1 else 's'} there.",
-        _quote(words[: -len(extra)]) if words[-len(extra) :] == extra else None,
+        shell_line(words[: -len(extra)]) if words[-len(extra) :] == extra else None,
     )
 
 
@@ -280,7 +245,7 @@ def _option_before_command(words: list[str], catalog: Catalog) -> Mistake | None
                     f"`{' '.join(moved)}` comes before the command `{phrase}`: there docker "
                     "reads it as an option of `docker` itself, which has no such option. "
                     "Options go after the command's name.",
-                    _quote([*phrase.split(), *moved, *rest]),
+                    shell_line([*phrase.split(), *moved, *rest]),
                 )
     return None
 

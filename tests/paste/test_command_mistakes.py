@@ -2,7 +2,8 @@
 
 import pytest
 
-from shipshape.paste.command_mistakes import TAUGHT, find_mistakes
+from shipshape.paste.command_mistakes import find_mistakes
+from shipshape.paste.mistake import TAUGHT
 
 pytestmark = pytest.mark.database_independent
 
