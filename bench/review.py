@@ -115,7 +115,7 @@ def _first_mistake(message: str, library) -> str | None:
     question = read_question(message)
     for part in question.parts_of(COMMAND):
         line = part.text[len(part.prompt) :].strip() if part.prompt else part.text
-        mistakes = find_mistakes(line, library.catalog, part.prompt, question.text)
+        mistakes = find_mistakes(line, library.catalog, part.prompt, question.text, part.quoted)
         if mistakes:
             return mistakes[0].rule
     return None

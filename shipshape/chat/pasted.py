@@ -160,7 +160,7 @@ def mistake_reply(part: Part, mistakes: list[Mistake], library: Library) -> Repl
 
 def command_mistakes(part: Part, question: Question, library: Library) -> list[Mistake]:
     line = part.text[len(part.prompt) :].strip() if part.prompt else part.text
-    return find_mistakes(line, library.catalog, part.prompt, question.text)
+    return find_mistakes(line, library.catalog, part.prompt, question.text, part.quoted)
 
 
 def pasted_reply(question: Question, library: Library) -> Reply | None:

@@ -22,6 +22,8 @@ from .mistake import Mistake, shell_line
 from .output_tables import KINDS
 from .synopsis import is_image_place, placeholders, required_count
 
+_REQUIRES = re.compile(r"requires (exactly |at least )?(1|one|a minimum of 1) argument", re.I)
+_FAILED = re.compile(r"\b(fail\w*|error|does(n'?t| not) work|wrong|broken)\b", re.I)
 _NOT_FOUND = re.compile(r"command not found|is not recognized|no such file or directory", re.I)
 _OUTPUT_WORDS = frozenset(w for kind in KINDS for c in kind.columns for w in c.split())
 _OUTPUT_LINE = re.compile(r"^[A-Z][a-z]+( [a-z]+)*:$|^(Unable|Using|Status|Digest|latest)\b")
@@ -118,7 +120,15 @@ def _unknown_flag(parsed: ParsedCommand, words: list[str]) -> Mistake | None:
     )
 
 
-def _missing_argument(parsed: ParsedCommand, words: list[str]) -> Mistake | None:
+def _missing_argument(
+    parsed: ParsedCommand, words: list[str], message: str, quoted: bool
+) -> Mistake | None:
+    """A required argument missing from a line typed as a command. Quoted in a sentence, a
+    command is often shortened (`docker stop`, `docker history -q`): there only docker's
+    "requires … argument", or the learner saying it failed, makes the missing argument likely."""
+    bare = len(words) == len(parsed.written_name.split())  # `docker stop` names a command
+    if not _REQUIRES.search(message) and (bare or (quoted and not _FAILED.search(message))):
+        return None
     places = placeholders(parsed.spec)
     needed = required_count(places)
     if len(parsed.arguments) >= needed:
@@ -262,7 +272,7 @@ def _copied_prompt(prompt: str, line: str, message: str) -> Mistake | None:
 
 
 def find_mistakes(
-    line: str, catalog: Catalog, prompt: str = "", message: str = ""
+    line: str, catalog: Catalog, prompt: str = "", message: str = "", quoted: bool = False
 ) -> list[Mistake]:
     """The likely mistakes in a command line, most telling first; [] when it reads as meant."""
     found = [_copied_prompt(prompt, line, message)]
@@ -282,7 +292,7 @@ def find_mistakes(
         _options_after_image(parsed, words, catalog),
         _two_commands(parsed, catalog),
         _pasted_output(parsed, words),
-        _missing_argument(parsed, words),
+        _missing_argument(parsed, words, message, quoted),
         _uppercase_repository(parsed, words),
     ]
     mistakes = [m for m in found if m]

@@ -41,6 +41,7 @@ class Part:
     text: str
     line: int
     prompt: str = ""  # a command line's copied prompt ("$ ", "PS C:\\> "), if any
+    quoted: bool = False  # a command quoted as code inside a sentence, perhaps shortened
 
     @cached_property
     def instructions(self) -> tuple[Instruction, ...]:
@@ -113,9 +114,18 @@ def _leading_comments(lines: list[str], i: int, parts: list[Part], offset: int) 
     return start
 
 
+_QUOTED = re.compile(r"(['\"]).*?\1")
+_SENTENCE = re.compile(r"`|[,;!?]\s|\.\s|:\s+[a-z]", re.I)
+
+
+def _reads_as_prose(line: str) -> bool:
+    """Sentence marks outside quotes: "docker history reports …: `docker history -q` shows"."""
+    return bool(_SENTENCE.search(_QUOTED.sub(" ", line)))
+
+
 def _line_kind(line: str) -> tuple[str, str]:
     prompt, rest = strip_prompt(line)
-    if re.match(r"^(sudo\s+)?docker(\s|$)", rest):
+    if re.match(r"^(sudo\s+)?docker(\s|$)", rest) and not _reads_as_prose(rest):
         return COMMAND, prompt
     if ERROR_LINE.search(line):
         return ERROR, ""
@@ -138,7 +148,8 @@ def _table_end(lines: list[str], i: int) -> int:
 def _quoted_commands(line: str, number: int) -> list[Part]:
     """Command lines quoted as code inside a sentence: "`docker run nginx -p 80:80` fails"."""
     quoted = (q.strip() for q in _BACKTICKED.findall(line))
-    return [Part(COMMAND, q, number) for q in quoted if re.match(r"^(sudo\s+)?docker\s", q)]
+    commands = (q for q in quoted if re.match(r"^(sudo\s+)?docker\s", q))
+    return [Part(COMMAND, q, number, quoted=True) for q in commands]
 
 
 def _block_parts(lines: list[str], offset: int) -> list[Part]:

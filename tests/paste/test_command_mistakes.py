@@ -131,3 +131,18 @@ def test_every_mistake_links_to_a_section_that_exists(library):
         doc = library.catalog.get(slug)
         assert doc is not None, rule
         assert anchor in {s.anchor for s in doc.sections}, rule
+
+
+def test_a_command_named_in_a_sentence_is_not_taken_for_a_missing_argument(library):
+    message = "when I ran `docker stop` on a container, on-failure did not restart it"
+    assert find_mistakes("docker stop", library.catalog, message=message, quoted=True) == []
+    shortened = "`docker history -q` shows <missing> for the lower layers"
+    assert find_mistakes("docker history -q", library.catalog, message=shortened, quoted=True) == []
+
+
+def test_a_quoted_command_said_to_fail_is_checked_for_a_missing_argument(library):
+    message = "I ran `docker build -t myapp` and it fails"
+    [mistake] = find_mistakes(
+        "docker build -t myapp", library.catalog, message=message, quoted=True
+    )
+    assert mistake.rule == "missing-build-context"

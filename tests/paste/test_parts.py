@@ -95,3 +95,9 @@ def test_the_reading_of_a_question_carries_its_parts():
     question = read_question("What does this mean?\n" + PS_TABLE)
     assert [p.kind for p in question.parts] == [PROSE, TABLE]
     assert question.parts_of(TABLE)[0].rows[0]["NAMES"] == "web"
+
+
+def test_a_sentence_that_starts_with_docker_is_prose_with_its_quoted_command():
+    parts = split_parts("docker history reports ids: `docker history -q` shows <missing>")
+    assert [(p.kind, p.quoted) for p in parts] == [(PROSE, False), (COMMAND, True)]
+    assert parts[1].text == "docker history -q"
