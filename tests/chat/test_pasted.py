@@ -6,6 +6,8 @@ import pytest
 
 from shipshape.chat.answerer import answer_question
 from shipshape.chat.service import MAX_QUESTION_LENGTH
+from shipshape.runtime import get_library
+from tests.conftest import make_app
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "paste"
 DOCKERFILE = (
@@ -82,3 +84,11 @@ def test_a_correct_command_line_is_still_explained_without_alarm(library):
 @pytest.mark.parametrize("question", ["What is a Dockerfile?", "How do I list containers?"])
 def test_questions_in_words_are_not_taken_for_pastes(question, library):
     assert answer_question(question, library).kind == "answer"
+
+
+def test_a_configured_hadolint_that_is_missing_reaches_the_review(tmp_path):
+
+    app = make_app(
+        tmp_path, f"sqlite:///{tmp_path / 'x.db'}", SHIPSHAPE_HADOLINT="/nowhere/hadolint"
+    )
+    assert get_library(app).hadolint == "/nowhere/hadolint"
