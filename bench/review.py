@@ -77,7 +77,9 @@ def bench_labels(files: dict[str, str], hadolint: str | None) -> None:
         _precision_recall(name, data[name], files, hadolint)
 
 
-def _precision_recall(name: str, labels: dict, files: dict[str, str], hadolint: str | None) -> None:
+def _precision_recall(
+    group: str, labels: dict, files: dict[str, str], hadolint: str | None
+) -> None:
     found = wanted = hits = 0
     for name, raised in labels.items():
         expected = {(r["rule"], r["line"]) for r in raised}
@@ -85,7 +87,7 @@ def _precision_recall(name: str, labels: dict, files: dict[str, str], hadolint: 
         found, wanted, hits = found + len(got), wanted + len(expected), hits + len(got & expected)
     precision = hits / found if found else 1.0
     recall = hits / wanted if wanted else 1.0
-    print(f"labelled dockerfiles ({name}): {len(labels)}, {wanted} findings labelled, "
+    print(f"labelled dockerfiles ({group}): {len(labels)}, {wanted} findings labelled, "
           f"{found} raised, precision {precision:.2f}, recall {recall:.2f}")  # fmt: skip
 
 
