@@ -82,7 +82,9 @@ def _review_markdown(body: dict) -> str:
     for f in body["findings"]:
         fix = f" Fix: `{f['fix']}`" if f["fix"] else ""
         lesson = f" ([{f['lesson']['title']}]({f['lesson']['url']}))" if f["lesson"] else ""
-        said = f"{f['message']} {f['why']}".strip()
+        message = f["message"].rstrip()
+        message += "" if message.endswith((".", "!", "?", ":")) else "."
+        said = f"{message} {f['why']}".strip()
         lines.append(f"- **Line {f['line']}, {f['severity']}, {f['rule']}**: {said}{fix}{lesson}")
     if not body["findings"]:
         lines.append("Nothing to point out.")
@@ -134,8 +136,8 @@ def _mistake_markdown(mistakes: list[Mistake], line: str) -> list[str]:
     first = mistakes[0]
     lines = [f"**The likely mistake:** {first.message}", ""]
     if first.corrected and first.corrected != line:
-        lines += ["What you probably meant:", "", "```console", first.corrected, "```", ""]
-    lines += [f"Also: {m.message}" for m in mistakes[1:]]
+        lines += ["What you probably meant:", "", "```console", first.corrected, "```"]
+    lines += [f"\nAlso: {m.message}" for m in mistakes[1:]]
     return lines
 
 
