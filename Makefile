@@ -11,7 +11,7 @@ PORT   ?= 5000
 WORKERS ?= 4
 TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: install setup run serve test lint format bench compare fit load wrk clean
+.PHONY: install setup run serve test lint format bench compare fit load wrk clean docker-help
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -87,6 +87,11 @@ wrk:
 	@command -v wrk >/dev/null || $(SUDO) env DEBIAN_FRONTEND=noninteractive \
 		apt-get install -y -q wrk || { $(SUDO) apt-get update -q && $(SUDO) env \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk; }
+
+# The docker CLI's own --help for every command, the truth the content's commands are checked
+# against (tests/knowledge/test_docker_cli_truth.py); run again after installing another CLI.
+docker-help:
+	$(PYTHON) scripts/capture_docker_help.py
 
 clean:
 	rm -rf instance .pytest_cache .ruff_cache

@@ -72,8 +72,8 @@ def match_command(words: list[str], phrases: dict[str, str]) -> tuple[str, str, 
 
 def _lookup(spec: CommandSpec, flag: str) -> CommandOption | None:
     if flag == "--help":
-        return next((o for o in spec.options if flag in o.flags), HELP_OPTION)
-    return next((o for o in spec.options if flag in o.flags), None)
+        return next((o for o in spec.options if o.spelled(flag)), HELP_OPTION)
+    return next((o for o in spec.options if o.spelled(flag)), None)
 
 
 def _takes_command(spec: CommandSpec) -> bool:
@@ -160,3 +160,36 @@ def parse_image_reference(text: str) -> ImageReference:
     if registry == "docker.io" and "/" not in repository:
         repository = f"library/{repository}"
     return ImageReference(registry, repository, tag if colon else None, digest or None)
+
+
+# Arguments that name an image, by the synopsis's placeholders (IMAGE, NAME[:TAG], REPOSITORY).
+IMAGE_PLACEHOLDER_RE = re.compile(r"^\[?(?:\w*IMAGE|NAME|REPOSITORY)\b")
+# Commands where a name without a tag means every tag, not :latest (the CLI's reading).
+EVERY_TAG_COMMANDS = {"docker image save", "docker image ls"}
+EVERY_TAG_FLAGS = {"--all-tags"}
+
+
+def image_positions(spec: CommandSpec) -> tuple[int, bool]:
+    """(the first image argument's position or -1, whether the arguments after it are images
+    too), from the synopsis: `IMAGE [IMAGE...]` and `SOURCE_IMAGE TARGET_IMAGE` name several."""
+    text = spec.synopsis.removeprefix(spec.name).replace("[OPTIONS]", " ")
+    words = [w for w in text.split() if w not in {"|"}]
+    for position, word in enumerate(words):
+        if IMAGE_PLACEHOLDER_RE.match(word):
+            return position, word.rstrip("]").endswith("...") or (
+                position + 1 < len(words) and bool(IMAGE_PLACEHOLDER_RE.match(words[position + 1]))
+            )
+    return -1, False
+
+
+def canonical_image(text: str, imply_latest: bool) -> str:
+    """nginx, nginx:latest and docker.io/library/nginx:latest all as the last one."""
+    if not re.fullmatch(r"[\w.\-/:@]+", text) or text.startswith("sha256:"):
+        return text
+    ref = parse_image_reference(text)
+    tag = ref.tag or ("latest" if imply_latest and not ref.digest else None)
+    return (
+        f"{ref.registry}/{ref.repository}"
+        + (f":{tag}" if tag else "")
+        + (f"@{ref.digest}" if ref.digest else "")
+    )

@@ -33,6 +33,11 @@ class CommandOption:
     flags: tuple[str, ...]
     help: str
     value: str | None = None
+    deprecated: tuple[str, ...] = ()  # older spellings the CLI still accepts (`--time`)
+
+    def spelled(self, flag: str) -> bool:
+        """True when the flag is one of this option's spellings, a deprecated one included."""
+        return flag in self.flags or flag in self.deprecated
 
 
 @dataclass(frozen=True)
@@ -111,8 +116,11 @@ def _parse_option(raw: object, index: int) -> CommandOption:
     if not flags or not all(isinstance(f, str) and f.startswith("-") for f in flags):
         raise TopicFormatError(where, "flags must be a list like [-a, --all]")
     value = raw.get("value")
+    deprecated = _string_list(raw, "deprecated") if raw.get("deprecated") else ()
+    if not all(flag.startswith("-") for flag in deprecated):
+        raise TopicFormatError(where, "deprecated must be a list of flags like [--time]")
     return CommandOption(
-        tuple(flags), str(raw.get("help") or "").strip(), str(value) if value else None
+        tuple(flags), str(raw.get("help") or "").strip(), str(value) if value else None, deprecated
     )
 
 

@@ -141,7 +141,7 @@ def _missing_argument(
             "missing-build-context",
             f"`{parsed.written_name}` has no build context: the last argument, usually `.` (the "
             "current folder), is the folder whose files the Dockerfile can COPY. Docker stops "
-            f'with "`{parsed.written_name}` requires exactly 1 argument".',
+            f"with a usage error ('{parsed.written_name}' requires 1 argument).",
             corrected,
         )
     about = f" ({parsed.spec.arguments})" if parsed.spec.arguments else ""

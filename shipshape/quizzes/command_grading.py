@@ -1,11 +1,28 @@
-"""Grade a typed docker command by meaning: aliases, flag order, -aq and --name=x all equal."""
+"""Grade a typed docker command by meaning: what Docker treats as the same command is equal.
+
+Aliases, flag order, -aq, --name=x, deprecated spellings (--time), an implied :latest or
+docker.io/library/ in an image name, and spaces inside a Go template's {{ }} do not matter.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from ..knowledge.commands import CommandSyntaxError, ParsedCommand, parse_command_line, split_words
+from ..knowledge.commands import (
+    EVERY_TAG_COMMANDS,
+    EVERY_TAG_FLAGS,
+    CommandSyntaxError,
+    ParsedCommand,
+    canonical_image,
+    image_positions,
+    parse_command_line,
+    split_words,
+)
 from ..knowledge.topicfile import CommandSpec
+
+TEMPLATE_ACTION_RE = re.compile(r"\{\{(-\s)?\s*(.*?)\s*(\s-)?\}\}", re.S)
+TEMPLATE_FLAGS = {"--format"}
 
 
 @dataclass(frozen=True)
@@ -17,13 +34,54 @@ class CommandContext:
         return parse_command_line(line, self.specs, self.phrases)
 
 
+def _template(text: str) -> str:
+    """A Go template with the spaces inside each {{ }} action collapsed: {{ .X }} = {{.X}}.
+    The trim markers `{{- ` and ` -}}` change the output, so they are kept."""
+    return TEMPLATE_ACTION_RE.sub(
+        lambda m: (
+            "{{" + ("- " if m[1] else "") + " ".join(m[2].split()) + (" -" if m[3] else "") + "}}"
+        ),
+        text,
+    )
+
+
+def _value(flag: str, value: str | None) -> str:
+    return _template(value) if value and flag in TEMPLATE_FLAGS else value or ""
+
+
+def _arguments(parsed: ParsedCommand) -> tuple[str, ...]:
+    """The arguments, each image name written the way Docker reads it (implied :latest...)."""
+    first, rest = image_positions(parsed.spec)
+    if first < 0:
+        return parsed.arguments
+    every_tag = parsed.spec.name in EVERY_TAG_COMMANDS or any(
+        o.option and set(o.option.flags) & EVERY_TAG_FLAGS for o in parsed.options
+    )
+    last = len(parsed.arguments) if rest else first + 1
+    return tuple(
+        canonical_image(arg, not every_tag) if first <= i < last else arg
+        for i, arg in enumerate(parsed.arguments)
+    )
+
+
+def meaning(parsed: ParsedCommand) -> tuple:
+    """What the command does, independent of every spelling Docker accepts."""
+    name, flags, unknown, _ = parsed.meaning()
+    flags = tuple(sorted((flag, _value(flag, value)) for flag, value in flags))
+    return (name, flags, unknown, _arguments(parsed))
+
+
 def _clause(help_text: str) -> str:
     return help_text.rstrip(". ")
 
 
 def _flags(parsed: ParsedCommand) -> dict[str, tuple]:
     """Canonical flag -> (option, value) for the flags the command knows."""
-    return {o.option.flags[-1]: (o.option, o.value) for o in parsed.options if o.option}
+    return {
+        o.option.flags[-1]: (o.option, _value(o.option.flags[-1], o.value))
+        for o in parsed.options
+        if o.option
+    }
 
 
 def _near_miss(expected: ParsedCommand, given: ParsedCommand) -> str:
@@ -40,7 +98,7 @@ def _near_miss(expected: ParsedCommand, given: ParsedCommand) -> str:
         if flag not in want
     ]
     notes += [f"`{flag}` is not an option of `{given.spec.name}`" for flag in given.unknown_flags]
-    if expected.arguments != given.arguments:
+    if _arguments(expected) != _arguments(given):
         notes.append(f"the arguments should be `{' '.join(expected.arguments) or '(none)'}`")
     return "Right command, but " + "; ".join(notes) + "." if notes else "Right command."
 
@@ -66,7 +124,7 @@ def grade_command(expected_line: str, given_line: str, ctx: CommandContext) -> t
             False,
             f"I could not read that as a docker command ({exc}). Expected: `{expected_line}`.",
         )
-    if given.meaning() == expected.meaning():
+    if meaning(given) == meaning(expected):
         return True, "Right."
     if given.spec.name != expected.spec.name:
         return False, (

@@ -8,7 +8,6 @@ never teach a flag that does not exist, and the command topics list every flag t
 from __future__ import annotations
 
 import contextlib
-import re
 import shlex
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,14 +19,12 @@ from shipshape.knowledge.commands import CommandSyntaxError, ParsedCommand, pars
 from shipshape.knowledge.files import topic_files
 from shipshape.knowledge.topicfile import parse_topic
 
+from .command_lines import prompt_lines, shell_commands
+
 # Nothing here touches the database: the PostgreSQL run of the suite skips it.
 pytestmark = pytest.mark.database_independent
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
-FENCE_RE = re.compile(r"^```[^\n]*\n(.*?)^```", re.M | re.S)
-SUBSTITUTION_RE = re.compile(r"\$\(([^()]*)\)")
-OPERATORS = {"&&", "||", "|", ";", "&"}
-REDIRECTS = {">", ">>", "<", "2>", "2>&1"}
 # Words after these commands' first argument belong to another program (docker top passes them
 # to ps), as the synopsis says with "[ps OPTIONS]"; the parser only knows run/exec's COMMAND.
 PASSES_ON = ("[ps OPTIONS]",)
@@ -38,41 +35,6 @@ MIN_SHARE_CHECKED = 0.9
 class Shown:
     slug: str
     line: str
-
-
-def _words(text: str) -> list[str]:
-    lexer = shlex.shlex(text, posix=True, punctuation_chars=";&|<>")
-    lexer.whitespace_split = True
-    lexer.commenters = "#"
-    return list(lexer)
-
-
-def shell_commands(line: str) -> list[str]:
-    """The simple commands of one shell line: $(...) contents and each part of && | ; chains."""
-    inner = SUBSTITUTION_RE.findall(line)
-    commands, current, skip = [], [], False
-    for word in _words(SUBSTITUTION_RE.sub("ARG", line)):
-        if skip:
-            skip = False
-        elif word in OPERATORS:
-            commands.append(current)
-            current = []
-        elif word in REDIRECTS or word.endswith(">"):
-            skip = True
-        else:
-            current.append(word)
-    commands.append(current)
-    lines = [shlex.join(words) for words in commands if words[:1] == ["docker"]]
-    return lines + [c for text in inner for c in shell_commands(text)]
-
-
-def prompt_lines(markdown: str) -> list[str]:
-    """The `$ ...` lines of every fenced block, with backslash continuations joined."""
-    lines = []
-    for block in FENCE_RE.findall(markdown):
-        joined = re.sub(r"\s*\\\n\s*", " ", block)
-        lines += [row[2:].strip() for row in joined.splitlines() if row.startswith("$ ")]
-    return lines
 
 
 def shown_commands() -> list[Shown]:

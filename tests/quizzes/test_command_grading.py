@@ -3,15 +3,22 @@ quoting do not matter; a different flag, argument or command does, with a hint s
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import shlex
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from shipshape.knowledge.catalog import Catalog
+from shipshape.knowledge.commands import CommandSyntaxError
 from shipshape.knowledge.files import topic_files
 from shipshape.knowledge.topicfile import parse_topic
+from shipshape.quizzes.bank import parse_bank
 from shipshape.quizzes.command_grading import CommandContext, grade_command
 from tests.conftest import PROJECT
+from tests.knowledge.docker_help import load as load_docker_help
 
 # Nothing here touches the database: the PostgreSQL run of the suite skips it.
 pytestmark = pytest.mark.database_independent
@@ -260,3 +267,135 @@ def test_name_value_forms_agree_for_any_name(ctx, name, other, equals):
     written = f"--name={other}" if equals else f"--name {other}"
     ok = same(ctx, f"docker run -d --name {name} nginx", f"docker run {written} -d nginx")
     assert ok is (name == other)
+
+
+# what Docker itself treats as the same command
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        "docker pull --platform linux/amd64 konard/hive-mind",
+        "docker pull --platform=linux/amd64 docker.io/konard/hive-mind:latest",
+        "docker image pull konard/hive-mind:latest --platform linux/amd64",
+    ],
+)
+def test_an_image_name_without_a_tag_means_latest(ctx, given):
+    assert same(ctx, "docker pull --platform linux/amd64 konard/hive-mind:latest", given)
+
+
+@pytest.mark.parametrize(
+    "given",
+    ["docker run -d docker.io/library/nginx", "docker run -d nginx:latest", "docker run -d nginx"],
+)
+def test_docker_hubs_official_images_may_be_written_in_full(ctx, given):
+    assert same(ctx, "docker run -d docker.io/library/nginx:latest", given)
+    assert same(ctx, "docker run -d nginx", given)
+
+
+def test_both_images_of_a_tag_are_read_as_docker_reads_them(ctx):
+    assert same(ctx, "docker tag myapp:latest docker.io/ana/myapp", "docker tag myapp ana/myapp")
+
+
+@pytest.mark.parametrize(
+    ("expected", "given"),
+    [
+        ("docker pull nginx", "docker pull nginx:1.27"),
+        ("docker pull nginx", "docker pull ghcr.io/nginx"),
+        ("docker save -o n.tar nginx", "docker save -o n.tar nginx:latest"),  # every tag
+        ("docker pull -a nginx", "docker pull -a nginx:latest"),
+        ("docker images nginx", "docker images nginx:latest"),  # a filter on the repository
+        ("docker run -d nginx sh", "docker run -d nginx sh:latest"),  # the command, not an image
+    ],
+)
+def test_a_tag_is_only_implied_where_docker_implies_it(ctx, expected, given):
+    assert not same(ctx, expected, given)
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        "docker info --format '{{ .DockerRootDir }}'",
+        "docker info --format='{{.DockerRootDir}}'",
+        "docker system info -f '{{  .DockerRootDir}}'",
+    ],
+)
+def test_spaces_inside_a_template_action_do_not_matter(ctx, given):
+    key = "docker info --format '{{.DockerRootDir}}'"
+    assert grade_command(key, given, ctx) == (True, "Right.")
+
+
+def test_a_templates_trim_markers_and_fields_still_matter(ctx):
+    expected = "docker inspect -f '{{.State.Status}}' web"
+    assert same(ctx, expected, "docker inspect -f '{{ .State.Status }}' web")
+    assert not same(ctx, expected, "docker inspect -f '{{- .State.Status}}' web")
+    assert not same(ctx, expected, "docker inspect -f '{{.State.Running}}' web")
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        "docker stop --time 30 web",
+        "docker stop --time=30 web",
+        "docker stop --timeout 30 web",
+        "docker container stop -t30 web",
+    ],
+)
+def test_a_deprecated_spelling_docker_still_accepts_is_right(ctx, given):
+    assert grade_command("docker stop -t 30 web", given, ctx) == (True, "Right.")
+    assert not same(ctx, "docker stop -t 10 web", given)
+
+
+def test_deprecated_spellings_in_the_topics_are_the_clis():
+    help = load_docker_help()
+    for doc in (parse_topic(p.read_text(), p.stem) for p in topic_files(PROJECT / "content")):
+        for option in doc.command.options if doc.command else ():
+            for flag in option.deprecated:
+                assert help.page(doc.command.name).flag(flag).deprecated, (doc.slug, flag)
+
+
+# every quiz key, however it is spelled
+
+
+@functools.cache
+def quiz_keys() -> list[str]:
+    docs = [parse_bank(p.read_text(), p.stem) for p in sorted((PROJECT / "quiz").glob("*.yaml"))]
+    return [str(q.answer) for doc in docs for q in doc.questions if q.type == "command"]
+
+
+@st.composite
+def respelled(draw, parsed) -> str:
+    """The same command: any of its names, flags in any order, short or long, `=` or a space."""
+    words = shlex.split(draw(st.sampled_from(parsed.spec.names)))
+    for item in draw(st.permutations(parsed.options)):
+        flag = draw(st.sampled_from([*item.option.flags, *item.option.deprecated]))
+        if item.value is None:
+            words.append(flag)
+        elif draw(st.booleans()):
+            words.append(f"{flag}={item.value}" if flag.startswith("--") else flag + item.value)
+        else:
+            words += [flag, item.value]
+    return shlex.join([*words, *parsed.arguments])
+
+
+def readable_keys(ctx: CommandContext) -> list[str]:
+    """The keys naming a command with a topic (`docker image --help` is compared word by word)."""
+    readable = []
+    for key in quiz_keys():
+        with contextlib.suppress(CommandSyntaxError):
+            ctx.parse(key)
+            readable.append(key)
+    return readable
+
+
+def test_nearly_every_quiz_key_names_a_command_topic(ctx):
+    assert len(quiz_keys()) > 50
+    assert len(readable_keys(ctx)) / len(quiz_keys()) > 0.9
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_every_quiz_keys_equivalent_spellings_are_accepted(ctx, data):
+    key = data.draw(st.sampled_from(readable_keys(ctx)))
+    line = data.draw(respelled(ctx.parse(key)))
+    assert grade_command(key, line, ctx) == (True, "Right."), line
