@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from contextlib import suppress
-from difflib import get_close_matches
 
 from ..knowledge.catalog import Catalog
 from ..knowledge.commands import (
@@ -17,27 +16,20 @@ from ..knowledge.commands import (
     parse_image_reference,
     split_words,
 )
-from ..knowledge.topicfile import CommandOption, CommandSpec
+from ..knowledge.topicfile import CommandOption
 from .mistake import Mistake, shell_line
+from .options import is_option, nearest_option
 from .output_tables import KINDS
 from .synopsis import is_image_place, placeholders, required_count
 
 _REQUIRES = re.compile(r"requires (exactly |at least )?(1|one|a minimum of 1) argument", re.I)
 _FAILED = re.compile(r"\b(fail\w*|error|does(n'?t| not) work|wrong|broken)\b", re.I)
+_DOCKER_UNKNOWN = re.compile(r"unknown (shorthand )?flag|flag provided but not defined", re.I)
 _NOT_FOUND = re.compile(r"command not found|is not recognized|no such file or directory", re.I)
 _OUTPUT_WORDS = frozenset(w for kind in KINDS for c in kind.columns for w in c.split())
 _OUTPUT_LINE = re.compile(r"^[A-Z][a-z]+( [a-z]+)*:$|^(Unable|Using|Status|Digest|latest)\b")
 _OUTPUT_ID = re.compile(r"^(sha256:)?[0-9a-f]{64}$")  # an ID docker printed, pasted back
 _FILLERS = {"PATH": ".", "COMMAND": "sh", "CONTAINER": "CONTAINER", "IMAGE": "IMAGE"}
-
-
-def _flag_known(spec: CommandSpec, word: str) -> bool:
-    """A word the command itself would read as one of its options."""
-    name = word.split("=", 1)[0]
-    flags = {f for option in spec.options for f in option.flags}
-    if name.startswith("--"):
-        return name in flags
-    return len(name) > 1 and f"-{name[1]}" in flags
 
 
 def _options_after_image(
@@ -49,7 +41,7 @@ def _options_after_image(
     args = list(parsed.arguments)
     if position is None or len(args) <= position or not args[position].startswith("-"):
         return None
-    if not _flag_known(parsed.spec, args[position]):
+    if not is_option(parsed.spec, args[position]):
         return None
     tail = parse_command_line(
         shell_line([*parsed.written_name.split(), *args[position:]]),
@@ -71,21 +63,6 @@ def _options_after_image(
     )
 
 
-def _nearest_flag(spec: CommandSpec, written: str) -> CommandOption | None:
-    """The real option a mistyped or unknown flag most likely meant."""
-    name = written.lstrip("-").lower()
-    if not written.startswith("--") and len(name) == 1:
-        starting = [o for o in spec.options if any(f.startswith(f"--{name}") for f in o.flags)]
-        return starting[0] if starting else None
-    by_flag = {f.lstrip("-"): o for o in spec.options for f in o.flags if f.startswith("--")}
-    close = get_close_matches(name, list(by_flag), n=1, cutoff=0.7)
-    if close:
-        return by_flag[close[0]]
-    stem = name.rstrip("s")[:5]
-    helped = [o for o in spec.options if re.search(rf"\b{re.escape(stem)}", o.help, re.I)]
-    return helped[0] if len(stem) >= 3 and helped else None
-
-
 def _one_dash(parsed: ParsedCommand, words: list[str]) -> Mistake | None:
     """`-name web`: a long option written with one dash, read as the letters -n -a -m -e."""
     flags = {f for option in parsed.spec.options for f in option.flags if f.startswith("--")}
@@ -102,14 +79,19 @@ def _one_dash(parsed: ParsedCommand, words: list[str]) -> Mistake | None:
     return None
 
 
-def _unknown_flag(parsed: ParsedCommand, words: list[str]) -> Mistake | None:
+def _unknown_flag(parsed: ParsedCommand, words: list[str], message: str) -> Mistake | None:
+    """A flag the command's topic does not list: a mistake when a real flag is near it, or when
+    docker itself said so. Some topics list only the options the course teaches (`run`'s lacks
+    `--privileged`), so a flag they lack with nothing near it is no proof on its own."""
     unknown = next((o for o in parsed.options if o.option is None), None)
     if unknown is None:
         return None
-    nearest = _nearest_flag(parsed.spec, unknown.written)
+    nearest = nearest_option(parsed.spec, unknown.written)
     kind = "unknown flag" if unknown.written.startswith("--") else "unknown shorthand flag"
     text = f'`{parsed.written_name}` has no option `{unknown.written}` (docker says "{kind}").'
     if nearest is None:
+        if not _DOCKER_UNKNOWN.search(message):
+            return None
         return Mistake("unknown-flag", f"{text} `{parsed.written_name} --help` lists them.", None)
     flag = nearest.flags[-1]
     fixed = [flag if w == unknown.written else w for w in words]
@@ -288,7 +270,7 @@ def find_mistakes(
         return [m for m in (*found, one_dash) if m]
     found += [
         _missing_value(parsed),
-        _unknown_flag(parsed, words),  # docker stops at these before it runs anything
+        _unknown_flag(parsed, words, message),  # docker stops at these before it runs anything
         _options_after_image(parsed, words, catalog),
         _two_commands(parsed, catalog),
         _pasted_output(parsed, words),

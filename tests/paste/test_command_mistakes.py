@@ -146,3 +146,10 @@ def test_a_quoted_command_said_to_fail_is_checked_for_a_missing_argument(library
         "docker build -t myapp", library.catalog, message=message, quoted=True
     )
     assert mistake.rule == "missing-build-context"
+
+
+def test_a_flag_the_topic_lacks_with_nothing_near_it_is_no_mistake_unless_docker_said_so(library):
+    line = "docker run --privileged -it ubuntu"  # run's topic lists the options the course teaches
+    assert find_mistakes(line, library.catalog) == []
+    said = f"{line}\nunknown flag: --privileged"
+    assert find_mistakes(line, library.catalog, message=said)[0].rule == "unknown-flag"
