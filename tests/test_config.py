@@ -17,3 +17,10 @@ def test_engine_options_given_are_kept(tmp_path):
     options = {"pool_size": 3}
     config = load_config(str(tmp_path), {"SQLALCHEMY_ENGINE_OPTIONS": options})
     assert config["SQLALCHEMY_ENGINE_OPTIONS"] is options
+
+
+def test_the_hadolint_binary_is_found_unless_the_environment_names_one(tmp_path, monkeypatch):
+    monkeypatch.delenv("SHIPSHAPE_HADOLINT", raising=False)
+    assert load_config(str(tmp_path))["SHIPSHAPE_HADOLINT"] is None
+    monkeypatch.setenv("SHIPSHAPE_HADOLINT", "/nowhere/hadolint")
+    assert load_config(str(tmp_path))["SHIPSHAPE_HADOLINT"] == "/nowhere/hadolint"

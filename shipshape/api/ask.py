@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import current_app, jsonify
 
-from ..chat.service import InvalidQuestion, ask
+from ..chat.service import InvalidQuestion, QuestionTooLong, ask
 from ..errors import ApiError
 from ..extensions import from_this_machine, limiter
 from ..runtime import get_answer_cache, get_library
@@ -31,6 +31,8 @@ def ask_question():
             get_answer_cache(),
             owner=conversation_owner(),
         )
+    except QuestionTooLong as exc:
+        raise ApiError(413, "question_too_long", exc.message) from exc
     except InvalidQuestion as exc:
         raise ApiError(400, f"invalid_{exc.field}", exc.message) from exc
     return jsonify(reply)

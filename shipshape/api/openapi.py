@@ -46,7 +46,7 @@ PATHS = {
             "requestBody": {"required": True, **_json(ASK_BODY)},
             "responses": {
                 "200": {"description": "The reply", **_json(REPLY)},
-                **_errors(400, 401, 415, 429),
+                **_errors(400, 401, 413, 415, 429),
             },
         }
     },

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from ..chat.service import MAX_QUESTION_LENGTH
+
 ASK_BODY = {
     "type": "object",
     "required": ["question"],
     "properties": {
-        "question": {"type": "string", "minLength": 1, "maxLength": 1000},
+        "question": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": MAX_QUESTION_LENGTH,
+            "description": "Words, or a paste: a Dockerfile, docker's output, a command line. "
+            "Longer than maxLength is 413 question_too_long.",
+        },
         "conversation_id": {"type": ["string", "null"]},
     },
 }
@@ -41,6 +49,59 @@ WHY = {
         },
     },
 }
+REVIEW_ROW = {
+    "type": "object",
+    "required": ["line", "instruction", "does", "layer", "rebuilds_when"],
+    "properties": {
+        "line": {"type": "integer", "description": "The instruction's first line, from 1"},
+        "instruction": {"type": "string", "description": "As written, shortened"},
+        "does": {"type": "string"},
+        "layer": {"type": "string", "description": "Whether it makes a layer that adds size"},
+        "rebuilds_when": {
+            "type": "string",
+            "description": "The change that rebuilds it, and so every step after it",
+        },
+    },
+}
+FINDING = {
+    "type": "object",
+    "required": ["line", "severity", "rule", "message", "why", "fix", "source", "lesson"],
+    "properties": {
+        "line": {"type": "integer"},
+        "severity": {"enum": ["error", "warning", "info"]},
+        "rule": {
+            "type": "string",
+            "description": "hadolint's id (DL3008, SC2086) or this project's (SS101…)",
+        },
+        "message": {"type": "string"},
+        "why": {"type": "string", "description": "Why it matters to a learner"},
+        "fix": {"type": ["string", "null"], "description": "The line corrected, when mechanical"},
+        "source": {"enum": ["hadolint", "shipshape"]},
+        "lesson": {
+            "type": ["object", "null"],
+            "properties": {"title": {"type": "string"}, "url": {"type": "string"}},
+            "description": "The section that teaches it",
+        },
+    },
+}
+REVIEW = {
+    "type": "object",
+    "description": "kind review only: a pasted Dockerfile, instruction by instruction",
+    "required": ["rows", "findings", "linter"],
+    "properties": {
+        "rows": {"type": "array", "items": REVIEW_ROW},
+        "findings": {"type": "array", "items": FINDING},
+        "linter": {
+            "type": "object",
+            "required": ["name", "status", "detail"],
+            "properties": {
+                "name": {"const": "hadolint"},
+                "status": {"enum": ["ran", "missing", "failed", "off"]},
+                "detail": {"type": "string", "description": "Why it did not run, if it did not"},
+            },
+        },
+    },
+}
 REPLY = {
     "type": "object",
     "required": [
@@ -54,7 +115,7 @@ REPLY = {
     ],
     "properties": {
         "conversation_id": {"type": "string"},
-        "kind": {"enum": ["answer", "no_answer", "clarify", "smalltalk"]},
+        "kind": {"enum": ["answer", "no_answer", "clarify", "smalltalk", "review"]},
         "answer": {
             "type": "object",
             "properties": {"markdown": {"type": "string"}, "html": {"type": "string"}},
@@ -70,6 +131,7 @@ REPLY = {
         "did_you_mean": {"type": ["string", "null"]},
         "turn_id": {"type": "integer", "description": "Rate this reply at /api/feedback"},
         "why": WHY,
+        "review": REVIEW,
     },
 }
 FEEDBACK_BODY = {

@@ -26,6 +26,7 @@ from .explain import explain_message
 from .features import Candidate, describe, phrasings_of
 from .followup import Previous, Reading, read_in_context, rewrite
 from .immediate import bare_command, head_topic, plain_words, side_topic, smalltalk
+from .pasted import pasted_reply
 from .phrasebook import phrasebook
 from .ranking import Model, confidence, load_model, rank
 from .reading import Question, read_question
@@ -175,6 +176,9 @@ def _immediate(
     chat = smalltalk(text, library)
     if chat is not None:
         return chat, None
+    pasted = pasted_reply(question, library)  # a Dockerfile, docker's output, a mistaken line
+    if pasted is not None:
+        return pasted, None
     term = library.vocabulary.out_of_scope_term(question.asking)
     if term is not None and not match_errors(question.text, library.catalog.error_patterns):
         return compose_out_of_scope(term, library), None

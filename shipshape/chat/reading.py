@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..knowledge.analysis import tokenize
+from ..paste.parts import Part, split_parts
 from .compare import comparison_sides
 
 SHORT = 120  # characters: a message this short is all question
@@ -72,6 +73,11 @@ class Question:
     sides: tuple[str, str] | None = None  # the two things it compares, if any
     definition: bool = False  # "what is X?", "what does X do?"
     comparing: bool = False
+    # Its parts, in order: prose, command and error lines, a Dockerfile, a table docker printed.
+    parts: tuple[Part, ...] = ()
+
+    def parts_of(self, kind: str) -> tuple[Part, ...]:
+        return tuple(p for p in self.parts if p.kind == kind)
 
     @property
     def search_text(self) -> str:
@@ -152,4 +158,5 @@ def read_question(text: str) -> Question:
         sides=comparison_sides(asking) if len(asking) <= 2 * SHORT else None,
         definition=bool(DEFINITION_RE.match(asking)),
         comparing=bool(COMPARISON_RE.search(asking)),
+        parts=split_parts(text),
     )

@@ -8,6 +8,7 @@ from functools import cached_property
 from ..knowledge.render import render_markdown
 
 ANSWER, NO_ANSWER, CLARIFY, SMALLTALK = "answer", "no_answer", "clarify", "smalltalk"
+REVIEW = "review"  # a pasted Dockerfile reviewed: `review` holds its rows and findings
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class Reply:
     anchor: str | None = None
     resolved: str | None = None  # the question as understood in its conversation
     why: Why = Why()
+    review: dict | None = None  # kind "review" only: {"rows", "findings", "linter"}
 
     def to_dict(self, conversation_id: str) -> dict:
         """The API's reply body in that conversation (its turn_id is the caller's to add)."""
@@ -66,4 +68,5 @@ class Reply:
             "suggestions": list(self.suggestions),
             "did_you_mean": self.did_you_mean,
             "why": self.why.to_dict(),
+            **({"review": self.review} if self.review is not None else {}),
         }

@@ -7,13 +7,18 @@ from .answer_cache import AnswerCache, cached_answer
 from .answerer import answer_question
 from .conversations import CONVERSATION_ID_RE, load_or_start, previous_turn, record_turn
 
-MAX_QUESTION_LENGTH = 1000
+# Characters: room for a pasted Dockerfile of 200 long lines, or a page of docker's output.
+MAX_QUESTION_LENGTH = 20_000
 
 
 class InvalidQuestion(ValueError):
     def __init__(self, field: str, message: str):
         super().__init__(message)
         self.field, self.message = field, message
+
+
+class QuestionTooLong(InvalidQuestion):
+    """Longer than the chat reads: the API answers 413."""
 
 
 def validate_question(question: object) -> str:
@@ -29,8 +34,11 @@ def validate_question(question: object) -> str:
     if not question.strip():
         raise InvalidQuestion("question", "The question is empty.")
     if len(question) > MAX_QUESTION_LENGTH:
-        raise InvalidQuestion(
-            "question", f"The question is longer than {MAX_QUESTION_LENGTH} characters."
+        raise QuestionTooLong(
+            "question",
+            f"The message is {len(question):,} characters long; the chat reads at most "
+            f"{MAX_QUESTION_LENGTH:,}. Paste only the part that matters: the Dockerfile, the "
+            "command and the error it printed.",
         )
     return question.strip()
 

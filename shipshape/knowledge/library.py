@@ -22,9 +22,15 @@ class Library:
     """Created lazily in each worker, so nothing holds the index before gunicorn forks."""
 
     def __init__(
-        self, index_dir: str, content_dir: str, sync_interval: float = 1.0, time_limit: float = 0.5
+        self,
+        index_dir: str,
+        content_dir: str,
+        sync_interval: float = 1.0,
+        time_limit: float = 0.5,
+        hadolint: str | None = None,
     ):
         self.index = TopicIndex(index_dir, time_limit)
+        self.hadolint = hadolint  # the linter the chat runs on a pasted Dockerfile (None: found)
         self.vocabulary: Vocabulary = load_vocabulary(content_dir)
         self.catalog = Catalog()
         self.sync_interval = sync_interval

@@ -6,7 +6,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 
 from ..chat.conversations import CONVERSATION_ID_RE, recent_turns
 from ..chat.feedback import InvalidFeedback, TurnNotFound, rate_turn
-from ..chat.service import InvalidQuestion, ask
+from ..chat.service import MAX_QUESTION_LENGTH, InvalidQuestion, QuestionTooLong, ask
 from ..extensions import from_this_machine, limiter
 from ..runtime import get_answer_cache, get_library
 from . import bp
@@ -29,6 +29,7 @@ def _render_chat(conversation_id: str | None, error: str | None = None, question
         starters=starters,
         error=error,
         question=question or request.args.get("ask", ""),
+        max_question_length=MAX_QUESTION_LENGTH,
     )
 
 
@@ -54,7 +55,8 @@ def ask_form():
             owner=conversation_owner(create=True),
         )
     except InvalidQuestion as exc:
-        return _render_chat(conversation_id, error=exc.message, question=question or ""), 400
+        status = 413 if isinstance(exc, QuestionTooLong) else 400
+        return _render_chat(conversation_id, error=exc.message, question=question or ""), status
     target = url_for("web.index", c=reply["conversation_id"], _anchor="latest")
     return redirect(target, code=303)
 

@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from shipshape.chat.service import MAX_QUESTION_LENGTH
+
 REPLY_KEYS = {
     "conversation_id", "kind", "answer", "sources", "confidence", "suggestions", "did_you_mean",
     "turn_id", "why",
@@ -116,7 +118,7 @@ BAD_REQUESTS = {
     "form body": dict(data={"question": "what is an image"}),
     "text/plain body": dict(data="what is an image", content_type="text/plain"),
     "no content type": dict(data='{"question": "what is an image"}'),
-    "1001 characters": dict(json={"question": "a" * 1001}),
+    "over the limit": dict(json={"question": "a" * (MAX_QUESTION_LENGTH + 1)}),
     "NUL byte": dict(json={"question": "what is\x00 an image"}),
     "lone surrogate": dict(data='{"question": "what is \\ud800"}', content_type=JSON),
 }
@@ -130,7 +132,7 @@ def test_bad_input_is_a_json_4xx(client, request_kwargs):
 @pytest.mark.parametrize(
     ("request_kwargs", "status", "code"),
     [
-        (BAD_REQUESTS["1001 characters"], 400, "invalid_question"),
+        (BAD_REQUESTS["over the limit"], 413, "question_too_long"),
         (BAD_REQUESTS["NUL byte"], 400, "invalid_question"),
         (BAD_REQUESTS["empty question"], 400, "invalid_question"),
         (BAD_REQUESTS["invalid json"], 400, "invalid_json"),
@@ -144,14 +146,16 @@ def test_bad_input_names_what_is_wrong(client, request_kwargs, status, code):
     assert assert_json_error(client.post("/api/ask", **request_kwargs), status)["code"] == code
 
 
-def test_the_error_message_tells_the_limit(client):
-    error = assert_json_error(client.post("/api/ask", json={"question": "a" * 1001}), 400)
-    assert "1000" in error["message"]
+def test_a_message_over_the_limit_is_refused_with_413_telling_the_limit(client):
+    response = client.post("/api/ask", json={"question": "a" * (MAX_QUESTION_LENGTH + 1)})
+    error = assert_json_error(response, 413)
+    assert error["code"] == "question_too_long"
+    assert f"{MAX_QUESTION_LENGTH:,}" in error["message"]
 
 
-def test_a_question_of_exactly_1000_characters_is_answered(ask):
-    question = ("how do I rename a container " * 40)[:1000]
-    assert len(question) == 1000
+def test_a_question_of_exactly_the_limit_is_answered(ask):
+    question = ("how do I rename a container " * 800)[:MAX_QUESTION_LENGTH]
+    assert len(question) == MAX_QUESTION_LENGTH
     assert_reply_shape(ask(question))
 
 

@@ -12,7 +12,7 @@ from shipshape.chat.conversations import (
     new_conversation_id,
     recent_turns,
 )
-from shipshape.chat.service import InvalidQuestion, ask, validate_question
+from shipshape.chat.service import MAX_QUESTION_LENGTH, InvalidQuestion, ask, validate_question
 from shipshape.extensions import db
 
 
@@ -27,7 +27,7 @@ from shipshape.extensions import db
         ({"text": "hi"}, "string"),
         (True, "string"),
         ("what is\x00 an image", "NUL"),
-        ("x" * 1001, "longer than 1000"),
+        ("x" * (MAX_QUESTION_LENGTH + 1), f"at most {MAX_QUESTION_LENGTH:,}"),
     ],
 )
 def test_a_question_that_is_not_one_is_refused_naming_the_field(value, reason):
@@ -38,9 +38,9 @@ def test_a_question_that_is_not_one_is_refused_naming_the_field(value, reason):
 
 
 def test_a_question_of_exactly_the_limit_is_accepted_and_trimmed():
-    text = ("y" * 998).center(1000)
-    assert len(text) == 1000
-    assert validate_question(text) == "y" * 998
+    text = ("y" * (MAX_QUESTION_LENGTH - 2)).center(MAX_QUESTION_LENGTH)
+    assert len(text) == MAX_QUESTION_LENGTH
+    assert validate_question(text) == "y" * (MAX_QUESTION_LENGTH - 2)
 
 
 def test_a_conversation_id_the_chat_did_not_give_out_is_refused(library):

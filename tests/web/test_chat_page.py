@@ -6,6 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from markupsafe import escape
 
+from shipshape.chat.service import MAX_QUESTION_LENGTH
 from tests.web.markup import parse_page
 
 
@@ -30,7 +31,7 @@ def test_the_question_box_is_a_labelled_textarea_in_a_form_posting_to_ask(client
     [form] = page.find_all("form", id="ask-form")
     assert form["method"].lower() == "post"
     assert form["action"] == "/ask"
-    assert box["maxlength"] == "1000"
+    assert box["maxlength"] == str(MAX_QUESTION_LENGTH)
 
 
 def test_new_answers_are_announced_by_a_live_region(client):
@@ -76,10 +77,12 @@ def test_a_question_is_shown_as_text_never_as_markup(client):
     assert not parse_page(html).find_all("img")
 
 
-@pytest.mark.parametrize("question", ["", "   ", "x" * 1001])
-def test_a_bad_form_question_shows_the_page_again_with_an_error(client, question):
+@pytest.mark.parametrize(
+    "question, status", [("", 400), ("   ", 400), ("x" * (MAX_QUESTION_LENGTH + 1), 413)]
+)
+def test_a_bad_form_question_shows_the_page_again_with_an_error(client, question, status):
     response = ask_by_form(client, question)
-    assert response.status_code == 400
+    assert response.status_code == status
     page = parse_page(html_of(response))
     assert page.find_all("p", role="alert")
     assert page.find_all("textarea", name="question", **{"aria-invalid": "true"})

@@ -1,0 +1,281 @@
+"""The likely mistake in a docker command line, found from the command topics' own synopsis and
+option data: options after the image name, a copied prompt, output pasted as arguments, an
+unknown flag (with the nearest real one), a missing argument such as the build context, a
+repository name with capitals, two commands run together."""
+
+from __future__ import annotations
+
+import re
+from contextlib import suppress
+
+from ..knowledge.catalog import Catalog
+from ..knowledge.commands import (
+    CommandSyntaxError,
+    ParsedCommand,
+    parse_command_line,
+    parse_image_reference,
+    split_words,
+)
+from ..knowledge.topicfile import CommandOption
+from .mistake import Mistake, shell_line
+from .options import is_option, nearest_option
+from .output_tables import KINDS
+from .synopsis import is_image_place, placeholders, required_count
+
+_REQUIRES = re.compile(r"requires (exactly |at least )?(1|one|a minimum of 1) argument", re.I)
+_FAILED = re.compile(r"\b(fail\w*|error|does(n'?t| not) work|wrong|broken)\b", re.I)
+_DOCKER_UNKNOWN = re.compile(r"unknown (shorthand )?flag|flag provided but not defined", re.I)
+_NOT_FOUND = re.compile(r"command not found|is not recognized|no such file or directory", re.I)
+_OUTPUT_WORDS = frozenset(w for kind in KINDS for c in kind.columns for w in c.split())
+_OUTPUT_LINE = re.compile(r"^[A-Z][a-z]+( [a-z]+)*:$|^(Unable|Using|Status|Digest|latest)\b")
+_OUTPUT_ID = re.compile(r"^(sha256:)?[0-9a-f]{64}$")  # an ID docker printed, pasted back
+_FILLERS = {"PATH": ".", "COMMAND": "sh", "CONTAINER": "CONTAINER", "IMAGE": "IMAGE"}
+
+
+def _options_after_image(
+    parsed: ParsedCommand, words: list[str], catalog: Catalog
+) -> Mistake | None:
+    """`docker run nginx -p 8080:80`: the word where the container's command goes is an option."""
+    places = placeholders(parsed.spec)
+    position = next((i for i, p in enumerate(places) if p.name == "COMMAND"), None)
+    args = list(parsed.arguments)
+    if position is None or len(args) <= position or not args[position].startswith("-"):
+        return None
+    if not is_option(parsed.spec, args[position]):
+        return None
+    tail = parse_command_line(
+        shell_line([*parsed.written_name.split(), *args[position:]]),
+        catalog.specs,
+        catalog.commands,
+    )
+    rest = len(args) - len(tail.arguments)
+    moved = args[position:rest]
+    head = words[: len(words) - len(args)]
+    corrected = shell_line([*head, *moved, *args[:position], *args[rest:]])
+    thing = places[0].name.lower()
+    return Mistake(
+        "options-after-image",
+        f"The options `{' '.join(moved)}` come after the {thing} name `{args[0]}`, so "
+        f"`{parsed.written_name}` does not read them: everything after the {thing} is the command "
+        f"run inside the container, and docker passes `{args[position]}` to it. Options go "
+        f"before the {thing} name.",
+        corrected,
+    )
+
+
+def _one_dash(parsed: ParsedCommand, words: list[str]) -> Mistake | None:
+    """`-name web`: a long option written with one dash, read as the letters -n -a -m -e."""
+    flags = {f for option in parsed.spec.options for f in option.flags if f.startswith("--")}
+    for word in words:
+        name = word.split("=", 1)[0]
+        if re.fullmatch(r"-[a-z][a-z-]+", name) and f"-{name}" in flags:
+            return Mistake(
+                "unknown-flag",
+                f"`{name}` has one dash, so docker reads it as the one-letter options "
+                f"`-{name[1]}`, `-{name[2]}`… (\"unknown shorthand flag: '{name[1]}' in {name}\"). "
+                f"A long option takes two: `-{name}`.",
+                shell_line([f"-{w}" if w == word else w for w in words]),
+            )
+    return None
+
+
+def _unknown_flag(parsed: ParsedCommand, words: list[str], message: str) -> Mistake | None:
+    """A flag the command's topic does not list: a mistake when a real flag is near it, or when
+    docker itself said so. Some topics list only the options the course teaches (`run`'s lacks
+    `--privileged`), so a flag they lack with nothing near it is no proof on its own."""
+    unknown = next((o for o in parsed.options if o.option is None), None)
+    if unknown is None:
+        return None
+    nearest = nearest_option(parsed.spec, unknown.written)
+    kind = "unknown flag" if unknown.written.startswith("--") else "unknown shorthand flag"
+    text = f'`{parsed.written_name}` has no option `{unknown.written}` (docker says "{kind}").'
+    if nearest is None:
+        if not _DOCKER_UNKNOWN.search(message):
+            return None
+        return Mistake("unknown-flag", f"{text} `{parsed.written_name} --help` lists them.", None)
+    flag = nearest.flags[-1]
+    fixed = [flag if w == unknown.written else w for w in words]
+    corrected = shell_line(fixed) if unknown.written in words else None
+    also = f" (`{nearest.flags[0]}`)" if len(nearest.flags) > 1 else ""
+    return Mistake(
+        "unknown-flag", f"{text} You probably meant `{flag}`{also}: {nearest.help}", corrected
+    )
+
+
+def _missing_argument(
+    parsed: ParsedCommand, words: list[str], message: str, quoted: bool
+) -> Mistake | None:
+    """A required argument missing from a line typed as a command. Quoted in a sentence, a
+    command is often shortened (`docker stop`, `docker history -q`): there only docker's
+    "requires … argument", or the learner saying it failed, makes the missing argument likely."""
+    bare = len(words) == len(parsed.written_name.split())  # `docker stop` names a command
+    if not _REQUIRES.search(message) and (bare or (quoted and not _FAILED.search(message))):
+        return None
+    places = placeholders(parsed.spec)
+    needed = required_count(places)
+    if len(parsed.arguments) >= needed:
+        return None
+    missing = [p for p in places if p.required][len(parsed.arguments)]
+    fill = _FILLERS.get(missing.name.split("[")[0], missing.name)
+    corrected = shell_line([*words, fill])
+    if missing.name == "PATH" and "build" in parsed.spec.name:
+        return Mistake(
+            "missing-build-context",
+            f"`{parsed.written_name}` has no build context: the last argument, usually `.` (the "
+            "current folder), is the folder whose files the Dockerfile can COPY. Docker stops "
+            f"with a usage error ('{parsed.written_name}' requires 1 argument).",
+            corrected,
+        )
+    about = f" ({parsed.spec.arguments})" if parsed.spec.arguments else ""
+    return Mistake(
+        "missing-argument",
+        f"`{parsed.written_name}` needs `{missing.name}`{about}, and the line has none.",
+        corrected,
+    )
+
+
+def _uppercase_repository(parsed: ParsedCommand, words: list[str]) -> Mistake | None:
+    places = placeholders(parsed.spec)
+    named = [a for a, p in zip(parsed.arguments, places, strict=False) if is_image_place(p)]
+    named += [o.value for o in parsed.options if o.value and o.option and _names_image(o.option)]
+    for value in named:
+        repository = parse_image_reference(value).repository
+        if repository != repository.lower():
+            return Mistake(
+                "uppercase-repository",
+                f"The image name `{value}` has capital letters in its repository part: docker "
+                'refuses it ("invalid reference format: repository name must be lowercase"). Only '
+                "the tag after `:` may have capitals.",
+                shell_line([_lower_name(w) if w == value else w for w in words]),
+            )
+    return None
+
+
+def _lower_name(value: str) -> str:
+    """The image reference with its name lower-cased and its tag and digest as written."""
+    name, at, digest = value.partition("@")
+    path, colon, tag = name.rpartition(":") if ":" in name.rsplit("/", 1)[-1] else (name, "", "")
+    return f"{path.lower()}{colon}{tag}{at}{digest}"
+
+
+def _names_image(option: CommandOption) -> bool:
+    return bool(option.value) and "tag" in option.value.lower()
+
+
+def _two_commands(parsed: ParsedCommand, catalog: Catalog) -> Mistake | None:
+    """`docker run push myimage`: the image's place holds another docker command's name."""
+    places = placeholders(parsed.spec)
+    if len(parsed.arguments) < 2 or not places or not is_image_place(places[0]):
+        return None
+    first = parsed.arguments[0].lower()
+    other = f"docker {first}"
+    if other not in catalog.commands or catalog.commands[other] == parsed.slug:
+        return None
+    return Mistake(
+        "two-commands",
+        f"`{parsed.written_name}` and `{other}` are two commands: here `{first}` stands where "
+        f"the {places[0].name.lower()} name goes, so docker looks for an image called "
+        f"`{first}`. Run one command per line.",
+        shell_line([*other.split(), *parsed.arguments[1:]]),
+    )
+
+
+def _pasted_output(parsed: ParsedCommand, words: list[str]) -> Mistake | None:
+    """More words than the synopsis takes, and they read like docker's own output."""
+    places = placeholders(parsed.spec)
+    ids = [a for a in parsed.arguments if _OUTPUT_ID.match(a)]
+    if ids and words[-1] == ids[-1]:
+        return Mistake(
+            "pasted-output",
+            f"`{ids[-1][:12]}…` is an ID docker printed, pasted back onto the command line: "
+            f"`{parsed.written_name}` takes it as one more argument.",
+            shell_line(words[:-1]),
+        )
+    if any(p.repeats for p in places) or "COMMAND" in {p.name for p in places}:
+        return None
+    extra = list(parsed.arguments[len(places) :])
+    if not extra:
+        return None
+    if not (set(extra) & _OUTPUT_WORDS or any(_OUTPUT_LINE.match(w) for w in extra)):
+        return None
+    kept = list(parsed.arguments[: len(places)])
+    return Mistake(
+        "pasted-output",
+        f"The words after `{' '.join([parsed.written_name, *kept])}` look like docker's output "
+        f"(`{' '.join(extra[:6])}`), pasted back as arguments: `{parsed.written_name}` takes "
+        f"{len(places) or 'no'} argument{'' if len(places) == 1 else 's'} there.",
+        shell_line(words[: -len(extra)]) if words[-len(extra) :] == extra else None,
+    )
+
+
+def _missing_value(parsed: ParsedCommand) -> Mistake | None:
+    """`--name -P`: an option that takes a value swallowed the next option as its value."""
+    for item in parsed.options:
+        if item.option and item.option.value and item.value and item.value.startswith("-"):
+            flags = {f for o in parsed.spec.options for f in o.flags}
+            if item.value.split("=", 1)[0] in flags or item.value[:2] in flags:
+                return Mistake(
+                    "missing-value",
+                    f"`{item.written}` needs a value ({item.option.value}), so it took the next "
+                    f"option `{item.value}` as that value: give `{item.written}` its own value.",
+                    None,
+                )
+    return None
+
+
+def _option_before_command(words: list[str], catalog: Catalog) -> Mistake | None:
+    """`docker -t pcehr build`: a command's options typed before the command's name."""
+    if len(words) < 3 or not words[1].startswith("-"):
+        return None
+    for start in range(2, min(len(words), 8)):
+        for size in (2, 1):
+            phrase = " ".join(["docker", *words[start : start + size]]).lower()
+            if phrase in catalog.commands:
+                moved, rest = words[1:start], words[start + size :]
+                return Mistake(
+                    "option-before-command",
+                    f"`{' '.join(moved)}` comes before the command `{phrase}`: there docker "
+                    "reads it as an option of `docker` itself, which has no such option. "
+                    "Options go after the command's name.",
+                    shell_line([*phrase.split(), *moved, *rest]),
+                )
+    return None
+
+
+def _copied_prompt(prompt: str, line: str, message: str) -> Mistake | None:
+    if not prompt or not _NOT_FOUND.search(message.replace(line, " ")):
+        return None
+    return Mistake(
+        "copied-prompt",
+        f"`{prompt}` at the start is the prompt from the page you copied, not part of the command: "
+        f"the shell tries to run a program called `{prompt.split()[0]}`.",
+        line,
+    )
+
+
+def find_mistakes(
+    line: str, catalog: Catalog, prompt: str = "", message: str = "", quoted: bool = False
+) -> list[Mistake]:
+    """The likely mistakes in a command line, most telling first; [] when it reads as meant."""
+    found = [_copied_prompt(prompt, line, message)]
+    try:
+        parsed = parse_command_line(line, catalog.specs, catalog.commands)
+    except CommandSyntaxError:
+        with suppress(CommandSyntaxError):
+            found.append(_option_before_command(split_words(line), catalog))
+        return [m for m in found if m]
+    words = split_words(line)
+    one_dash = _one_dash(parsed, words)
+    if one_dash is not None:  # the rest was read from its letters: nothing more to tell
+        return [m for m in (*found, one_dash) if m]
+    found += [
+        _missing_value(parsed),
+        _unknown_flag(parsed, words, message),  # docker stops at these before it runs anything
+        _options_after_image(parsed, words, catalog),
+        _two_commands(parsed, catalog),
+        _pasted_output(parsed, words),
+        _missing_argument(parsed, words, message, quoted),
+        _uppercase_repository(parsed, words),
+    ]
+    mistakes = [m for m in found if m]
+    return mistakes[:1] if mistakes and mistakes[0].rule == "two-commands" else mistakes

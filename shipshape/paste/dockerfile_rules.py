@@ -1,0 +1,186 @@
+"""The teaching rules hadolint lacks: docker run options in CMD, EXPOSE taken for publishing,
+files hidden under a VOLUME, COPY of everything before installing dependencies, and
+`apt-get update` cached apart from its install."""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import pairwise
+
+from .dockerfile_parse import Instruction
+
+
+@dataclass(frozen=True)
+class RawFinding:
+    """A rule's finding before it is taught: which rule, where, what, and the line fixed."""
+
+    rule: str
+    line: int
+    message: str
+    fix: str | None = None
+
+
+_RUN_OPTION = re.compile(
+    r"(^|\s)(-p|--publish)[\s=]+\d+:\d+|(^|\s)(-v|--volume)[\s=]+\S+:/|\bdocker\s+run\b"
+)
+_INSTALLS = re.compile(
+    r"\b(npm (install|ci)|yarn( install)?$|yarn install|pnpm install|pip3? install -r|"
+    r"poetry install|bundle install|composer install|go mod download|go build|mvn\b|"
+    r"gradle\b|cargo build|dotnet (restore|build|publish))",
+    re.I,
+)
+_MANIFESTS = re.compile(
+    r"package(-lock)?\.json|package\*\.json|yarn\.lock|pnpm-lock|requirements.*\.txt|"
+    r"pyproject\.toml|poetry\.lock|Gemfile|composer\.(json|lock)|go\.(mod|sum)|pom\.xml|"
+    r"build\.gradle|Cargo\.(toml|lock)|\.csproj|setup\.py",
+    re.I,
+)
+
+
+def _stages(instructions: tuple[Instruction, ...]) -> list[list[Instruction]]:
+    stages: list[list[Instruction]] = []
+    for item in instructions:
+        if item.cmd == "FROM" or not stages:
+            stages.append([])
+        stages[-1].append(item)
+    return stages
+
+
+def _single(item: Instruction) -> bool:
+    return item.line == item.end_line
+
+
+def _exec_form(words: list[str]) -> str:
+    return json.dumps(words)
+
+
+def _options_in_cmd(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
+    found = []
+    for item in instructions:
+        if item.cmd in ("CMD", "ENTRYPOINT") and _RUN_OPTION.search(" ".join(item.value)):
+            found.append(RawFinding(
+                "SS101", item.line,
+                f"`{item.cmd}` carries options of `docker run` (`{' '.join(item.value)}`).",
+            ))  # fmt: skip
+    return found
+
+
+def _expose(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
+    found = []
+    for item in instructions:
+        if item.cmd != "EXPOSE":
+            continue
+        mapped = [v for v in item.value if re.fullmatch(r"\d+:\d+(/\w+)?", v)]
+        if mapped:
+            fixed = " ".join(v.split(":", 1)[1] if v in mapped else v for v in item.value)
+            found.append(RawFinding("SS102", item.line, f"`EXPOSE {' '.join(item.value)}` tries "
+                                    "to map a host port.", f"EXPOSE {fixed}"))  # fmt: skip
+        else:
+            found.append(RawFinding("SS103", item.line, "EXPOSE does not publish the port."))
+    return found
+
+
+def _volume_paths(item: Instruction) -> list[str]:
+    words = item.value if item.json else [w for v in item.value for w in v.split()]
+    return [w.rstrip("/") or "/" for w in words if w.startswith("/")]
+
+
+def _writes_under(item: Instruction, path: str) -> bool:
+    if item.cmd in ("COPY", "ADD") and item.value:
+        target = item.value[-1].rstrip("/")
+        return target == path or target.startswith(path + "/")
+    return item.cmd == "RUN" and re.search(rf"(^|[\s>=]){re.escape(path)}(/|\s|$)", item.shell)
+
+
+def _volume_hides(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
+    found = []
+    for stage in _stages(instructions):
+        for i, item in enumerate(stage):
+            if item.cmd != "VOLUME":
+                continue
+            for path in _volume_paths(item):
+                before = [
+                    x for x in stage[:i] if x.cmd in ("COPY", "ADD") and _writes_under(x, path)
+                ]
+                after = [x for x in stage[i + 1 :] if _writes_under(x, path)]
+                if before or after:
+                    lines = ", ".join(str(x.line) for x in (*before, *after))
+                    found.append(RawFinding("SS104", item.line, f"`VOLUME {path}` covers files "
+                                            f"written there on line {lines}."))  # fmt: skip
+    return found
+
+
+def _copy_all_before_install(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
+    found = []
+    for stage in _stages(instructions):
+        for i, item in enumerate(stage):
+            from_elsewhere = any(f.startswith("--from") for f in item.flags)
+            if item.cmd not in ("COPY", "ADD") or from_elsewhere or len(item.value) != 2:
+                continue
+            if item.value[0] not in (".", "./"):
+                continue
+            earlier = " ".join(" ".join(x.value) for x in stage[:i] if x.cmd in ("COPY", "ADD"))
+            install = next((x for x in stage[i + 1 :] if x.cmd == "RUN"
+                            and _INSTALLS.search(x.shell)), None)  # fmt: skip
+            if install is not None and not _MANIFESTS.search(earlier):
+                found.append(RawFinding("SS105", item.line, f"`{item.cmd} . {item.value[1]}` comes "
+                                        f"before the install on line {install.line}."))  # fmt: skip
+    return found
+
+
+def _update_alone(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
+    found = []
+    for stage in _stages(instructions):
+        runs = [x for x in stage if x.cmd == "RUN"]
+        for item, following in pairwise(runs):
+            text = item.shell
+            if "apt-get update" in text and "install" not in text and "apt-get" in following.shell:
+                fix = None
+                if _single(item) and _single(following):
+                    install = re.sub(r"\bapt-get install\b(?!.*\s-y\b)", "apt-get install -y",
+                                     following.shell.strip())  # fmt: skip
+                    fix = f"RUN {text.strip()} && {install}"
+                message = (
+                    f"`apt-get update` runs in a RUN of its own, apart from line {following.line}."
+                )
+                found.append(RawFinding("SS106", item.line, message, fix))
+    return found
+
+
+def _export_in_run(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
+    found = []
+    for item in instructions:
+        exported = (
+            re.fullmatch(r"\s*export\s+(\w+)=(\S*)\s*", item.shell) if item.cmd == "RUN" else None
+        )
+        if exported:
+            name, value = exported.groups()
+            message = f"`RUN export {name}=…` sets `{name}` only for that RUN's shell."
+            found.append(RawFinding("SS107", item.line, message, f"ENV {name}={value}"))
+    return found
+
+
+RULES: tuple[Callable[[tuple[Instruction, ...]], list[RawFinding]], ...] = (
+    _options_in_cmd, _expose, _volume_hides, _copy_all_before_install, _update_alone,
+    _export_in_run,
+)  # fmt: skip
+
+
+def own_findings(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
+    """The findings of this project's own rules."""
+    return [f for rule in RULES for f in rule(instructions)]
+
+
+def shell_to_exec(value: str) -> str | None:
+    """A shell-form command in exec (JSON) form, when it splits cleanly into words."""
+    try:
+        words = shlex.split(value)
+    except ValueError:
+        return None
+    if not words or any(c in value for c in "|&;<>$`"):
+        return None
+    return _exec_form(words)

@@ -1,0 +1,44 @@
+"""A mistake found in a command line, the section that teaches it, and words made a line again."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Where each mistake is taught: (topic slug, section anchor).
+_USAGE = ("docker-help", "usage-errors-requires-at-least-1-argument-and-unknown-flag")
+TAUGHT = {
+    "options-after-image": ("docker-container-run", "options-after-the-image-go-to-the-container"),
+    "copied-prompt": ("docker-help", "a-copied-prompt-is-not-part-of-the-command"),
+    "pasted-output": _USAGE,
+    "unknown-flag": _USAGE,
+    "missing-argument": _USAGE,
+    "missing-build-context": (
+        "build-context-and-copy-errors", "docker-build-requires-exactly-1-argument"
+    ),
+    "uppercase-repository": ("pull-push-and-tag-errors", "repository-name-must-be-lowercase"),
+    "two-commands": ("docker-help", "one-command-per-line-docker-run-push-is-not-docker-push"),
+    "option-before-command": _USAGE,
+    "missing-value": _USAGE,
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Mistake:
+    rule: str  # one of TAUGHT's keys
+    message: str  # Markdown: what is wrong and what docker does with it
+    corrected: str | None  # the command line as it was likely meant
+
+    @property
+    def taught_in(self) -> tuple[str, str]:
+        return TAUGHT[self.rule]
+
+
+_PLAIN_WORD = re.compile(r"[\w@%+=:,./${}()*-]+")
+
+
+def shell_line(words: list[str]) -> str:
+    """Words as a shell line again; quoting keeps `$PWD` and `$(pwd)` expanding as typed."""
+    return " ".join(
+        w if _PLAIN_WORD.fullmatch(w) else '"' + w.replace('"', '\\"') + '"' for w in words
+    )

