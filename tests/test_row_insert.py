@@ -32,6 +32,7 @@ def a_turn(question: str) -> dict:
         "anchor": "",
         "reply": {"kind": "answer", "sources": [{"slug": "images"}], "why": {"matched": ["é"]}},
         "helpful": None,
+        "owner": "9f" * 32,  # the digest of the browser's key that started the conversation
         "created_at": datetime(2026, 12, 1, 22, 30, 15, 123456),
     }
 

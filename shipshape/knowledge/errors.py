@@ -31,6 +31,7 @@ WHOLE_BELOW = 8  # a message of fewer telling words must be there whole: one wor
 # "exec <path>: no such file or directory" is the generic "no such file or directory"
 
 
+SPECIFIC = 0.9  # a match weighing less than this share of the heaviest is a more generic message
 PLACEHOLDER_WORDS = 8  # what a learner's value may span in words: a path, a quoted command
 GAP = 2  # words a copy may add between two of the message's (a wrapped line's prompt, a version)
 
@@ -54,6 +55,7 @@ class ErrorMatch:
     anchor: str
     message: str
     share: float  # of the message's telling words found in order in the text
+    weight: float = 0.0  # of those words: a message that names more of the text weighs more
 
 
 def constant_text(message: str) -> str:
@@ -176,9 +178,13 @@ def match_errors(text: str, patterns: ErrorPatterns) -> list[ErrorMatch]:
             continue
         share = _as_pasted(pattern, words, rarity) / whole
         if share >= needed - 1e-9:
-            found.append(ErrorMatch(pattern.slug, pattern.anchor, pattern.message, share))
+            match = ErrorMatch(pattern.slug, pattern.anchor, pattern.message, share, share * whole)
+            found.append(match)
     # A fuller match explains the text better: "open .../json: no such file or directory" is the
-    # import error, not every error that ends in "no such file or directory".
+    # import error, not every error that ends in "no such file or directory"; and so does one
+    # that names more of it: '"docker build" requires exactly 1 argument' is the build error, not
+    # the usage error of any '"docker <command>"'.
     best = max((m.share for m in found), default=0.0)
-    found = [m for m in found if m.share >= best - 0.05]
-    return sorted(found, key=lambda m: (-m.share, -len(m.message)))
+    heaviest = max((m.weight for m in found), default=0.0)
+    found = [m for m in found if m.share >= best - 0.05 and m.weight >= SPECIFIC * heaviest]
+    return sorted(found, key=lambda m: (-m.share, -m.weight, -len(m.message)))

@@ -158,3 +158,33 @@ def test_words_the_message_has_side_by_side_must_stand_side_by_side(patterns):
     application's 'no such table' in a story that later says 'image'."""
     assert match_errors("Error: No such image: my/app:1.2", patterns)
     assert not match_errors("no such table: files_file when using a Docker image", patterns)
+
+
+USAGE_ERRORS = """\
+---
+title: Usage errors
+errors:
+  - message: '"docker <command>" requires exactly 1 argument.'
+    section: any-command
+  - message: '"docker build" requires exactly 1 argument.'
+    section: the-build
+---
+Usage errors.
+
+## Any command
+The generic one.
+
+## The build
+The build's own.
+"""
+
+
+def test_the_message_that_names_more_of_the_text_is_the_one_it_matches(make_topic):
+    patterns = error_patterns([make_topic(USAGE_ERRORS, slug="usage")])
+    found = match_errors(
+        'then this came back: "docker build" requires exactly 1 argument.', patterns
+    )
+    assert [m.anchor for m in found] == ["the-build"]
+    assert [
+        m.anchor for m in match_errors('"docker rm" requires exactly 1 argument.', patterns)
+    ] == ["any-command"]
