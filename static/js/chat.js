@@ -9,6 +9,8 @@
   var idField = document.getElementById("conversation-id");
   var starters = document.querySelector(".starters");
   var busy = false;
+  var hint = document.getElementById("enter-hint");
+  if (hint) { hint.hidden = false; } // only true once this script handles Enter
 
   function el(tag, className, text) {
     var node = document.createElement(tag);

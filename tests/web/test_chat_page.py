@@ -107,7 +107,10 @@ def test_pages_load_script_only_from_files(client, path):
 
 def test_the_chat_page_has_its_script(client):
     page = parse_page(html_of(client.get("/")))
-    assert [attrs["src"] for attrs, _ in page.scripts] == ["/static/js/chat.js"]
+    assert [attrs["src"] for attrs, _ in page.scripts] == [
+        "/static/js/site.js",
+        "/static/js/chat.js",
+    ]
     with client.get("/static/js/chat.js") as script:
         assert script.status_code == 200
         assert script.mimetype in {"text/javascript", "application/javascript"}
