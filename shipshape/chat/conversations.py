@@ -109,3 +109,12 @@ def _latest_turns(conversation_id: str, limit: int) -> list[Turn]:
 def recent_turns(conversation_id: str, limit: int = 20) -> list[Turn]:
     """The conversation's last turns, oldest first."""
     return list(reversed(_latest_turns(conversation_id, limit)))
+
+
+def live_turns(conversation_id: str, ttl_hours: float, limit: int = 20) -> list[Turn]:
+    """The conversation's last turns, oldest first, while it is live (its latest turn younger
+    than the time to live, as load_or_start counts it); none when it is unknown or has ended."""
+    turns = recent_turns(conversation_id, limit)
+    if turns and turns[-1].created_at >= utcnow() - timedelta(hours=ttl_hours):
+        return turns
+    return []

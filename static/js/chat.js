@@ -201,6 +201,17 @@
     list.appendChild(item);
   }
 
+  // The address names the conversation (?c=), so a reload, Back or a shared link shows it:
+  // the server renders a conversation's turns from ?c=. `ask` leaves, or a reload asks again.
+  function keepInAddress(conversationId) {
+    if (!window.history || !history.replaceState) { return; }
+    var params = new URLSearchParams(location.search);
+    params.delete("ask");
+    if (conversationId) { params.set("c", conversationId); } else { params.delete("c"); }
+    var query = params.toString();
+    history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
+  }
+
   function ask(question) {
     question = question.trim();
     if (!question || busy) { return; }
@@ -223,7 +234,7 @@
         return;
       }
       idField.value = result.data.conversation_id;
-      try { sessionStorage.setItem("shipshape.conversation", result.data.conversation_id); } catch (e) { /* private mode */ }
+      keepInAddress(result.data.conversation_id);
       list.appendChild(renderReply(result.data));
     }).catch(function () {
       showError("The chat could not be reached. Check your connection and try again.");
@@ -266,7 +277,9 @@
   });
 
   addCopyButtons(document);
-  if (box.value.trim() && new URLSearchParams(location.search).has("ask")) {
+  var asked = new URLSearchParams(location.search).has("ask");
+  keepInAddress(idField.value || null);
+  if (box.value.trim() && asked) {
     var prefilled = box.value;
     box.value = "";
     ask(prefilled);
