@@ -36,3 +36,16 @@
     }
   });
 })();
+
+// Times written in UTC by the server shown in the learner's own zone; the exact time stays on hover.
+(function () {
+  "use strict";
+  document.querySelectorAll("time.local-time[datetime]").forEach(function (node) {
+    var moment = new Date(node.getAttribute("datetime"));
+    if (isNaN(moment.getTime())) { return; }
+    var full = moment.toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
+    node.title = full;
+    node.textContent = node.dataset.format === "time"
+      ? moment.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) : full;
+  });
+})();

@@ -48,7 +48,8 @@ def make_page(browser, request):
     error and keeping a screenshot per step."""
     contexts, errors = [], []
 
-    def make(size=(1000, 900), javascript: bool = True, bypass_csp: bool = False):
+    def make(size=(1000, 900), javascript: bool = True, bypass_csp: bool = False, expected=()):
+        """`expected`: parts of console errors the test causes on purpose (going offline)."""
         context = browser.new_context(
             viewport={"width": size[0], "height": size[1]},
             java_script_enabled=javascript,
@@ -56,7 +57,12 @@ def make_page(browser, request):
         )
         contexts.append(context)
         tab = context.new_page()
-        tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+
+        def console(message) -> None:
+            if message.type == "error" and not any(e in message.text for e in expected):
+                errors.append(message.text)
+
+        tab.on("console", console)
         tab.on("pageerror", lambda error: errors.append(str(error)))
         steps = iter(range(1, 100))
 

@@ -31,6 +31,7 @@ def test_miss_questions_review_them_and_see_progress(page, live_server, app):
     page.check("input[name=q-own-kernel][value=false]")  # the one right answer
     page.fill("#q-list-all", "docker ps")
     page.snap("quiz-answered")
+    page.locator("button[value=summary]").click()
     page.locator("button[value=submit]").click()
     page.wait_for_selector(".score")
     assert "25.0%" in page.locator(".score").inner_text()
