@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("web", __name__)
 
-from . import account, chat, learners, progress, quizzes, review, topics  # noqa: E402,F401  (views register themselves on bp)
+from . import account, chat, learners, markdown_filters, progress, quizzes, review, topics  # noqa: E402,F401  (views register themselves on bp)
