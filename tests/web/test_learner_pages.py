@@ -46,10 +46,14 @@ def test_progress_shows_grades_topics_and_an_accessible_chart(client, bank):
     assert response.status_code == 200
     page = text(response)
     assert re.search(r"Recall check</th><td>2</td>\s*<td>100.0% <span", page)
-    assert page.count('<circle class="chart-point"') == 2
+    wide = page.split("line-chart--wide", 1)[1].split("</svg>", 1)[0]
+    assert wide.count('<circle class="chart-point"') == 2  # one quiz: one series, one shape
+    assert wide.count('class="chart-grade"') == 1  # its grade, marked
     parsed = parse_page(page)
-    assert parsed.find_all("svg", role="img")
-    assert "score-chart-title" in parsed.ids
+    assert len(parsed.find_all("svg", role="img")) == 2  # drawn for a wide screen and a phone
+    assert "score-chart-title-wide" in parsed.ids
+    assert "Recall check: grade 100.0%" in page  # the legend
+    assert "1 of 1 right (100%)" in page  # mastery per topic
     assert "<caption>Your score in each submitted attempt, oldest first</caption>" in page
     assert "50.0%</td>" in page and "100.0%</td>" in page
     assert 'href="/topics/registries"' in page
