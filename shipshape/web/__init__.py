@@ -4,4 +4,14 @@ from flask import Blueprint
 
 bp = Blueprint("web", __name__)
 
-from . import account, chat, learners, markdown_filters, progress, quizzes, review, topics  # noqa: E402,F401  (views register themselves on bp)
+from . import (  # noqa: E402, F401  (views register themselves on bp)
+    account,
+    chat,
+    learners,
+    markdown_filters,
+    progress,
+    quizzes,
+    review,
+    time_words,
+    topics,
+)

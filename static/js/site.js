@@ -45,6 +45,7 @@
     if (isNaN(moment.getTime())) { return; }
     var full = moment.toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
     node.title = full;
+    if (node.dataset.format === "keep") { return; } // said in words ("in 3 days"): the title is exact
     node.textContent = node.dataset.format === "time"
       ? moment.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) : full;
   });

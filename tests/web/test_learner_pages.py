@@ -81,10 +81,12 @@ def test_a_due_question_is_answered_with_a_plain_form_and_leaves_the_list(client
     result = client.post(action, data=form_data({question_id: RIGHT[question_id]}))
     assert result.status_code == 200
     shown = text(result)
-    assert "Correct" in shown and "next review" in shown
+    assert "Correct" in shown and "comes back" in shown
+    assert "1 of 2" in shown  # two were due when this sitting began
     assert "Learn more:" in shown and "Ask about this" in shown
     after = text(client.get("/review"))
     assert review_form_action(after) != action
+    assert "2 of 2" in after
     assert '<a href="/review">1 question to review</a>' in text(client.get("/quizzes"))
 
 
