@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from flask import current_app, jsonify, request
 
+from ..accounts.learner_data import delete_learner, export_learner
 from ..accounts.learners import create_learner, learner_for_key
+from ..chat.conversations import CONVERSATION_ID_RE
 from ..errors import ApiError
 from ..extensions import db, limiter
 from ..quizzes.cards import CardError, answer_card, due_cards
@@ -69,3 +71,25 @@ def answer_review(card_id: str):
     except CardError as exc:
         raise ApiError(exc.status, exc.code, exc.message) from exc
     return jsonify(result)
+
+
+def _named_conversations() -> list[str]:
+    """Conversations the client says are this learner's (?conversation_id=, repeatable): turns
+    are tied to no learner, so only the client can name them."""
+    named = request.args.getlist("conversation_id")
+    wrong = [c for c in named if not CONVERSATION_ID_RE.match(c)]
+    if wrong:
+        raise ApiError(400, "invalid_conversation_id", f"Not a conversation id: {wrong[0][:80]}")
+    return named
+
+
+@bp.get("/learners/me/data")
+def learner_data():
+    """Everything held about the learner of X-Learner-Key, and the named conversations."""
+    return jsonify(export_learner(required_learner_id(), _named_conversations()))
+
+
+@bp.delete("/learners/me")
+def delete_me():
+    """Delete the learner of X-Learner-Key with all of it, and the named conversations."""
+    return jsonify({"deleted": delete_learner(required_learner_id(), _named_conversations())})

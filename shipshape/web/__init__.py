@@ -6,6 +6,7 @@ bp = Blueprint("web", __name__)
 
 from . import (  # noqa: E402, F401  (views register themselves on bp)
     account,
+    account_data,
     chat,
     learners,
     markdown_filters,
