@@ -45,6 +45,8 @@ def learner_paths(page, base: str) -> dict[str, str]:
         "progress": "/progress",
         "account-sign-in": "/account/sign-in",
         "account-sign-up": "/account/sign-up",
+        "account": "/account",
+        "attempt-summary": open_attempt + "/summary",
     }
 
 
