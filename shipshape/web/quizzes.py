@@ -3,8 +3,11 @@ results and history. A learner's open attempt at a quiz is continued, not starte
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from flask import abort, flash, redirect, render_template, request, url_for
 
+from ..models import utcnow
 from ..quizzes.attempts import (
     AttemptError,
     attempt_payload,
@@ -62,8 +65,24 @@ def attempt(attempt_id: str):
     payload = _payload(attempt_id)
     if payload["status"] == "submitted":
         forget(attempt_id)
-        return render_template("results.html", attempt=payload)
-    return render_template("attempt.html", attempt=payload, flagged=flagged(attempt_id))
+        learner_id = current_learner_id()
+        return render_template(
+            "results.html", attempt=payload, learner_has_reviews=learner_id is not None
+        )
+    return render_template(
+        "attempt.html",
+        attempt=payload,
+        flagged=flagged(attempt_id),
+        minutes_left=_minutes_left(payload["deadline"]),
+    )
+
+
+def _minutes_left(deadline: str | None) -> int | None:
+    """Whole minutes to the deadline as the page is drawn: a clock without JavaScript or zones."""
+    if not deadline:
+        return None
+    ends = datetime.fromisoformat(deadline.removesuffix("Z"))
+    return max(0, int((ends - utcnow()).total_seconds() // 60))
 
 
 @bp.get("/attempts/<attempt_id>/summary")

@@ -27,13 +27,17 @@
       button.setAttribute("aria-label", "Copy this code");
       button.addEventListener("click", function () {
         var code = pre.querySelector("code");
-        var text = (code || pre).textContent.replace(/^\$ /gm, "");
+        var lines = (code || pre).textContent.replace(/\n$/, "").split("\n");
+        // A console block: copy the commands ("$ " lines), not docker's output under them.
+        var commands = lines.filter(function (line) { return /^\$ /.test(line); });
+        var text = (commands.length ? commands.map(function (line) { return line.slice(2); }) : lines).join("\n");
         navigator.clipboard.writeText(text).then(function () {
           button.textContent = "Copied";
           setTimeout(function () { button.textContent = "Copy"; }, 1500);
         });
       });
-      pre.appendChild(button);
+      pre.classList.add("has-copy");
+      pre.insertBefore(button, pre.firstChild);
     });
   }
 

@@ -136,6 +136,7 @@
   var announcer = document.getElementById("timer-announce");
   if (!clock) { return; }
   var deadline = Date.parse(clock.dataset.deadline);
+  clock.setAttribute("aria-hidden", "true"); // ticks every second: the thresholds are announced instead
   var thresholds = [600, 300, 120, 60, 30, 10];
   var said = {};
   function tick() {

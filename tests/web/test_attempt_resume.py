@@ -102,3 +102,20 @@ def test_saving_without_javascript_still_keeps_answers(client):
     html = client.get(path).get_data(as_text=True)
     assert "Answered 1 of" in text_of(html)
     assert 'data-state="saved"' in html
+
+
+def test_results_number_the_questions_write_marks_plainly_and_offer_a_retake(client):
+    path = start_in_browser(client, SLUG)
+    client.post(path, data={"action": "submit"})
+    text = page_text(client, path)
+    assert "Question 1 of 18" in text
+    assert "0 of 1 point" in text and "1.0" not in text
+    assert "Review what I missed (18)" in text
+    assert f'action="/quizzes/{SLUG}/start"' in client.get(path).get_data(as_text=True)
+
+
+def test_the_time_left_is_said_in_minutes_without_a_time_zone(client):
+    path = start_in_browser(client, SLUG)  # a 15-minute quiz
+    text = page_text(client, path)
+    assert "15 minutes when this page was drawn" in text or "14 minutes when" in text
+    assert "UTC" not in text.split("Time left:", 1)[1][:80]

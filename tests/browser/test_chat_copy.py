@@ -1,0 +1,32 @@
+"""The copy button on a code block, in a real browser: it sits above the code, never over a
+long line, and copies the commands without their "$ " prompt or docker's output."""
+
+from __future__ import annotations
+
+import pytest
+
+SIZES = {"phone": (390, 844), "laptop": (1280, 800)}
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_copy_button_copies_commands_and_covers_no_code(make_page, live_server, size):
+    page = make_page(SIZES[size])
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(live_server + "/")
+    page.fill("#question", "How do I list all containers, including stopped ones?")
+    page.keyboard.press("Enter")
+    block = page.locator(".turn--answer pre.has-copy").first
+    block.wait_for()
+    button = block.locator(".copy-button").bounding_box()
+    code = block.locator("code").bounding_box()
+    assert button["y"] + button["height"] <= code["y"] + 1  # above the code, not over it
+    expected = [
+        line[2:]
+        for line in block.locator("code").inner_text().splitlines()
+        if line.startswith("$ ")
+    ]
+    block.locator(".copy-button").click()
+    page.wait_for_function("document.querySelector('.copy-button').textContent === 'Copied'")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.splitlines() == expected and expected
+    page.snap("copied")
