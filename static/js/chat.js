@@ -120,65 +120,6 @@
     });
   }
 
-  function confidenceWords(value) {
-    return value >= 0.8 ? "Likely" : value >= 0.5 ? "Fairly likely" : "Not sure";
-  }
-
-  function runnerUpWords(ratio) {
-    return ratio >= 0.85 ? "nearly as close a match" : ratio >= 0.6 ? "a weaker match" : "a much weaker match";
-  }
-
-  function whyRow(list, term, content) {
-    var row = el("div");
-    row.appendChild(el("dt", "", term));
-    var detail = el("dd");
-    if (typeof content === "string") { detail.textContent = content; } else { detail.appendChild(content); }
-    row.appendChild(detail);
-    list.appendChild(row);
-  }
-
-  function codeList(words) {
-    var span = el("span");
-    words.forEach(function (word, i) {
-      if (i) { span.appendChild(document.createTextNode(", ")); }
-      span.appendChild(el("code", "", word));
-    });
-    return span;
-  }
-
-  // The evidence behind a reply in words, as templates/_why.html shows it without JavaScript.
-  function whyDetails(reply) {
-    var why = reply.why;
-    if (!why || (!why.matched.length && !why.runners_up.length && !why.basis)) { return null; }
-    var details = el("details", "why");
-    details.appendChild(el("summary", "", "Why this answer?"));
-    var list = el("dl");
-    if (reply.kind === "answer") {
-      whyRow(list, "How sure", confidenceWords(reply.confidence) + " that this is the right section (about " +
-        Math.min(Math.round(reply.confidence * 100), 99) + "%)");
-    }
-    if (why.basis) { whyRow(list, "How this reply was made", why.basis.replace(/`/g, "")); }
-    if (why.matched.length) { whyRow(list, "Your words found in it", codeList(why.matched)); }
-    if (why.closest_question) {
-      whyRow(list, "Closest question an instructor wrote", "\u201c" + why.closest_question + "\u201d");
-    }
-    if (why.runners_up.length) {
-      var best = reply.sources && reply.sources.length ? reply.sources[0].score : 0;
-      var others = el("ul");
-      why.runners_up.forEach(function (r) {
-        var item = el("li");
-        var link = el("a", "", r.section !== r.title ? r.title + " — " + r.section : r.title);
-        link.href = r.url;
-        item.appendChild(link);
-        item.appendChild(el("span", "runner-up-note", " (" + runnerUpWords(best ? r.score / best : 0) + ")"));
-        others.appendChild(item);
-      });
-      whyRow(list, "Also considered", others);
-    }
-    details.appendChild(list);
-    return details;
-  }
-
   function renderReply(reply) {
     var item = el("li", "turn turn--answer");
     var wrap = el("div", "answer answer--" + reply.kind);
@@ -204,7 +145,7 @@
       });
       wrap.appendChild(sources);
     }
-    var details = whyDetails(reply);
+    var details = window.ShipshapeWhy ? window.ShipshapeWhy.details(reply) : null;
     if (details) { wrap.appendChild(details); }
     if (reply.suggestions && reply.suggestions.length) {
       var group = el("div", "suggestions");

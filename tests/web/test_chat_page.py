@@ -109,6 +109,7 @@ def test_the_chat_page_has_its_script(client):
     page = parse_page(html_of(client.get("/")))
     assert [attrs["src"] for attrs, _ in page.scripts] == [
         "/static/js/site.js",
+        "/static/js/why.js",
         "/static/js/chat.js",
     ]
     with client.get("/static/js/chat.js") as script:
