@@ -33,6 +33,9 @@
         var text = (commands.length ? commands.map(function (line) { return line.slice(2); }) : lines).join("\n");
         navigator.clipboard.writeText(text).then(function () {
           button.textContent = "Copied";
+        }, function () {
+          button.textContent = "Select and copy";  // the browser refused (no focus, no permission)
+        }).then(function () {
           setTimeout(function () { button.textContent = "Copy"; }, 1500);
         });
       });

@@ -27,6 +27,7 @@ def test_the_copy_button_copies_commands_and_covers_no_code(make_page, live_serv
         for line in block.locator("code").inner_text().splitlines()
         if line.startswith("$ ")
     ]
+    page.bring_to_front()  # the clipboard answers only a focused page
     block.locator(".copy-button").click()
     page.wait_for_function("document.querySelector('.copy-button').textContent === 'Copied'")
     copied = page.evaluate("navigator.clipboard.readText()")
