@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from flask import jsonify, request
 
+from ..accounts.learner_data import delete_learner, export_learner
 from ..accounts.learners import BROWSER_COOKIE, create_learner, key_digest, learner_for_key
+from ..chat.conversations import CONVERSATION_ID_RE, conversations_of
 from ..errors import ApiError
 from ..extensions import db, learners_limit
 from ..quizzes.cards import CardError, answer_card, due_cards
@@ -79,3 +81,25 @@ def answer_review(card_id: str):
     except CardError as exc:
         raise ApiError(exc.status, exc.code, exc.message) from exc
     return jsonify(result)
+
+
+def _named_conversations() -> list[str]:
+    """The learner's conversations: every one their key started, and those the client names
+    (?conversation_id=, repeatable) that no key started; never another learner's."""
+    named = request.args.getlist("conversation_id")
+    wrong = [c for c in named if not CONVERSATION_ID_RE.match(c)]
+    if wrong:
+        raise ApiError(400, "invalid_conversation_id", f"Not a conversation id: {wrong[0][:80]}")
+    return conversations_of(key_digest(request.headers[HEADER]), named)
+
+
+@bp.get("/learners/me/data")
+def learner_data():
+    """Everything held about the learner of X-Learner-Key, and the named conversations."""
+    return jsonify(export_learner(required_learner_id(), _named_conversations()))
+
+
+@bp.delete("/learners/me")
+def delete_me():
+    """Delete the learner of X-Learner-Key with all of it, and the named conversations."""
+    return jsonify({"deleted": delete_learner(required_learner_id(), _named_conversations())})

@@ -47,6 +47,11 @@ WHY = {
             "items": SOURCE,
             "description": "The next best sections, with their scores",
         },
+        "basis": {
+            "type": "string",
+            "description": "How a reply not found by search was made (a comparison, a command "
+            "line explained), in a sentence; absent from a searched answer",
+        },
     },
 }
 REVIEW_ROW = {

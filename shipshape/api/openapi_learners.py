@@ -81,6 +81,38 @@ REVIEWED = {
     },
 }
 
+CONVERSATIONS = {
+    "name": "conversation_id",
+    "in": "query",
+    "required": False,
+    "description": "A conversation of this learner's (repeat for several)",
+    "schema": {"type": "string"},
+}
+LEARNER_DATA = {
+    "type": "object",
+    "required": ["version", "exported_at", "learner", "attempts", "review_cards", "conversations"],
+    "properties": {
+        "version": {"type": "integer"},
+        "exported_at": {"type": "string"},
+        "learner": {"type": ["object", "null"]},
+        "attempts": {"type": "array", "items": {"type": "object"}},
+        "review_cards": {"type": "array", "items": {"type": "object"}},
+        "conversations": {"type": "array", "items": {"type": "object"}},
+    },
+}
+DELETED = {
+    "type": "object",
+    "required": ["deleted"],
+    "properties": {
+        "deleted": {
+            "type": "object",
+            "required": ["attempts", "answers", "review_cards", "turns"],
+            "properties": {
+                k: {"type": "integer"} for k in ("attempts", "answers", "review_cards", "turns")
+            },
+        }
+    },
+}
 LEARNER_PATHS = {
     "/api/learners": {
         "post": {
@@ -125,6 +157,29 @@ LEARNER_PATHS = {
             "responses": {
                 "200": {"description": "The graded answer", **json_body(REVIEWED)},
                 **errors(400, 401, 404, 409, 415),
+            },
+        }
+    },
+    "/api/learners/me/data": {
+        "get": {
+            "summary": "Everything held about the learner: attempts with answers, review cards, "
+            "and the conversations named in ?conversation_id= (turns are tied to no learner)",
+            "security": LEARNER,
+            "parameters": [CONVERSATIONS],
+            "responses": {
+                "200": {"description": "The learner's data", **json_body(LEARNER_DATA)},
+                **errors(400, 401),
+            },
+        }
+    },
+    "/api/learners/me": {
+        "delete": {
+            "summary": "Delete the learner and all of it, and the named conversations' turns",
+            "security": LEARNER,
+            "parameters": [CONVERSATIONS],
+            "responses": {
+                "200": {"description": "How many rows of each kind went", **json_body(DELETED)},
+                **errors(400, 401),
             },
         }
     },

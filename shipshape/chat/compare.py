@@ -8,7 +8,7 @@ from ..knowledge.catalog import Catalog
 from ..knowledge.documents import first_sentences
 from ..knowledge.presenting import topic_url
 from ..knowledge.topicfile import TopicDoc
-from .reply import ANSWER, Reply, Source
+from .reply import ANSWER, Reply, Source, Why
 
 PATTERNS = [
     re.compile(
@@ -81,7 +81,12 @@ def comparison_table(a: TopicDoc, b: TopicDoc) -> Reply:
     lines += [f"| {name} | {x} | {y} |" for name, x, y in rows]
     intro = "There is no single topic comparing these two, so here they are side by side:\n\n"
     sources = tuple(Source(d.title, d.title, topic_url(d.slug), 1.0) for d in (a, b))
-    return Reply(ANSWER, intro + "\n".join(lines), 0.8, sources, topic_slug=a.slug, anchor="")
+    basis = (
+        f"No topic compares these two, so the table is built from each one's own topic: "
+        f"“{a.title}” and “{b.title}”."
+    )
+    return Reply(ANSWER, intro + "\n".join(lines), 0.8, sources, topic_slug=a.slug, anchor="",
+                 why=Why(basis=basis))  # fmt: skip
 
 
 def same_command(a: str, b: str, doc: TopicDoc) -> Reply:
@@ -94,4 +99,5 @@ def same_command(a: str, b: str, doc: TopicDoc) -> Reply:
         f"{names}.\n\n{first_sentences(doc.summary, 2)}"
     )
     source = Source(doc.title, doc.title, topic_url(doc.slug), 1.0)
-    return Reply(ANSWER, markdown, 1.0, (source,), topic_slug=doc.slug, anchor="")
+    why = Why(matched=(a, b), basis=f"Both are names of one command in “{doc.title}”.")
+    return Reply(ANSWER, markdown, 1.0, (source,), topic_slug=doc.slug, anchor="", why=why)

@@ -106,7 +106,8 @@ def compose_comparison(hits: list[Hit], library: Library, did_you_mean: str | No
     table = next(
         (h for h in hits if h.anchor and "| ---" in h.markdown.replace("|---", "| ---")), None
     )
-    reply = _single(summary, library, did_you_mean)
+    basis = f"An instructor wrote “{summary.title}” to compare exactly these two."
+    reply = replace(_single(summary, library, did_you_mean), why=Why(basis=basis))
     if table is None or table is summary:
         return reply
     return replace(reply, markdown=f"{reply.markdown}\n\n**{table.heading}**\n\n{table.markdown}")

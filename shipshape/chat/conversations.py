@@ -120,3 +120,25 @@ def recent_turns(conversation_id: str, owner: str | None = None, limit: int = 20
     """The conversation's last turns, oldest first, when `owner` started it (None: a conversation
     started by an API client without a key); none for anyone else."""
     return list(reversed(_latest_turns(conversation_id, owner, limit)))
+
+
+def live_turns(
+    conversation_id: str, ttl_hours: float, owner: str | None = None, limit: int = 20
+) -> list[Turn]:
+    """The conversation's last turns, oldest first, while it is live (its latest turn younger
+    than the time to live, as load_or_start counts it) and `owner` started it; none when it is
+    unknown, has ended or is someone else's."""
+    turns = recent_turns(conversation_id, owner, limit)
+    if turns and turns[-1].created_at >= utcnow() - timedelta(hours=ttl_hours):
+        return turns
+    return []
+
+
+def conversations_of(owner: str | None, named: list[str] = ()) -> list[str]:
+    """The conversations a learner's data holds: every one `owner` (a key's digest) started,
+    and those `named` that nobody's key started (an API client's without one); never another
+    learner's."""
+    mine = Turn.owner == owner if owner else False
+    keyless = Turn.conversation_id.in_(list(named)) & Turn.owner.is_(None)
+    query = select(Turn.conversation_id).where(mine | keyless if owner else keyless).distinct()
+    return sorted(db.session.execute(query).scalars())

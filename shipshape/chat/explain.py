@@ -15,7 +15,7 @@ from ..knowledge.commands import (
 from ..knowledge.documents import first_sentences
 from ..knowledge.presenting import topic_url
 from .quoting import code_span
-from .reply import ANSWER, Reply, Source
+from .reply import ANSWER, Reply, Source, Why
 
 _BACKTICKED = re.compile(r"`([^`]*\bdocker\s[^`]*)`")
 _TRAILING_ASK = re.compile(r"\s+(do|does|mean|means|stand for)\s*\??\s*$", re.I)
@@ -106,8 +106,21 @@ def explain(parsed: ParsedCommand, line: str, catalog: Catalog) -> Reply:
         ]
     source = Source(doc.title, "Command reference", topic_url(doc.slug, "command-reference"), 1.0)
     return Reply(
-        ANSWER, "\n".join(lines), 1.0, (source,), topic_slug=doc.slug, anchor="command-reference"
+        ANSWER, "\n".join(lines), 1.0, (source,), topic_slug=doc.slug, anchor="command-reference",
+        why=_evidence(parsed),
+    )  # fmt: skip
+
+
+def _evidence(parsed: ParsedCommand) -> Why:
+    """Which parts of the line the command reference knows, in a sentence."""
+    known = [o.written for o in parsed.options if o.option is not None]
+    unknown = len(parsed.unknown_flags)
+    basis = (
+        f"Each part was looked up in the command reference of `{parsed.spec.name}`: "
+        f"{len(known)} option{'s' if len(known) != 1 else ''} found there"
+        + (f", {unknown} not." if unknown else ".")
     )
+    return Why(matched=(parsed.written_name, *known), basis=basis)
 
 
 def explain_message(message: str, catalog: Catalog) -> Reply | None:

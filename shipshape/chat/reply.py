@@ -26,13 +26,15 @@ class Why:
     matched: tuple[str, ...] = ()
     closest_question: str | None = None
     runners_up: tuple[Source, ...] = ()
+    basis: str | None = None  # how a reply not found by search was made, in a sentence
 
     def to_dict(self) -> dict:
-        return {
+        found = {
             "matched": list(self.matched),
             "closest_question": self.closest_question,
             "runners_up": [asdict(s) for s in self.runners_up],
         }
+        return found | {"basis": self.basis} if self.basis else found  # only where it applies
 
 
 LIKELY = 0.5  # below this confidence an answer says it is not sure (templates, chat.js)

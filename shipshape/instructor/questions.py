@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from flask import flash, redirect, render_template, request, url_for
 
 from ..auth import author_name
+from ..chat.answerer import answer_question
 from ..chat.insights import ORDERS, SHOWS, Filters, question_groups
+from ..chat.reply import ANSWER
 from ..knowledge.authoring import TopicRejected
 from ..knowledge.catalog import Catalog
 from ..knowledge.phrasings import PhrasingRejected, add_phrasing, clean_question, question_key
@@ -50,15 +52,36 @@ def _owners(catalog: Catalog) -> dict[str, str]:
     return {question_key(q): d.slug for d in catalog.topics.values() for q in d.questions}
 
 
+def answered_now(question: str) -> dict | None:
+    """How the chat answers the question today (after a phrasing was added, say): its source and
+    how sure it is; None while it still finds no answer."""
+    reply = answer_question(question, get_library())
+    if reply.kind != ANSWER or not reply.sources:
+        return None
+    source = reply.sources[0]
+    return {"title": source.title, "section": source.section, "url": source.url,
+            "percent": min(round(reply.confidence * 100), 99)}  # fmt: skip
+
+
+def _topic_groups(catalog: Catalog) -> dict[str, list]:
+    """Topics by their group, for a picker of optgroups instead of one long list."""
+    groups: dict[str, list] = {}
+    for doc in sorted(catalog.topics.values(), key=lambda d: (d.group.lower(), d.title.lower())):
+        groups.setdefault(doc.group, []).append(doc)
+    return groups
+
+
 def _render(filters: Filters, error: PhrasingError | None = None):
     catalog = get_library().catalog
     result = question_groups(filters)
+    now = {group.key: answered_now(group.latest_question) for group in result.groups}
     return render_template(
         "instructor/questions.html",
         result=result,
         filters=filters,
         args=filter_args(filters),
-        topics=sorted(catalog.topics.values(), key=lambda d: d.title.lower()),
+        topic_groups=_topic_groups(catalog),
+        answered=now,
         titles={slug: doc.title for slug, doc in catalog.topics.items()},
         owners=_owners(catalog),
         question_key=question_key,

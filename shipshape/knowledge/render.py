@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import threading
 from functools import lru_cache
@@ -116,3 +117,21 @@ def sanitize(html: str) -> str:
 def render_markdown(markdown_text: str) -> str:
     """Render Markdown (fenced code, tables, heading ids) to sanitized HTML."""
     return sanitize(_parser().convert(markdown_text or ""))
+
+
+_ONE_PARAGRAPH = re.compile(r"^<p>((?:(?!</?p>).)*)</p>\s*$", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+@lru_cache(maxsize=4096)
+def render_inline(markdown_text: str) -> str:
+    """A short text (an option, an item, a category) as sanitized inline HTML: the Markdown of
+    one paragraph without its <p>, so it sits inside a label, a list item or a sentence."""
+    html = render_markdown(markdown_text)
+    found = _ONE_PARAGRAPH.match(html)
+    return found.group(1) if found else html
+
+
+def markdown_as_text(markdown_text: str) -> str:
+    """A short Markdown text as plain text, for places that take no markup (a select's options)."""
+    return html.unescape(_TAG.sub("", render_inline(markdown_text))).strip()

@@ -80,6 +80,7 @@ def _history(attempts: list[Attempt]) -> list[dict]:
     return [
         {
             "attempt_id": a.id,
+            "slug": a.quiz.slug,
             "quiz": (a.result or {}).get("quiz", {}).get("title") or a.quiz.title,
             "submitted_at": a.submitted_at,
             "percent": _percent(a),

@@ -4,4 +4,15 @@ from flask import Blueprint
 
 bp = Blueprint("web", __name__)
 
-from . import account, chat, learners, progress, quizzes, review, topics  # noqa: E402,F401  (views register themselves on bp)
+from . import (  # noqa: E402, F401  (views register themselves on bp)
+    account,
+    account_data,
+    chat,
+    learners,
+    markdown_filters,
+    progress,
+    quizzes,
+    review,
+    time_words,
+    topics,
+)

@@ -1,11 +1,12 @@
-"""The learner's progress page: grades per quiz, answers per topic, scores over time (SVG)."""
+"""The learner's progress page: grades per quiz, mastery per topic, scores over time (SVG, one
+series per quiz, drawn once for a wide screen and once for a phone)."""
 
 from __future__ import annotations
 
 from flask import render_template
 
 from ..quizzes.progress import learner_progress
-from ..quizzes.progress_chart import score_chart
+from ..quizzes.progress_chart import NARROW, WIDE, score_chart
 from ..runtime import get_library
 from . import bp
 from .learners import current_learner_id
@@ -14,4 +15,9 @@ from .learners import current_learner_id
 @bp.get("/progress")
 def progress():
     data = learner_progress(current_learner_id(), get_library().catalog)
-    return render_template("progress.html", progress=data, chart=score_chart(data["history"]))
+    grades = {q["slug"]: q["grade"] for q in data["quizzes"]}
+    charts = {
+        "wide": score_chart(data["history"], grades, WIDE),
+        "narrow": score_chart(data["history"], grades, NARROW),
+    }
+    return render_template("progress.html", progress=data, charts=charts)

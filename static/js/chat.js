@@ -9,6 +9,8 @@
   var idField = document.getElementById("conversation-id");
   var starters = document.querySelector(".starters");
   var busy = false;
+  var hint = document.getElementById("enter-hint");
+  if (hint) { hint.hidden = false; } // only true once this script handles Enter
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -25,13 +27,20 @@
       button.setAttribute("aria-label", "Copy this code");
       button.addEventListener("click", function () {
         var code = pre.querySelector("code");
-        var text = (code || pre).textContent.replace(/^\$ /gm, "");
+        var lines = (code || pre).textContent.replace(/\n$/, "").split("\n");
+        // A console block: copy the commands ("$ " lines), not docker's output under them.
+        var commands = lines.filter(function (line) { return /^\$ /.test(line); });
+        var text = (commands.length ? commands.map(function (line) { return line.slice(2); }) : lines).join("\n");
         navigator.clipboard.writeText(text).then(function () {
           button.textContent = "Copied";
+        }, function () {
+          button.textContent = "Select and copy";  // the browser refused (no focus, no permission)
+        }).then(function () {
           setTimeout(function () { button.textContent = "Copy"; }, 1500);
         });
       });
-      pre.appendChild(button);
+      pre.classList.add("has-copy");
+      pre.insertBefore(button, pre.firstChild);
     });
   }
 
@@ -114,46 +123,6 @@
     });
   }
 
-  function confidenceWords(value) {
-    return value >= 0.8 ? "likely" : value >= 0.5 ? "fairly likely" : "not sure";
-  }
-
-  function whyRow(list, term, content) {
-    var row = el("div");
-    row.appendChild(el("dt", "", term));
-    var detail = el("dd");
-    if (typeof content === "string") { detail.textContent = content; } else { detail.appendChild(content); }
-    row.appendChild(detail);
-    list.appendChild(row);
-  }
-
-  // The evidence behind a reply, as templates/_why.html shows it without JavaScript.
-  function whyDetails(reply) {
-    var why = reply.why;
-    if (!why || (!why.matched.length && !why.runners_up.length)) { return null; }
-    var details = el("details", "why");
-    details.appendChild(el("summary", "", "Why this answer?"));
-    var list = el("dl");
-    whyRow(list, "Confidence", Math.round(reply.confidence * 100) + "% that this is the right section (" +
-      confidenceWords(reply.confidence) + ")");
-    if (why.matched.length) { whyRow(list, "Words that matched", why.matched.join(", ")); }
-    if (why.closest_question) { whyRow(list, "Closest question an instructor wrote", why.closest_question); }
-    if (why.runners_up.length) {
-      var others = el("ul");
-      why.runners_up.forEach(function (r) {
-        var item = el("li");
-        var link = el("a", "", r.section !== r.title ? r.title + " — " + r.section : r.title);
-        link.href = r.url;
-        item.appendChild(link);
-        item.appendChild(el("span", "score", " (score " + r.score + ")"));
-        others.appendChild(item);
-      });
-      whyRow(list, "Also considered", others);
-    }
-    details.appendChild(list);
-    return details;
-  }
-
   function renderReply(reply) {
     var item = el("li", "turn turn--answer");
     var wrap = el("div", "answer answer--" + reply.kind);
@@ -179,7 +148,7 @@
       });
       wrap.appendChild(sources);
     }
-    var details = whyDetails(reply);
+    var details = window.ShipshapeWhy ? window.ShipshapeWhy.details(reply) : null;
     if (details) { wrap.appendChild(details); }
     if (reply.suggestions && reply.suggestions.length) {
       var group = el("div", "suggestions");
@@ -197,6 +166,17 @@
     var item = el("li", "turn turn--answer");
     item.appendChild(el("p", "form-error", message));
     list.appendChild(item);
+  }
+
+  // The address names the conversation (?c=), so a reload, Back or a shared link shows it:
+  // the server renders a conversation's turns from ?c=. `ask` leaves, or a reload asks again.
+  function keepInAddress(conversationId) {
+    if (!window.history || !history.replaceState) { return; }
+    var params = new URLSearchParams(location.search);
+    params.delete("ask");
+    if (conversationId) { params.set("c", conversationId); } else { params.delete("c"); }
+    var query = params.toString();
+    history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
   }
 
   function ask(question) {
@@ -221,7 +201,7 @@
         return;
       }
       idField.value = result.data.conversation_id;
-      try { sessionStorage.setItem("shipshape.conversation", result.data.conversation_id); } catch (e) { /* private mode */ }
+      keepInAddress(result.data.conversation_id);
       list.appendChild(renderReply(result.data));
     }).catch(function () {
       showError("The chat could not be reached. Check your connection and try again.");
@@ -264,7 +244,9 @@
   });
 
   addCopyButtons(document);
-  if (box.value.trim() && new URLSearchParams(location.search).has("ask")) {
+  var asked = new URLSearchParams(location.search).has("ask");
+  keepInAddress(idField.value || null);
+  if (box.value.trim() && asked) {
     var prefilled = box.value;
     box.value = "";
     ask(prefilled);

@@ -43,25 +43,47 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, request):
-    """A fresh page that fails the test on any console error and keeps a screenshot per step."""
-    context = browser.new_context(viewport={"width": 1000, "height": 900})
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on(
-        "console", lambda message: errors.append(message.text) if message.type == "error" else None
-    )
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    steps = iter(range(1, 100))
+def make_page(browser, request):
+    """Pages of a given size, with or without JavaScript, each failing the test on any console
+    error and keeping a screenshot per step."""
+    contexts, errors = [], []
 
-    def snap(label: str) -> None:
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        tab.screenshot(path=str(ARTIFACTS / f"{request.node.name}-{next(steps):02d}-{label}.png"))
+    def make(size=(1000, 900), javascript: bool = True, bypass_csp: bool = False, expected=()):
+        """`expected`: parts of console errors the test causes on purpose (going offline)."""
+        context = browser.new_context(
+            viewport={"width": size[0], "height": size[1]},
+            java_script_enabled=javascript,
+            bypass_csp=bypass_csp,
+        )
+        contexts.append(context)
+        tab = context.new_page()
 
-    tab.snap = snap
-    yield tab
-    context.close()
+        def console(message) -> None:
+            if message.type == "error" and not any(e in message.text for e in expected):
+                errors.append(message.text)
+
+        tab.on("console", console)
+        tab.on("pageerror", lambda error: errors.append(str(error)))
+        steps = iter(range(1, 100))
+
+        def snap(label: str) -> None:
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            name = f"{request.node.name}-{next(steps):02d}-{label}.png"
+            tab.screenshot(path=str(ARTIFACTS / name))
+
+        tab.snap = snap
+        return tab
+
+    yield make
+    for context in contexts:
+        context.close()
     assert errors == [], f"console errors: {errors}"
+
+
+@pytest.fixture
+def page(make_page):
+    """A fresh 1000x900 page with JavaScript."""
+    return make_page()
 
 
 def pytest_collection_modifyitems(items):

@@ -69,8 +69,8 @@ def test_every_control_of_every_quiz_attempt_has_an_accessible_name(page, live_s
     starts = page.locator(".quiz-card form button").count()
     assert starts >= 1
     for index in range(starts):
-        page.goto(live_server + "/quizzes")
-        page.locator(".quiz-card form button").nth(index).click()
+        page.goto(live_server + "/quizzes")  # a started quiz's card says Continue
+        page.locator(".quiz-card-actions :is(button, a)").nth(index).click()
         page.wait_for_selector("progress")
         assert_every_control_is_named(page, at_least=4)
     page.snap("last-attempt")
@@ -117,6 +117,9 @@ def test_a_quiz_from_start_to_results_with_tab_space_and_enter_only(page, live_s
     page.keyboard.press("Space")
     assert page.evaluate("document.activeElement.checked") is True
     page.snap("keyboard-answer")
+    tab_to(page, "button[value=summary]")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".quiz-summary")
     tab_to(page, "button[value=submit]")
     page.keyboard.press("Enter")
     page.wait_for_selector(".score")

@@ -66,6 +66,7 @@ def test_take_a_quiz_submit_and_review(page, live_server):
     radios = page.locator("input[type=radio]")
     radios.first.check()
     assert page.locator("progress").get_attribute("value") in ("0", "1")
+    page.locator("button[value=summary]").click()
     page.locator("button[value=submit]").click()
     page.wait_for_selector(".score")
     assert "points" in page.locator(".score").inner_text()

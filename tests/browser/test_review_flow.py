@@ -31,6 +31,7 @@ def test_miss_questions_review_them_and_see_progress(page, live_server, app):
     page.check("input[name=q-own-kernel][value=false]")  # the one right answer
     page.fill("#q-list-all", "docker ps")
     page.snap("quiz-answered")
+    page.locator("button[value=summary]").click()
     page.locator("button[value=submit]").click()
     page.wait_for_selector(".score")
     assert "25.0%" in page.locator(".score").inner_text()
@@ -64,7 +65,7 @@ def test_miss_questions_review_them_and_see_progress(page, live_server, app):
     page.wait_for_url("**/progress")
     row = page.locator(".progress-table tbody tr", has_text="Recall check")
     assert "25.0%" in row.inner_text()
-    assert page.locator("svg.line-chart circle.chart-point").count() == 1
+    assert page.locator("svg.line-chart--wide circle.chart-point").count() == 1
     assert page.locator("svg.line-chart title").first.text_content().startswith("Your score")
     assert page.locator("table caption", has_text="Your score in each").count() == 1
     page.snap("progress")

@@ -75,7 +75,7 @@ def test_instructors_see_the_evidence_learners_saw(instructor_client, asked):
     html = html_of(instructor_client.get(PAGE))
     page = parse_page(html)
     assert len(page.find_all("details", **{"class": "why"})) >= 2
-    assert "Words that matched" in html and "<code>rename</code>" in html
+    assert "Your words found in it" in html and "<code>rename</code>" in html
     assert "Also considered" in html
 
 
@@ -214,3 +214,30 @@ def test_the_action_needs_its_csrf_token(csrf_client):
     token = csrf_token(csrf_client, PAGE)
     assert add(csrf_client, UNANSWERED, "image", csrf_token=token).status_code == 303
     assert len(store.revisions_of("image")) == revisions + 1
+
+
+def test_after_a_phrasing_is_added_the_page_says_how_the_question_is_answered_now(
+    instructor_client, asked
+):
+    def group_of(html: str) -> str:
+        groups = html.split('<li class="question-group"')[1:]
+        return next(g for g in groups if UNANSWERED in g.lower()).split("</dl>", 1)[0]
+
+    group = group_of(html_of(instructor_client.get(PAGE + "?days=all")))
+    assert "Answered now" in group and "still not answered" in group
+    response = add(instructor_client, UNANSWERED, "sharing-container-changes", days="all")
+    group = group_of(html_of(instructor_client.get(response.headers["Location"])))
+    assert 'href="/topics/sharing-container-changes#' in group.split("Answered now", 1)[1]
+    assert "% sure)" in group
+
+
+def test_the_topic_picker_groups_the_topics(instructor_client, asked):
+    html = html_of(instructor_client.get(PAGE + "?days=all"))
+    picker = html.split('name="topic"', 1)[1].split("</select>", 1)[0]
+    assert picker.count("<optgroup") >= 5
+    assert '<optgroup label="Container commands">' in picker
+
+
+def test_the_overview_says_what_each_part_is_for(instructor_client):
+    html = html_of(instructor_client.get("/instructor/"))
+    assert "add one as a phrasing of a topic" in html

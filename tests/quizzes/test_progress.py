@@ -78,20 +78,49 @@ def test_history_is_oldest_first_for_the_chart(learner):
 
 def test_the_chart_puts_higher_scores_higher_and_later_attempts_to_the_right():
     history = [
-        {"quiz": "Q", "submitted_at": T, "percent": 20.0},
-        {"quiz": "Q", "submitted_at": T + timedelta(days=1), "percent": 80.0},
+        {"slug": "q", "quiz": "Q", "submitted_at": T, "percent": 20.0},
+        {"slug": "q", "quiz": "Q", "submitted_at": T + timedelta(days=1), "percent": 80.0},
     ]
     chart = score_chart(history)
-    first, second = chart.points
+    (series,) = chart.series
+    first, second = series.points
     assert first.x < second.x
     assert second.y < first.y  # SVG y grows downwards
     assert first.title == "Q: 20% on 2026-03-01 09:00 UTC"
-    assert chart.polyline == f"{first.x},{first.y} {second.x},{second.y}"
+    assert series.polyline == f"{first.x},{first.y} {second.x},{second.y}"
 
 
 def test_the_chart_keeps_scores_inside_the_plot():
-    chart = score_chart([{"quiz": "Q", "submitted_at": T, "percent": 100.0}])
+    chart = score_chart([{"slug": "q", "quiz": "Q", "submitted_at": T, "percent": 100.0}])
     (only,) = chart.points
     assert only.y == chart.top
-    zero = score_chart([{"quiz": "Q", "submitted_at": T, "percent": 0.0}]).points[0]
+    zero = score_chart([{"slug": "q", "quiz": "Q", "submitted_at": T, "percent": 0.0}]).points[0]
     assert zero.y == chart.baseline
+
+
+def test_each_quiz_is_its_own_series_with_its_grade_marked():
+    history = [
+        {"slug": "a", "quiz": "A", "submitted_at": T, "percent": 73.0},
+        {"slug": "b", "quiz": "B", "submitted_at": T + timedelta(days=1), "percent": 6.0},
+        {"slug": "a", "quiz": "A", "submitted_at": T + timedelta(days=2), "percent": 90.0},
+    ]
+    chart = score_chart(history, {"a": 90.0, "b": 6.0})
+    a, b = chart.series
+    assert [p.percent for p in a.points] == [73.0, 90.0]  # 73% then 6% is not one line
+    assert [p.percent for p in b.points] == [6.0]
+    assert a.grade_y == a.points[1].y
+    assert a.shape != b.shape and a.style != b.style
+
+
+def test_the_x_axis_is_dates_placed_by_time_and_fewer_on_a_phone():
+    history = [
+        {"slug": "a", "quiz": "A", "submitted_at": T, "percent": 10.0},
+        {"slug": "a", "quiz": "A", "submitted_at": T + timedelta(days=1), "percent": 20.0},
+        {"slug": "a", "quiz": "A", "submitted_at": T + timedelta(days=10), "percent": 30.0},
+    ]
+    wide = score_chart(history, width=640)
+    xs = [p.x for p in wide.points]
+    assert xs[1] - xs[0] < (xs[2] - xs[1]) / 5  # a day apart, then nine days
+    assert wide.x_ticks[0].label == "1 Mar" and wide.x_ticks[-1].label == "11 Mar"
+    assert len(score_chart(history, width=340).x_ticks) < len(wide.x_ticks)
+    assert score_chart(history, width=340).right == 340 - 16

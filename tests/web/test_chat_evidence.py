@@ -19,8 +19,8 @@ def test_an_answer_discloses_its_matched_words_confidence_and_runners_up(client)
     page = parse_page(html)
     assert page.find_all("details", **{"class": "why"})
     assert "Why this answer?" in html
-    assert "Words that matched" in html and "<code>rename</code>" in html
-    assert "% that this is the right section" in html
+    assert "Your words found in it" in html and "<code>rename</code>" in html
+    assert "that this is the right section (about " in html
     others = [href for href in page.hrefs() if href.startswith("/topics/")]
     assert len(set(others)) >= 2  # the source and at least one runner-up
 
@@ -52,3 +52,32 @@ def test_an_unsure_answer_says_so_in_words(client, monkeypatch):
     monkeypatch.setattr("shipshape.chat.answerer.load_model", lambda *a: low)
     html = conversation_page(client, "how do I copy a file out of a container")
     assert "Not sure this is what you asked" in html
+
+
+def why_text(html: str) -> str:
+    """The words of the first "Why this answer?" disclosure, tags dropped."""
+    import re
+
+    block = html.split('<details class="why">', 1)[1].split("</details>", 1)[0]
+    return " ".join(re.sub(r"<[^>]+>", " ", block).split())
+
+
+def test_the_evidence_is_in_words_with_confidence_capped_at_99(client, monkeypatch):
+    from shipshape.chat import ranking
+
+    sure = ranking.Model(ranking.load_model().weights, {"bias": 50.0}, 0.1)  # about 1.0
+    monkeypatch.setattr("shipshape.chat.answerer.load_model", lambda *a: sure)
+    text = why_text(conversation_page(client, "how do I rename a container"))
+    assert "Likely that this is the right section (about 99%)" in text
+    assert "100%" not in text
+    assert "score" not in text
+    assert "match)" in text  # each runner-up said in words: "a weaker match"
+
+
+def test_a_comparison_and_a_command_explanation_carry_their_evidence(client):
+    explained = why_text(conversation_page(client, "docker run -d -p 8080:80 nginx"))
+    assert "How this reply was made" in explained
+    assert "command reference of docker container run" in explained
+    assert "-d" in explained.split("Your words found in it", 1)[1]
+    compared = client.post("/api/ask", json={"question": "docker run vs docker container run"})
+    assert "one command" in compared.get_json()["why"]["basis"]

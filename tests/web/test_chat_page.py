@@ -110,7 +110,11 @@ def test_pages_load_script_only_from_files(client, path):
 
 def test_the_chat_page_has_its_script(client):
     page = parse_page(html_of(client.get("/")))
-    assert [attrs["src"] for attrs, _ in page.scripts] == ["/static/js/chat.js"]
+    assert [attrs["src"] for attrs, _ in page.scripts] == [
+        "/static/js/site.js",
+        "/static/js/why.js",
+        "/static/js/chat.js",
+    ]
     with client.get("/static/js/chat.js") as script:
         assert script.status_code == 200
         assert script.mimetype in {"text/javascript", "application/javascript"}
@@ -141,3 +145,54 @@ def test_the_api_carries_the_same_headers(client):
     response = client.get("/api/topics")
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert "frame-ancestors" in response.headers["Content-Security-Policy"]
+
+
+def test_the_chat_page_without_c_shows_the_conversation_this_browser_had_open(client):
+    conversation = conversation_of(ask_by_form(client, "how do I rename a container"))
+    html = html_of(client.get("/"))
+    assert "how do I rename a container" in html
+    [kept] = parse_page(html).find_all("input", name="conversation_id", id="conversation-id")
+    assert kept["value"] == conversation
+
+
+def test_a_shared_link_shows_the_conversation_to_another_browser(app, client):
+    conversation = conversation_of(ask_by_form(client, "how do I rename a container"))
+    other = app.test_client()
+    html = html_of(other.get(f"/?c={conversation}"))
+    assert "how do I rename a container" in html
+    assert "has ended" not in html
+
+
+def test_new_conversation_starts_afresh(client):
+    ask_by_form(client, "how do I rename a container")
+    response = client.post("/chat/new")
+    assert response.status_code == 303
+    html = html_of(client.get("/"))
+    assert "how do I rename a container" not in html
+    assert "Try asking" in html
+    assert "has ended" not in html
+
+
+@pytest.mark.parametrize("wanted", ["c-unknownunknownunknown", "not-an-id"])
+def test_an_unknown_conversation_starts_a_new_one_and_says_so(client, wanted):
+    html = html_of(client.get(f"/?c={wanted}"))
+    assert "That conversation has ended or could not be found" in html
+    [kept] = parse_page(html).find_all("input", name="conversation_id", id="conversation-id")
+    assert kept["value"] == ""
+
+
+def test_an_expired_conversation_starts_a_new_one_and_says_so(app, client):
+    from datetime import timedelta
+
+    from shipshape.extensions import db
+    from shipshape.models import Turn
+
+    conversation = conversation_of(ask_by_form(client, "how do I rename a container"))
+    hours = app.config["SHIPSHAPE_CONVERSATION_TTL_HOURS"]
+    for turn in db.session.query(Turn).filter_by(conversation_id=conversation):
+        turn.created_at -= timedelta(hours=hours + 1)
+    db.session.commit()
+    html = html_of(client.get("/"))
+    assert "That conversation has ended or could not be found" in html
+    assert "how do I rename a container" not in html
+    assert "has ended" not in html_of(client.get("/"))  # the browser forgot it: said once

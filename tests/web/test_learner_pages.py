@@ -46,10 +46,14 @@ def test_progress_shows_grades_topics_and_an_accessible_chart(client, bank):
     assert response.status_code == 200
     page = text(response)
     assert re.search(r"Recall check</th><td>2</td>\s*<td>100.0% <span", page)
-    assert page.count('<circle class="chart-point"') == 2
+    wide = page.split("line-chart--wide", 1)[1].split("</svg>", 1)[0]
+    assert wide.count('<circle class="chart-point"') == 2  # one quiz: one series, one shape
+    assert wide.count('class="chart-grade"') == 1  # its grade, marked
     parsed = parse_page(page)
-    assert parsed.find_all("svg", role="img")
-    assert "score-chart-title" in parsed.ids
+    assert len(parsed.find_all("svg", role="img")) == 2  # drawn for a wide screen and a phone
+    assert "score-chart-title-wide" in parsed.ids
+    assert "Recall check: grade 100.0%" in page  # the legend
+    assert "1 of 1 right (100%)" in page  # mastery per topic
     assert "<caption>Your score in each submitted attempt, oldest first</caption>" in page
     assert "50.0%</td>" in page and "100.0%</td>" in page
     assert 'href="/topics/registries"' in page
@@ -77,10 +81,12 @@ def test_a_due_question_is_answered_with_a_plain_form_and_leaves_the_list(client
     result = client.post(action, data=form_data({question_id: RIGHT[question_id]}))
     assert result.status_code == 200
     shown = text(result)
-    assert "Correct" in shown and "next review" in shown
+    assert "Correct" in shown and "comes back" in shown
+    assert "1 of 2" in shown  # two were due when this sitting began
     assert "Learn more:" in shown and "Ask about this" in shown
     after = text(client.get("/review"))
     assert review_form_action(after) != action
+    assert "2 of 2" in after
     assert '<a href="/review">1 question to review</a>' in text(client.get("/quizzes"))
 
 

@@ -1,0 +1,89 @@
+"""Attempts that save themselves and resume, in a real browser on a phone and a laptop: each
+answer saved as given (and again once back online), a warning before leaving with unsaved
+changes, Continue on the quiz card, a summary before submitting; without JavaScript, Save."""
+
+from __future__ import annotations
+
+import pytest
+
+SIZES = {"phone": (390, 844), "laptop": (1280, 800)}
+SLUG = "misconceptions"
+
+
+def start(page, base: str) -> str:
+    page.goto(base + "/quizzes")
+    page.locator(f"form[action='/quizzes/{SLUG}/start'] button").click()
+    page.wait_for_selector("#quiz-form")
+    return page.url
+
+
+def radio_question(page, n: int):
+    return page.locator(".question:has(input[type=radio]:not([name^=flag-]))").nth(n)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_answers_save_themselves_and_the_attempt_resumes(make_page, live_server, size):
+    page = make_page(SIZES[size])
+    attempt = start(page, live_server)
+    first = radio_question(page, 0)
+    first.locator("input[type=radio]").first.check()
+    first.locator(".answer-state[data-state=saved]").wait_for()
+    assert "All answers saved" in page.locator("#save-status").inner_text()
+    page.snap("saved")
+    page.reload()
+    assert radio_question(page, 0).locator("input[type=radio]").first.is_checked()
+    page.goto(live_server + "/quizzes")
+    page.locator(".quiz-card a", has_text="Continue").click()
+    page.wait_for_selector("#quiz-form")
+    assert page.url == attempt
+    radio_question(page, 1).locator("input[name^=flag-]").check()
+    page.locator("button[value=summary]").click()
+    page.wait_for_selector(".quiz-summary")
+    summary = page.locator(".quiz-summary").inner_text()
+    assert "Answer saved" in summary
+    assert "flagged" in summary
+    assert "Not answered" in summary
+    page.snap("summary")
+    page.locator("button[value=submit]").click()
+    page.wait_for_selector(".score")
+
+
+def test_an_answer_given_offline_is_saved_when_back_online_and_leaving_warns(
+    make_page, live_server
+):
+    page = make_page(SIZES["phone"], expected=("ERR_INTERNET_DISCONNECTED",))
+    start(page, live_server)
+    page.context.set_offline(True)
+    question = radio_question(page, 0)
+    question.locator("input[type=radio]").first.check()
+    question.locator(".answer-state[data-state=error]").wait_for()
+    assert "offline" in page.locator("#save-status").inner_text()
+    page.snap("offline")
+    dialogs: list[str] = []
+
+    def stay(dialog) -> None:
+        dialogs.append(dialog.type)
+        dialog.dismiss()
+
+    page.on("dialog", stay)
+    page.evaluate("() => { location.href = '/quizzes'; }")
+    page.wait_for_timeout(500)
+    assert dialogs == ["beforeunload"]
+    assert "/attempts/" in page.url
+    page.context.set_offline(False)
+    question.locator(".answer-state[data-state=saved]").wait_for()
+    page.snap("back-online")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_without_javascript_the_save_button_keeps_answers(make_page, live_server, size):
+    page = make_page(SIZES[size], javascript=False)
+    start(page, live_server)
+    radio_question(page, 0).locator("input[type=radio]").first.check()
+    page.locator("button[value=save]").click()
+    page.wait_for_selector(".flash")
+    assert "Saved 1 answer" in page.locator(".flash").inner_text()
+    assert radio_question(page, 0).locator("input[type=radio]").first.is_checked()
+    page.locator("button[value=summary]").click()
+    page.wait_for_selector(".quiz-summary")
+    page.snap("summary-without-js")

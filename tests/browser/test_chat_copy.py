@@ -1,0 +1,35 @@
+"""The copy button on a code block, in a real browser: it sits above the code, never over a
+long line, and copies the commands without their "$ " prompt or docker's output."""
+
+from __future__ import annotations
+
+import pytest
+
+SIZES = {"phone": (390, 844), "laptop": (1280, 800)}
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_copy_button_copies_commands_and_covers_no_code(make_page, live_server, size):
+    page = make_page(SIZES[size])
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(live_server + "/")
+    page.fill("#question", "How do I list all containers, including stopped ones?")
+    page.keyboard.press("Enter")
+    block = page.locator(".turn--answer pre.has-copy").first
+    block.wait_for()
+    above = block.evaluate(
+        """pre => pre.querySelector('.copy-button').getBoundingClientRect().bottom
+                 <= pre.querySelector('code').getBoundingClientRect().top + 1"""
+    )  # measured in one frame: the page may still be scrolling to the answer
+    assert above  # the button sits above the code, not over it
+    expected = [
+        line[2:]
+        for line in block.locator("code").inner_text().splitlines()
+        if line.startswith("$ ")
+    ]
+    page.bring_to_front()  # the clipboard answers only a focused page
+    block.locator(".copy-button").click()
+    page.wait_for_function("document.querySelector('.copy-button').textContent === 'Copied'")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.splitlines() == expected and expected
+    page.snap("copied")
