@@ -56,7 +56,7 @@ def test_a_browsers_attempt_refuses_another_browser(app, client, bank):
 
     assert (seen.status_code, written.status_code) == (404, 404)
     assert client.get(path).status_code == 200
-    assert "Submit" in client.get(path).get_data(as_text=True)  # still in progress
+    assert "Finish attempt" in client.get(path).get_data(as_text=True)  # still in progress
 
 
 def test_signing_in_does_not_buy_an_attempt_beyond_max_attempts(app, client, bank):

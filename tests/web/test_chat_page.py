@@ -155,12 +155,14 @@ def test_the_chat_page_without_c_shows_the_conversation_this_browser_had_open(cl
     assert kept["value"] == conversation
 
 
-def test_a_shared_link_shows_the_conversation_to_another_browser(app, client):
+def test_a_link_to_the_conversation_shows_it_in_this_browser_only(app, client):
+    """A conversation is its learner's (issue 26): the link reopens it in the browser that had
+    it, in any tab; another browser is told plainly it cannot be shown, and sees none of it."""
     conversation = conversation_of(ask_by_form(client, "how do I rename a container"))
-    other = app.test_client()
-    html = html_of(other.get(f"/?c={conversation}"))
-    assert "how do I rename a container" in html
-    assert "has ended" not in html
+    assert "how do I rename a container" in html_of(client.get(f"/?c={conversation}"))
+    html = html_of(app.test_client().get(f"/?c={conversation}"))
+    assert "how do I rename a container" not in html
+    assert "belongs to another browser" in html
 
 
 def test_new_conversation_starts_afresh(client):
@@ -176,7 +178,7 @@ def test_new_conversation_starts_afresh(client):
 @pytest.mark.parametrize("wanted", ["c-unknownunknownunknown", "not-an-id"])
 def test_an_unknown_conversation_starts_a_new_one_and_says_so(client, wanted):
     html = html_of(client.get(f"/?c={wanted}"))
-    assert "That conversation has ended or could not be found" in html
+    assert "That conversation has ended, belongs to another browser or could not be found" in html
     [kept] = parse_page(html).find_all("input", name="conversation_id", id="conversation-id")
     assert kept["value"] == ""
 
@@ -193,6 +195,6 @@ def test_an_expired_conversation_starts_a_new_one_and_says_so(app, client):
         turn.created_at -= timedelta(hours=hours + 1)
     db.session.commit()
     html = html_of(client.get("/"))
-    assert "That conversation has ended or could not be found" in html
+    assert "That conversation has ended, belongs to another browser or could not be found" in html
     assert "how do I rename a container" not in html
     assert "has ended" not in html_of(client.get("/"))  # the browser forgot it: said once
