@@ -2,35 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 from flask import request
 
-from ..encodable import unstorable_field
 from ..errors import ApiError
+from ..json_body import json_object
 
-
-def json_object() -> dict:
-    """The request body as a dict, or an ApiError that says what is wrong with it."""
-    if not request.is_json:
-        raise ApiError(
-            415, "unsupported_media_type", "Send a JSON body with Content-Type: application/json."
-        )
-    raw = request.get_data(cache=True)
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise ApiError(400, "invalid_encoding", "The body is not valid UTF-8.") from exc
-    except (json.JSONDecodeError, RecursionError) as exc:
-        raise ApiError(400, "invalid_json", "The body is not valid JSON.") from exc
-    if not isinstance(data, dict):
-        raise ApiError(400, "invalid_json", "The body must be a JSON object.")
-    field = unstorable_field(data)
-    if field is not None:
-        raise ApiError(
-            400, "invalid_text", f"'{field}' holds a lone surrogate, which is not text: send UTF-8."
-        )
-    return data
+__all__ = ["json_object", "query_text"]
 
 
 def query_text(name: str, max_length: int = 1000) -> str:

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, jsonify, redirect, render_template, request, url_for
 
+from ..errors import ApiError
 from ..extensions import learners_limit
+from ..json_body import json_object
 from ..models import utcnow
 from ..quizzes.attempts import (
     AttemptError,
@@ -99,6 +101,20 @@ def attempt_summary(attempt_id: str):
 def _save(attempt_id: str, answers: dict, learner_id: int | None) -> None:
     for question_id, response in answers.items():
         save_answer(attempt_id, question_id, response, learner_id=learner_id)
+
+
+@bp.put("/attempts/<attempt_id>/answers/<question_id>")
+def save_one_answer(attempt_id: str, question_id: str):
+    """The attempt page's script saves each answer as it is given: this browser's learner, the
+    page's CSRF token (X-CSRFToken); the same JSON body and errors as the API's."""
+    body = json_object()
+    if "response" not in body:
+        raise ApiError(400, "missing_response", 'Send {"response": ...}.')
+    try:
+        save_answer(attempt_id, question_id, body["response"], learner_id=current_learner_id())
+    except AttemptError as exc:
+        raise ApiError(exc.status, exc.code, exc.message) from exc
+    return jsonify({"saved": True})
 
 
 @bp.post("/attempts/<attempt_id>")

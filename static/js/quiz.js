@@ -1,4 +1,4 @@
-// Quiz enhancement: each answer saved as it is given (PUT /api/attempts/<id>/answers/<qid>) with a
+// Quiz enhancement: each answer saved as it is given (PUT /attempts/<id>/answers/<qid>) with a
 // visible state and a retry when offline, a warning before leaving with unsaved changes, a live
 // progress bar, and a countdown announced to screen readers at thresholds. Without this script
 // the page's Save button does the same work.
@@ -53,7 +53,7 @@
     if (response === null) { delete unsaved[id]; setState(question, "empty", ""); return; }
     unsaved[id] = true;
     setState(question, "saving", "Saving…");
-    fetch("/api/attempts/" + encodeURIComponent(attemptId) + "/answers/" + encodeURIComponent(id), {
+    fetch("/attempts/" + encodeURIComponent(attemptId) + "/answers/" + encodeURIComponent(id), {
       method: "PUT",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json", "Accept": "application/json",
