@@ -71,7 +71,11 @@ def test_the_quiz_card_shows_the_best_grade_and_offers_a_retake(client):
 
 def test_finishing_goes_to_a_summary_listing_unanswered_and_flagged_questions(client):
     path = start_in_browser(client, SLUG)
-    name, value = first_question(client, path)
+    fields = read(client.get(path).get_data(as_text=True)).fields
+    choice = next(
+        f for f in fields if f.get("type") == "radio" and f["value"] not in ("true", "false")
+    )
+    name, value = choice["name"], choice["value"]
     question_id = name.removeprefix("q-")
     response = client.post(
         path, data={name: value, f"flag-{question_id}": "1", "action": "summary"}
@@ -125,3 +129,27 @@ def test_the_time_left_is_said_in_minutes_without_a_time_zone(client):
     text = page_text(client, path)
     assert "15 minutes when this page was drawn" in text or "14 minutes when" in text
     assert "UTC" not in text.split("Time left:", 1)[1][:80]
+
+
+def test_the_page_saves_one_answer_for_its_own_browser_only(app, client):
+    """The attempt page's script saves each answer as given (PUT /attempts/<id>/answers/<qid>),
+    as this browser's learner: another browser is refused, a body without a response is a 400."""
+    path = start_in_browser(client, SLUG)
+    fields = read(client.get(path).get_data(as_text=True)).fields
+    choice = next(
+        f for f in fields if f.get("type") == "radio" and f["value"] not in ("true", "false")
+    )
+    name, value = choice["name"], choice["value"]
+    question_id = name.removeprefix("q-")
+    url = f"{path}/answers/{question_id}"
+
+    script = {"Accept": "application/json"}  # as the page's script sends it
+    saved = client.put(url, json={"response": value}, headers=script)
+    stranger = app.test_client().put(url, json={"response": value}, headers=script)
+    empty = client.put(url, json={}, headers=script)
+
+    assert (saved.status_code, saved.get_json()) == (200, {"saved": True})
+    assert stranger.status_code == 404 and "error" in stranger.get_json()
+    assert empty.status_code == 400 and empty.get_json()["error"]["code"] == "missing_response"
+    shown = read(client.get(path).get_data(as_text=True)).fields
+    assert any(f.get("name") == name and f["value"] == value and "checked" in f for f in shown)
