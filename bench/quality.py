@@ -123,8 +123,12 @@ def without(docs: list, held: set[str]) -> list:
 def make_library(docs: list, folder: Path) -> SimpleNamespace:
     index = TopicIndex(folder, time_limit=10.0)  # a busy machine must not turn a search into a miss
     index.rebuild(docs, 1)
-    return SimpleNamespace(index=index, catalog=Catalog.build(docs),
-                           vocabulary=load_vocabulary(ROOT / "content"))  # fmt: skip
+    return SimpleNamespace(
+        index=index,
+        catalog=Catalog.build(docs),
+        vocabulary=load_vocabulary(ROOT / "content"),
+        hadolint=None,
+    )  # fmt: skip  (None: found as the app finds it)
 
 
 def fold_of(text: str) -> int:
