@@ -30,7 +30,7 @@ from .pasted import pasted_reply
 from .phrasebook import phrasebook
 from .ranking import Model, confidence, load_model, rank
 from .reading import Question, read_question
-from .reply import ANSWER, LIKELY, NO_ANSWER, Reply
+from .reply import ANSWER, LIKELY, NO_ANSWER, REVIEW, Reply
 from .similarity import asked_stems, content_stems
 from .weights import term_weigher
 
@@ -177,6 +177,10 @@ def _immediate(
     if chat is not None:
         return chat, None
     pasted = pasted_reply(question, library)  # a Dockerfile, docker's output, a mistaken line
+    if pasted is not None and pasted.kind == REVIEW and _asked_beside_a_review(question, library):
+        # Beside a question in words ("Healthcheck not working"), the review is one reading of
+        # the message, not the sure one: its confidence says so.
+        return replace(pasted, confidence=min(pasted.confidence, LIKELY)), None
     if pasted is not None:
         return pasted, None
     term = library.vocabulary.out_of_scope_term(question.asking)
@@ -190,6 +194,21 @@ def _immediate(
     if explained is not None or leans:
         return explained, None
     return clarify_message(text, library.catalog, library.vocabulary), None
+
+
+# Words any message around a pasted Dockerfile may hold, as content_stems gives them: they ask
+# for the review itself ("what is wrong with my Dockerfile? it does not build").
+_REVIEW_WORDS = frozenset(
+    {
+        "anyth", "better", "build", "docker", "dockerfil", "error", "file", "fix", "good", "help",
+        "idea", "imag", "improv", "issu", "look", "not", "problem", "review", "work", "wrong",
+    }
+)  # fmt: skip
+
+
+def _asked_beside_a_review(question: Question, library: Library) -> bool:
+    """The message asks something in words beside the Dockerfile it pastes."""
+    return bool(content_stems(question.asking, library.vocabulary.filler) - _REVIEW_WORDS)
 
 
 def _explained(question: Question, library: Library) -> tuple[Reply | None, str]:

@@ -92,3 +92,18 @@ def test_a_configured_hadolint_that_is_missing_reaches_the_review(tmp_path):
         tmp_path, f"sqlite:///{tmp_path / 'x.db'}", SHIPSHAPE_HADOLINT="/nowhere/hadolint"
     )
     assert get_library(app).hadolint == "/nowhere/hadolint"
+
+
+@pytest.mark.parametrize(
+    ("message", "sure"),
+    [
+        (f"what is wrong with my Dockerfile?\n```\n{DOCKERFILE}\n```", True),
+        (f"Healthcheck never turns healthy\n```\n{DOCKERFILE}\n```", False),
+    ],
+)
+def test_a_review_is_sure_only_when_the_message_asks_for_the_review(ask, message, sure):
+    """Beside a question in words, the review is one reading of the message, and its confidence
+    says so (no higher than 'likely'); a Dockerfile pasted for review alone keeps its own."""
+    reply = ask(message)
+    assert reply["kind"] == "review"
+    assert (reply["confidence"] > 0.5) is sure
