@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..knowledge.analysis import tokenize
-from ..paste.parts import Part, split_parts
+from ..paste.parts import ERROR_SENTENCE, Part, split_parts
 from .compare import comparison_sides
 
 SHORT = 120  # characters: a message this short is all question
@@ -38,11 +38,6 @@ _ASKING_ONLY = frozenset(
         "work", "working", "would", "wrong", "you",
     }
 )  # fmt: skip
-_ERROR_LINE = re.compile(
-    r"(error response from daemon|error:|\berror\b.*:|failed|invalid|no such|not found|"
-    r"permission denied|conflict|cannot|can't|unable to|is already|requires (exactly|at least))",
-    re.I,
-)
 _BACKTICKED = re.compile(r"`([^`]+)`")
 _COMMAND_LINE = re.compile(r"^\s*(?:\$\s*)?((?:sudo\s+)?docker\s+[a-z][^\n`]*)$", re.M)
 # What only this learner has: IDs and digests, long paths, quoted names in pasted errors.
@@ -119,7 +114,7 @@ def _title(text: str) -> re.Match | None:
     if line:
         return line
     title = _TITLE.match(text)
-    if title and (_ERROR_LINE.search(title.group("title")) or " " not in title.group("title")):
+    if title and (ERROR_SENTENCE.search(title.group("title")) or " " not in title.group("title")):
         return None  # "Error response from daemon:" or "Question:" is no title
     return title
 
@@ -148,7 +143,7 @@ def read_question(text: str) -> Question:
     """Analyze a message once into the value every stage of the chat takes."""
     text = " ".join(text.split(" ")).strip()
     asking, context = _split_asking(text)
-    errors = tuple(s for s in sentences(text) if _ERROR_LINE.search(s))
+    errors = tuple(s for s in sentences(text) if ERROR_SENTENCE.search(s))
     return Question(
         text=text,
         asking=asking,

@@ -25,12 +25,14 @@ _INSTRUCTION = re.compile(r"^\s*([A-Za-z]+)(\s|$)")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _BACKTICKED = re.compile(r"`([^`\n]+)`")
 _HEREDOC = re.compile(r"<<-?\s*[\"']?(\w+)[\"']?")
-ERROR_LINE = re.compile(
-    r"(error response from daemon|error:|\berror\b.*:|failed|invalid|no such|not found|"
-    r"permission denied|conflict|cannot|can't|unable to|is already|requires (exactly|at least)|"
-    r"not recognized|unknown (shorthand )?flag)",
-    re.I,
+_ERROR_WORDS = (
+    r"error response from daemon|error:|\berror\b.*:|failed|invalid|no such|not found|"
+    r"permission denied|conflict|cannot|can't|unable to|is already|requires (exactly|at least)"
 )
+# A sentence the chat's reading takes for a pasted error (chat/reading.py)...
+ERROR_SENTENCE = re.compile(f"({_ERROR_WORDS})", re.I)
+# ...and a line a paste reads as one, the CLI's own usage errors included.
+ERROR_LINE = re.compile(rf"({_ERROR_WORDS}|not recognized|unknown (shorthand )?flag)", re.I)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,15 @@ def page_text(client, path: str) -> str:
     return text_of(client.get(path).get_data(as_text=True))
 
 
+def a_choice(client, path: str) -> tuple[str, str]:
+    """(field name, an option id) of the attempt's first single-choice question."""
+    fields = read(client.get(path).get_data(as_text=True)).fields
+    choice = next(
+        f for f in fields if f.get("type") == "radio" and f["value"] not in ("true", "false")
+    )
+    return choice["name"], choice["value"]
+
+
 def first_question(client, path: str) -> tuple[str, str]:
     """(field name, a value) of the attempt's first radio question."""
     form = read(client.get(path).get_data(as_text=True))
@@ -71,11 +80,7 @@ def test_the_quiz_card_shows_the_best_grade_and_offers_a_retake(client):
 
 def test_finishing_goes_to_a_summary_listing_unanswered_and_flagged_questions(client):
     path = start_in_browser(client, SLUG)
-    fields = read(client.get(path).get_data(as_text=True)).fields
-    choice = next(
-        f for f in fields if f.get("type") == "radio" and f["value"] not in ("true", "false")
-    )
-    name, value = choice["name"], choice["value"]
+    name, value = a_choice(client, path)
     question_id = name.removeprefix("q-")
     response = client.post(
         path, data={name: value, f"flag-{question_id}": "1", "action": "summary"}
@@ -135,11 +140,7 @@ def test_the_page_saves_one_answer_for_its_own_browser_only(app, client):
     """The attempt page's script saves each answer as given (PUT /attempts/<id>/answers/<qid>),
     as this browser's learner: another browser is refused, a body without a response is a 400."""
     path = start_in_browser(client, SLUG)
-    fields = read(client.get(path).get_data(as_text=True)).fields
-    choice = next(
-        f for f in fields if f.get("type") == "radio" and f["value"] not in ("true", "false")
-    )
-    name, value = choice["name"], choice["value"]
+    name, value = a_choice(client, path)
     question_id = name.removeprefix("q-")
     url = f"{path}/answers/{question_id}"
 
