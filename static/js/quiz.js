@@ -121,6 +121,25 @@
     typing[id] = setTimeout(function () { save(question); }, 800);
   });
 
+  // The script is deferred: on a slow connection a learner can answer before it runs, and that
+  // answer would wait for the next change. What differs from the page as served is saved now.
+  function changedBeforeScript(question) {
+    return Array.prototype.some.call(fields(question), function (f) {
+      if (f.tagName === "SELECT") { return f.value !== servedChoice(f); }
+      if (f.type === "radio" || f.type === "checkbox") { return f.checked !== f.defaultChecked; }
+      return f.value !== f.defaultValue;
+    });
+  }
+
+  function servedChoice(select) {
+    var served = Array.prototype.filter.call(select.options, function (o) { return o.defaultSelected; });
+    var shown = served.length ? served[0] : select.options[0];
+    return shown ? shown.value : "";
+  }
+
+  form.querySelectorAll(".question").forEach(function (q) { if (changedBeforeScript(q)) { save(q); } });
+  updateProgress();
+
   form.addEventListener("submit", function () { leaving = true; });
   window.addEventListener("online", retryAll);
   window.addEventListener("beforeunload", function (event) {

@@ -48,6 +48,24 @@ def test_answers_save_themselves_and_the_attempt_resumes(make_page, live_server,
     page.wait_for_selector(".score")
 
 
+def test_an_answer_given_before_the_script_runs_is_saved_when_it_does(make_page, live_server):
+    page = make_page(SIZES["phone"])
+    held = []
+    script = "**/js/quiz.js*"
+    page.route(script, lambda route: held.append(route))  # a slow connection: the script waits
+    start(page, live_server)
+    first = radio_question(page, 0)
+    first.locator("input[type=radio]").first.check()
+    while not held:
+        page.wait_for_timeout(50)
+    assert first.locator(".answer-state").get_attribute("data-state") != "saved"
+    held[0].continue_()
+    first.locator(".answer-state[data-state=saved]").wait_for()
+    page.unroute(script)
+    page.reload()
+    assert radio_question(page, 0).locator("input[type=radio]").first.is_checked()
+
+
 def test_an_answer_given_offline_is_saved_when_back_online_and_leaving_warns(
     make_page, live_server
 ):
