@@ -91,7 +91,8 @@ FINDING = {
 }
 REVIEW = {
     "type": "object",
-    "description": "kind review only: a pasted Dockerfile, instruction by instruction",
+    "description": "a pasted Dockerfile, instruction by instruction: with kind review, or with "
+    "kind answer when the message also asks in words and a section answers them",
     "required": ["rows", "findings", "linter"],
     "properties": {
         "rows": {"type": "array", "items": REVIEW_ROW},

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from ..knowledge.errors import match_errors
 from ..knowledge.library import Library
 from ..knowledge.search import QueryPlan, apply_corrections, plan_query, search_including
+from ..paste.parts import PROSE
 from .clarify import clarify_message
 from .compare import comparison_table, covering_comparison, same_command
 from .composing import (
@@ -58,9 +59,11 @@ class Understanding:
     plan: QueryPlan | None = None
     explanation: Explanation | None = None  # of a command line that may be a question in words
     table: Reply | None = None  # two topics side by side, when no section compares them
+    review: Reply | None = None  # a pasted Dockerfile's review, beside a question in words
 
 
 CONFIDENT = 0.8  # a terse command-like question is answered before the command's explanation
+TWO_READINGS = 0.75  # the most an answer to words beside a pasted Dockerfile is sure of
 PHRASED = 8  # sections whose phrasings read most like the question join the candidates
 
 
@@ -155,6 +158,15 @@ def understand(text: str, library: Library, previous: Previous | None = None) ->
     reading = read_in_context(text, understood_as(previous, library), library.vocabulary)
     question = read_question(reading.text)
     immediate, explanation = _immediate(text, question, library, reading.leans)
+    if (
+        immediate is not None
+        and immediate.kind == REVIEW
+        and _asked_beside_a_review(question, library)
+    ):
+        # Beside a question in words ("Healthcheck not working") the review is one reading of
+        # the message: the words are searched, and the review goes under a likely answer.
+        review = replace(immediate, confidence=min(immediate.confidence, LIKELY))
+        return replace(_search(question, reading, library), review=review)
     if immediate is not None:
         return Understanding(question, reading, immediate)
     prefer, same, table = _compare(question, library)
@@ -177,10 +189,6 @@ def _immediate(
     if chat is not None:
         return chat, None
     pasted = pasted_reply(question, library)  # a Dockerfile, docker's output, a mistaken line
-    if pasted is not None and pasted.kind == REVIEW and _asked_beside_a_review(question, library):
-        # Beside a question in words ("Healthcheck not working"), the review is one reading of
-        # the message, not the sure one: its confidence says so.
-        return replace(pasted, confidence=min(pasted.confidence, LIKELY)), None
     if pasted is not None:
         return pasted, None
     term = library.vocabulary.out_of_scope_term(question.asking)
@@ -208,7 +216,8 @@ _REVIEW_WORDS = frozenset(
 
 def _asked_beside_a_review(question: Question, library: Library) -> bool:
     """The message asks something in words beside the Dockerfile it pastes."""
-    return bool(content_stems(question.asking, library.vocabulary.filler) - _REVIEW_WORDS)
+    words = " ".join(part.text for part in question.parts_of(PROSE))
+    return bool(content_stems(words, library.vocabulary.filler) - _REVIEW_WORDS)
 
 
 def _explained(question: Question, library: Library) -> tuple[Reply | None, str]:
@@ -236,18 +245,35 @@ def respond(found: Understanding, library: Library, model: Model | None = None) 
     sure = confidence(ranked, model)
     if found.table is not None and not _compares_both(ranked, sure, found.question, library):
         return found.table  # built from the two topics: no section compares them as well
+    if found.review is not None:
+        return _answer_over_review(ranked, sure, found, library, did_you_mean)
     explained = found.explanation
     if explained is not None and not _answers_words(ranked, sure, explained.words):
         return explained.reply  # the command line is surer than any guess at its question
     if not ranked or sure < model.threshold:
         return compose_no_answer(ranked, sure, found.plan, library)
     answer = compose_answer(ranked, sure, found.plan, library, did_you_mean)
-    if explained is None:
-        return answer
+    return answer if explained is None else _with_below(answer, explained.reply)
+
+
+def _answer_over_review(
+    ranked: list, sure: float, found: Understanding, library: Library, did_you_mean: str | None
+) -> Reply:
+    """The section that answers the words, with the Dockerfile's review under it; the review
+    alone when no section is likely to."""
+    if not ranked or sure < LIKELY:
+        return found.review
+    # Two readings of one message (its words, its Dockerfile): the answer to the words is no
+    # surer than likely, since the learner may mean the file.
+    answer = compose_answer(ranked, min(sure, TWO_READINGS), found.plan, library, did_you_mean)
+    return replace(_with_below(answer, found.review), review=found.review.review)
+
+
+def _with_below(answer: Reply, below: Reply) -> Reply:
     return replace(
         answer,
-        markdown=f"{answer.markdown}\n\n{explained.reply.markdown}",
-        sources=answer.sources + explained.reply.sources,  # both parts say where they come from
+        markdown=f"{answer.markdown}\n\n{below.markdown}",
+        sources=answer.sources + below.sources,  # both parts say where they come from
     )
 
 

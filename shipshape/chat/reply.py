@@ -52,7 +52,7 @@ class Reply:
     anchor: str | None = None
     resolved: str | None = None  # the question as understood in its conversation
     why: Why = Why()
-    review: dict | None = None  # kind "review" only: {"rows", "findings", "linter"}
+    review: dict | None = None  # {"rows", "findings", "linter"}: a Dockerfile reviewed
 
     def to_dict(self, conversation_id: str) -> dict:
         """The API's reply body in that conversation (its turn_id is the caller's to add)."""

@@ -16,7 +16,7 @@ DOCKERFILE = (
 
 
 def test_a_pasted_dockerfile_is_reviewed_line_by_line(ask):
-    reply = ask(f"Why is my image so slow to build?\n```\n{DOCKERFILE}\n```")
+    reply = ask(f"Any problems with this Dockerfile?\n```\n{DOCKERFILE}\n```")
     assert reply["kind"] == "review"
     review = reply["review"]
     assert [row["line"] for row in review["rows"]] == [1, 2, 3, 4, 5]
@@ -94,16 +94,34 @@ def test_a_configured_hadolint_that_is_missing_reaches_the_review(tmp_path):
     assert get_library(app).hadolint == "/nowhere/hadolint"
 
 
+def test_a_review_asked_for_alone_is_sure(ask):
+    reply = ask(f"what is wrong with my Dockerfile?\n{DOCKERFILE}")
+    assert reply["kind"] == "review"
+    assert reply["confidence"] > 0.75
+
+
 @pytest.mark.parametrize(
-    ("message", "sure"),
+    ("words", "section"),
     [
-        (f"what is wrong with my Dockerfile?\n```\n{DOCKERFILE}\n```", True),
-        (f"Healthcheck never turns healthy\n```\n{DOCKERFILE}\n```", False),
+        ("My container exits immediately after starting, why?", "exits immediately"),
+        ("Why is my image so slow to build?", "cache"),
     ],
 )
-def test_a_review_is_sure_only_when_the_message_asks_for_the_review(ask, message, sure):
-    """Beside a question in words, the review is one reading of the message, and its confidence
-    says so (no higher than 'likely'); a Dockerfile pasted for review alone keeps its own."""
-    reply = ask(message)
+def test_a_question_in_words_beside_a_dockerfile_is_answered_with_the_review_under_it(
+    ask, words, section
+):
+    """Two readings of one message: the section that answers the words comes first, no surer
+    than the learner meaning the file, and the Dockerfile's review follows."""
+    reply = ask(f"{words}\n```\n{DOCKERFILE}\n```")
+    assert reply["kind"] == "answer"
+    assert section in reply["sources"][0]["section"].lower()
+    assert 0.5 <= reply["confidence"] <= 0.75
+    markdown = reply["answer"]["markdown"]
+    assert markdown.index(reply["sources"][0]["section"]) < markdown.index("DL3014")
+    assert {f["rule"] for f in reply["review"]["findings"]} >= {"DL3014", "SS106"}
+
+
+def test_words_no_section_answers_leave_the_review_alone_and_unsure(ask):
+    reply = ask(f"my cat walked over the keyboard overnight\n```\n{DOCKERFILE}\n```")
     assert reply["kind"] == "review"
-    assert (reply["confidence"] > 0.5) is sure
+    assert reply["confidence"] <= 0.5
