@@ -60,6 +60,7 @@ class Understanding:
     explanation: Explanation | None = None  # of a command line that may be a question in words
     table: Reply | None = None  # two topics side by side, when no section compares them
     review: Reply | None = None  # a pasted Dockerfile's review, beside a question in words
+    near_scope: str | None = None  # a tool named (Compose): declined unless a section is likely
 
 
 CONFIDENT = 0.8  # a terse command-like question is answered before the command's explanation
@@ -173,7 +174,12 @@ def understand(text: str, library: Library, previous: Previous | None = None) ->
     if same is not None:  # two names of one command: nothing to search for
         same = replace(same, suggestions=suggestions_for(same.topic_slug, library.catalog, []))
         return Understanding(question, reading, same)
-    found = replace(_search(question, reading, library), explanation=explanation, table=table)
+    found = replace(
+        _search(question, reading, library),
+        explanation=explanation,
+        table=table,
+        near_scope=library.vocabulary.near_scope_term(question.asking),
+    )
     if prefer:
         found = replace(found, curated=prefer, reading=replace(reading, prefer_slug=prefer))
     return found
@@ -247,6 +253,8 @@ def respond(found: Understanding, library: Library, model: Model | None = None) 
         return found.table  # built from the two topics: no section compares them as well
     if found.review is not None:
         return _answer_over_review(ranked, sure, found, library, did_you_mean)
+    if found.near_scope and (not ranked or sure < LIKELY):
+        return compose_out_of_scope(found.near_scope, library)
     explained = found.explanation
     if explained is not None and not _answers_words(ranked, sure, explained.words):
         return explained.reply  # the command line is surer than any guess at its question

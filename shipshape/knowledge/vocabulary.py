@@ -32,20 +32,25 @@ class Vocabulary:
     phrases: tuple[tuple[re.Pattern, str], ...] = ()
     # words and phrases that mark a question the material does not cover (Kubernetes, Swarm)
     out_of_scope: tuple[tuple[re.Pattern, str], ...] = ()
+    # tools that drive the same images, containers and volumes (Docker Compose): a question
+    # naming one is answered when a section is likely right, and declined otherwise
+    near_scope: tuple[tuple[re.Pattern, str], ...] = ()
 
     def out_of_scope_term(self, text: str) -> str | None:
         """The first out-of-scope term the text names, as the vocabulary writes it."""
-        # A term can match only where the text has each of its words: one pass over the text's
-        # words rules most terms out, where a search per term would scan the text each time.
-        present = set(_WORDS.findall(text.casefold()))
-        for (pattern, term), words in zip(self.out_of_scope, self._term_words, strict=True):
-            if words <= present and pattern.search(text):
-                return term
-        return None
+        return _first_term(self.out_of_scope, self._term_words, text)
+
+    def near_scope_term(self, text: str) -> str | None:
+        """The first near-scope term the text names, as the vocabulary writes it."""
+        return _first_term(self.near_scope, self._near_words, text)
 
     @cached_property
     def _term_words(self) -> tuple[frozenset[str], ...]:
-        return tuple(frozenset(_WORDS.findall(t.casefold())) for _, t in self.out_of_scope)
+        return _words_of(self.out_of_scope)
+
+    @cached_property
+    def _near_words(self) -> tuple[frozenset[str], ...]:
+        return _words_of(self.near_scope)
 
     def rewrite(self, text: str) -> str:
         """The text with each multi-word expression replaced by the word it means."""
@@ -91,7 +96,24 @@ def parse_vocabulary(data: dict) -> Vocabulary:
         instructions=frozenset(str(w).lower() for w in data.get("instructions") or []),
         phrases=_phrases(data.get("phrases") or {}),
         out_of_scope=_terms(data.get("out_of_scope") or []),
+        near_scope=_terms(data.get("near_scope") or []),
     )
+
+
+def _first_term(
+    terms: tuple[tuple[re.Pattern, str], ...], words: tuple[frozenset[str], ...], text: str
+) -> str | None:
+    # A term can match only where the text has each of its words: one pass over the text's
+    # words rules most terms out, where a search per term would scan the text each time.
+    present = set(_WORDS.findall(text.casefold()))
+    for (pattern, term), needed in zip(terms, words, strict=True):
+        if needed <= present and pattern.search(text):
+            return term
+    return None
+
+
+def _words_of(terms: tuple[tuple[re.Pattern, str], ...]) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(_WORDS.findall(t.casefold())) for _, t in terms)
 
 
 def _terms(raw: list) -> tuple[tuple[re.Pattern, str], ...]:

@@ -108,6 +108,27 @@ def test_a_no_answer_points_at_topics_that_exist(library, question):
     assert reply.suggestions, "a learner who got nothing should get something to try"
 
 
+# -- near the material: a tool that drives the same containers --------------------------
+def test_a_compose_question_the_material_answers_is_answered(library):
+    reply = answer_question(
+        "docker-compose: my named volume is empty after I remove the container?", library
+    )
+    assert reply.kind == "answer"
+    assert reply.confidence >= 0.5
+    assert "volume" in reply.sources[0].title.lower() + reply.sources[0].section.lower()
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how do I scale docker compose services across several hosts",
+     "docker compose depends_on does not wait for the database"],
+)  # fmt: skip
+def test_a_compose_question_no_section_answers_is_declined_as_outside(library, question):
+    reply = answer_question(question, library)
+    assert reply.kind == "no_answer"
+    assert "does not cover" in reply.markdown
+
+
 # -- smalltalk ----------------------------------------------------------------------------
 @pytest.mark.parametrize(
     "message",

@@ -134,6 +134,15 @@ def test_the_first_out_of_scope_term_listed_is_named_and_none_when_none_is_there
     assert parse_vocabulary({}).rewrite("get into it") == "get into it"
 
 
+def test_near_scope_terms_are_found_apart_from_out_of_scope_ones():
+    vocabulary = parse_vocabulary(
+        {"out_of_scope": ["depends_on"], "near_scope": ["docker compose"]}
+    )
+    assert vocabulary.near_scope_term("a volume in Docker-Compose") == "docker compose"
+    assert vocabulary.out_of_scope_term("a volume in Docker-Compose") is None
+    assert vocabulary.near_scope_term("depends_on order") is None
+
+
 def test_a_bare_on_in_the_filler_list_is_refused_because_yaml_reads_it_as_true(tmp_path):
     (tmp_path / "_vocabulary.yaml").write_text("filler: [a, on, the]\n")
     with pytest.raises(ValueError, match="quote"):

@@ -59,4 +59,6 @@ def test_the_vocabulary_lists_what_is_out_of_scope():
     vocabulary = yaml.safe_load((CONTENT / "_vocabulary.yaml").read_text("utf-8"))
     out_of_scope = vocabulary["out_of_scope"]
     assert all(isinstance(word, str) and word == word.lower() for word in out_of_scope)
-    assert {"kubernetes", "docker compose", "swarm", "install docker"} <= set(out_of_scope)
+    assert {"kubernetes", "depends_on", "swarm", "install docker"} <= set(out_of_scope)
+    assert {"docker compose", "docker-compose"} <= set(vocabulary["near_scope"])
+    assert not set(vocabulary["near_scope"]) & set(out_of_scope)
