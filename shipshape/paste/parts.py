@@ -98,7 +98,9 @@ def _dockerfile_end(lines: list[str], i: int) -> int:
         else:
             continued = False
             continue
-        continued = line.rstrip().endswith("\\")
+        # Docker drops a comment line inside a continued instruction, and the instruction goes on
+        comment_inside = continued and line.lstrip().startswith("#")
+        continued = comment_inside or line.rstrip().endswith("\\")
         end = j + 1
     return end
 

@@ -34,6 +34,16 @@ def test_an_unfenced_dockerfile_ends_where_prose_starts():
     assert parts[0].text.endswith("--omit=dev")
 
 
+def test_a_comment_inside_a_continued_instruction_does_not_end_the_dockerfile():
+    text = (
+        "FROM debian:12\nRUN set -eux; \\\n# the tools the build needs\n"
+        "    apt-get update; \\\n    apt-get install -y make\nCMD [\"make\"]"
+    )
+    (part,) = split_parts(text)
+    assert [i.cmd for i in part.instructions] == ["FROM", "RUN", "CMD"]
+    assert "apt-get install -y make" in part.instructions[1].original
+
+
 def test_a_heredoc_body_stays_inside_the_dockerfile():
     text = 'FROM alpine:3.20\nRUN <<EOF\nset -e\nwhy not this line\nEOF\nCMD ["sh"]'
     (part,) = split_parts(text)
