@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from shipshape import create_app  # noqa: E402
 from shipshape.chat.answerer import answer_question  # noqa: E402
+from shipshape.chat.pasted import MISTAKE_LEAD as MISTAKE_FIRST  # noqa: E402
 from shipshape.chat.reading import read_question  # noqa: E402
 from shipshape.paste.command_mistakes import find_mistakes  # noqa: E402
 from shipshape.paste.dockerfile_review import review_dockerfile  # noqa: E402
@@ -36,7 +37,6 @@ from shipshape.runtime import get_library  # noqa: E402
 DATA = ROOT / "bench" / "data"
 DOCKERFILES = DATA / "dockerfiles"
 TIMED_RUNS = 40
-MISTAKE_FIRST = "**The likely mistake:**"
 
 
 def _app(folder: Path):

@@ -27,11 +27,11 @@ from .explain import explain_message
 from .features import Candidate, describe, phrasings_of
 from .followup import Previous, Reading, read_in_context, rewrite
 from .immediate import bare_command, head_topic, plain_words, side_topic, smalltalk
-from .pasted import pasted_reply
+from .pasted import names_a_mistake, pasted_reply
 from .phrasebook import phrasebook
 from .ranking import Model, confidence, load_model, rank
 from .reading import Question, read_question
-from .reply import ANSWER, LIKELY, NO_ANSWER, REVIEW, Reply
+from .reply import ANSWER, LIKELY, NO_ANSWER, Reply
 from .similarity import asked_stems, content_stems
 from .weights import term_weigher
 
@@ -59,7 +59,7 @@ class Understanding:
     plan: QueryPlan | None = None
     explanation: Explanation | None = None  # of a command line that may be a question in words
     table: Reply | None = None  # two topics side by side, when no section compares them
-    review: Reply | None = None  # a pasted Dockerfile's review, beside a question in words
+    pasted: Reply | None = None  # the reply to what the message pastes, beside words that ask
     near_scope: str | None = None  # a tool named (Compose): declined unless a section is likely
 
 
@@ -158,16 +158,14 @@ def understand(text: str, library: Library, previous: Previous | None = None) ->
     """Read the message and gather the candidate sections with their evidence."""
     reading = read_in_context(text, understood_as(previous, library), library.vocabulary)
     question = read_question(reading.text)
-    immediate, explanation = _immediate(text, question, library, reading.leans)
-    if (
-        immediate is not None
-        and immediate.kind == REVIEW
-        and _asked_beside_a_review(question, library)
-    ):
-        # Beside a question in words ("Healthcheck not working") the review is one reading of
-        # the message: the words are searched, and the review goes under a likely answer.
-        review = replace(immediate, confidence=min(immediate.confidence, LIKELY))
-        return replace(_search(question, reading, library), review=review)
+    pasted = pasted_reply(question, library)  # a Dockerfile, docker's output, a mistaken line
+    if pasted is not None and _asks_beside_the_paste(question, library):
+        # Beside a question in words ("Healthcheck not working") what was pasted is one reading
+        # of the message: the words are searched too, and a likely answer goes with the paste's
+        # reply, which alone is no surer than likely.
+        pasted = replace(pasted, confidence=min(pasted.confidence, LIKELY))
+        return replace(_search(question, reading, library), pasted=pasted)
+    immediate, explanation = _immediate(text, question, library, reading.leans, pasted)
     if immediate is not None:
         return Understanding(question, reading, immediate)
     prefer, same, table = _compare(question, library)
@@ -186,7 +184,7 @@ def understand(text: str, library: Library, previous: Previous | None = None) ->
 
 
 def _immediate(
-    text: str, question: Question, library: Library, leans: bool
+    text: str, question: Question, library: Library, leans: bool, pasted: Reply | None
 ) -> tuple[Reply | None, Explanation | None]:
     """(a reply that needs no search, an explanation to show under a searched answer).
     Needing no search: smalltalk, out of scope, a bare command line, a clarifying question for
@@ -194,7 +192,6 @@ def _immediate(
     chat = smalltalk(text, library)
     if chat is not None:
         return chat, None
-    pasted = pasted_reply(question, library)  # a Dockerfile, docker's output, a mistaken line
     if pasted is not None:
         return pasted, None
     term = library.vocabulary.out_of_scope_term(question.asking)
@@ -210,20 +207,23 @@ def _immediate(
     return clarify_message(text, library.catalog, library.vocabulary), None
 
 
-# Words any message around a pasted Dockerfile may hold, as content_stems gives them: they ask
-# for the review itself ("what is wrong with my Dockerfile? it does not build").
-_REVIEW_WORDS = frozenset(
+# Words any message around a paste may hold, as content_stems gives them: they ask about the
+# paste itself ("what is wrong with my Dockerfile? it does not build", "what does this output
+# mean?", "this command fails").
+_PASTE_WORDS = frozenset(
     {
         "anyth", "better", "build", "docker", "dockerfil", "error", "file", "fix", "good", "help",
         "idea", "imag", "improv", "issu", "look", "not", "problem", "review", "work", "wrong",
+        "command", "output", "show", "run", "fail", "explain", "read", "line", "below", "abov",
+        "follow", "result", "get", "see", "happen",
     }
 )  # fmt: skip
 
 
-def _asked_beside_a_review(question: Question, library: Library) -> bool:
-    """The message asks something in words beside the Dockerfile it pastes."""
+def _asks_beside_the_paste(question: Question, library: Library) -> bool:
+    """The message asks something in words beside what it pastes."""
     words = " ".join(part.text for part in question.parts_of(PROSE))
-    return bool(content_stems(words, library.vocabulary.filler) - _REVIEW_WORDS)
+    return bool(content_stems(words, library.vocabulary.filler) - _PASTE_WORDS)
 
 
 def _explained(question: Question, library: Library) -> tuple[Reply | None, str]:
@@ -251,8 +251,8 @@ def respond(found: Understanding, library: Library, model: Model | None = None) 
     sure = confidence(ranked, model)
     if found.table is not None and not _compares_both(ranked, sure, found.question, library):
         return found.table  # built from the two topics: no section compares them as well
-    if found.review is not None:
-        return _answer_over_review(ranked, sure, found, library, did_you_mean)
+    if found.pasted is not None:
+        return _answer_over_paste(ranked, sure, found, library, did_you_mean)
     if found.near_scope and (not ranked or sure < LIKELY):
         return compose_out_of_scope(found.near_scope, library)
     explained = found.explanation
@@ -264,17 +264,21 @@ def respond(found: Understanding, library: Library, model: Model | None = None) 
     return answer if explained is None else _with_below(answer, explained.reply)
 
 
-def _answer_over_review(
+def _answer_over_paste(
     ranked: list, sure: float, found: Understanding, library: Library, did_you_mean: str | None
 ) -> Reply:
-    """The section that answers the words, with the Dockerfile's review under it; the review
-    alone when no section is likely to."""
+    """The section that answers the words with the reply to the paste (a Dockerfile's review,
+    docker's output read back) under it, or over it when that names a command line's mistake;
+    the paste's reply alone when no section is likely to answer."""
+    pasted = found.pasted
     if not ranked or sure < LIKELY:
-        return found.review
-    # Two readings of one message (its words, its Dockerfile): the answer to the words is no
-    # surer than likely, since the learner may mean the file.
+        return pasted
+    # Two readings of one message (its words, its paste): the answer to the words is no surer
+    # than likely, since the learner may mean what they pasted.
     answer = compose_answer(ranked, min(sure, TWO_READINGS), found.plan, library, did_you_mean)
-    return replace(_with_below(answer, found.review), review=found.review.review)
+    if names_a_mistake(pasted):
+        return replace(_with_below(pasted, answer), confidence=answer.confidence)
+    return replace(_with_below(answer, pasted), review=pasted.review)
 
 
 def _with_below(answer: Reply, below: Reply) -> Reply:

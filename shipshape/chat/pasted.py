@@ -132,9 +132,17 @@ def readback_reply(tables: tuple[Part, ...], library: Library) -> Reply:
     return Reply(ANSWER, "\n".join(lines), READ_BACK, found, topic_slug=slug)
 
 
+MISTAKE_LEAD = "**The likely mistake:**"  # how a reply naming a command line's mistake starts
+
+
+def names_a_mistake(reply: Reply) -> bool:
+    """The reply names a mistake in a pasted command line: it leads whatever else is said."""
+    return reply.markdown.startswith(MISTAKE_LEAD)
+
+
 def _mistake_markdown(mistakes: list[Mistake], line: str) -> list[str]:
     first = mistakes[0]
-    lines = [f"**The likely mistake:** {first.message}", ""]
+    lines = [f"{MISTAKE_LEAD} {first.message}", ""]
     if first.corrected and first.corrected != line:
         lines += ["What you probably meant:", "", "```console", first.corrected, "```"]
     lines += [f"\nAlso: {m.message}" for m in mistakes[1:]]

@@ -37,7 +37,7 @@ def test_an_unfenced_dockerfile_ends_where_prose_starts():
 def test_a_comment_inside_a_continued_instruction_does_not_end_the_dockerfile():
     text = (
         "FROM debian:12\nRUN set -eux; \\\n# the tools the build needs\n"
-        "    apt-get update; \\\n    apt-get install -y make\nCMD [\"make\"]"
+        '    apt-get update; \\\n    apt-get install -y make\nCMD ["make"]'
     )
     (part,) = split_parts(text)
     assert [i.cmd for i in part.instructions] == ["FROM", "RUN", "CMD"]
