@@ -183,10 +183,19 @@ def cross_validate(examples: list[Example], libraries: dict, start: dict) -> dic
     return results
 
 
+def by_length(name: str, rows: list) -> None:
+    """P@1 of a collected set's long messages and short titles apart, as the blind set reports."""
+    for length in ("long", "short"):
+        kept = [ok for ex, (ok, *_rest) in rows if ex.item.get("length") == length]
+        if kept:
+            print(f"  {name} {length:5s} {sum(kept)}/{len(kept)} = {sum(kept) / len(kept):.2f}")
+
+
 def report(title: str, results: dict[str, list], misses: str | None = None) -> None:
     print(f"== {title}")
     for name, rows in results.items():
         print(f"{name:10s} " + metrics(rows))
+    by_length("collected", results.get("collected", []))
     dev = [row for name in SETS for row in results.get(name, [])]
     if dev:  # the eval's two question sets together: the figures the issue's targets name
         print(f"{'dev (both)':10s} " + metrics(dev))
@@ -247,6 +256,7 @@ def main() -> None:
             which = "fitted" if args.fit else "shipped"
             print(f"== held out (the collection's test half, by the {which} model)")
             print(f"{HELD_OUT:10s} " + metrics(tested))
+            by_length(HELD_OUT, tested)
         for library in libraries.values():
             library.index.close()
     if args.blind:
