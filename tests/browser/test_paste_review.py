@@ -41,3 +41,19 @@ def test_the_review_works_without_javascript(browser, live_server):
         assert lesson.get_attribute("href").startswith("/topics/")
     finally:
         context.close()
+
+
+def test_words_beside_a_dockerfile_get_the_answer_then_the_review_on_a_phone(
+    make_page, live_server
+):
+    page = make_page((320, 700))
+    page.goto(live_server + "/")
+    page.fill("#question", f"Why is my image so slow to build?\n{DOCKERFILE}")
+    page.click("#ask-form button[type=submit]")
+    answer = page.locator(".turn--answer").nth(0)
+    answer.locator("table").first.wait_for()
+    text = answer.inner_text()
+    assert "cache" in text.lower()
+    assert text.lower().index("cache") < text.index("DL3014")
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    page.snap("answer-over-review-phone")
