@@ -117,11 +117,13 @@ def _words_of(terms: tuple[tuple[re.Pattern, str], ...]) -> tuple[frozenset[str]
 
 
 def _terms(raw: list) -> tuple[tuple[re.Pattern, str], ...]:
+    """Each term as a pattern of whole words; a word inside a path (`install/dind`) is no
+    mention of the term."""
     terms = sorted({str(t).strip() for t in raw if str(t).strip()}, key=lambda t: -len(t))
     return tuple(
         (
             re.compile(
-                r"(?<![\w-])" + r"[\s-]+".join(map(re.escape, t.split())) + r"(?![\w-])", re.I
+                r"(?<![\w/-])" + r"[\s-]+".join(map(re.escape, t.split())) + r"(?![\w/-])", re.I
             ),
             t,
         )

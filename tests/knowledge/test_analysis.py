@@ -134,6 +134,13 @@ def test_the_first_out_of_scope_term_listed_is_named_and_none_when_none_is_there
     assert parse_vocabulary({}).rewrite("get into it") == "get into it"
 
 
+def test_a_term_inside_a_path_is_no_mention_of_it():
+    vocabulary = parse_vocabulary({"out_of_scope": ["dind", "docker/login-action"]})
+    assert vocabulary.out_of_scope_term("COPY ./src/install/dind /opt/ failed") is None
+    assert vocabulary.out_of_scope_term("my dind job on CI fails") == "dind"
+    assert vocabulary.out_of_scope_term("uses: docker/login-action@v3") == "docker/login-action"
+
+
 def test_near_scope_terms_are_found_apart_from_out_of_scope_ones():
     vocabulary = parse_vocabulary(
         {"out_of_scope": ["depends_on"], "near_scope": ["docker compose"]}
