@@ -183,19 +183,26 @@ def cross_validate(examples: list[Example], libraries: dict, start: dict) -> dic
     return results
 
 
-def by_length(name: str, rows: list) -> None:
-    """P@1 of a collected set's long messages and short titles apart, as the blind set reports."""
-    for length in ("long", "short"):
-        kept = [ok for ex, (ok, *_rest) in rows if ex.item.get("length") == length]
+def by_length(name: str, rows: list, kinds: bool = False) -> None:
+    """P@1 of a collected set's long messages and short titles apart, as the blind set reports;
+    with `kinds`, per kind of question too (figures only, as for any held-out set)."""
+    groups = [("length", "long"), ("length", "short")]
+    if kinds:
+        groups += [("kind", k) for k in sorted({ex.item.get("kind", "") for ex, _ in rows})]
+    for field, value in groups:
+        kept = [ok for ex, (ok, *_rest) in rows if ex.item.get(field) == value]
         if kept:
-            print(f"  {name} {length:5s} {sum(kept)}/{len(kept)} = {sum(kept) / len(kept):.2f}")
+            share = sum(kept) / len(kept)
+            print(f"  {name} {value:17s} {sum(kept):3d}/{len(kept):3d} = {share:.2f}")
 
 
-def report(title: str, results: dict[str, list], misses: str | None = None) -> None:
+def report(
+    title: str, results: dict[str, list], misses: str | None = None, kinds: bool = False
+) -> None:
     print(f"== {title}")
     for name, rows in results.items():
         print(f"{name:10s} " + metrics(rows))
-    by_length("collected", results.get("collected", []))
+    by_length("collected", results.get("collected", []), kinds)
     dev = [row for name in SETS for row in results.get(name, [])]
     if dev:  # the eval's two question sets together: the figures the issue's targets name
         print(f"{'dev (both)':10s} " + metrics(dev))
@@ -238,6 +245,7 @@ def main() -> None:
     parser.add_argument("--fit", action="store_true", help="write the model fitted on all data")
     parser.add_argument("--misses", metavar="SET", help="list the questions of SET answered wrong")
     parser.add_argument("--blind", action="store_true", help="also print the blind set's figures")
+    parser.add_argument("--kinds", action="store_true", help="P@1 per kind of collected question")
     args = parser.parse_args()
     docs = load_docs()
     sets = load_items(docs)
@@ -246,7 +254,8 @@ def main() -> None:
         examples, libraries = collect(sets, docs, Path(tmp))
         shipped = load_model()
         report(f"{FOLDS}-fold cross-validated (each fold judged by a model fitted on the others)",
-               cross_validate(examples, libraries, shipped.weights), args.misses)  # fmt: skip
+               cross_validate(examples, libraries, shipped.weights), args.misses,
+               args.kinds)  # fmt: skip
         model = fit_model(examples, shipped.weights) if args.fit else shipped
         if args.fit:
             MODEL_FILE.write_text(json.dumps(model.to_dict(), indent=2) + "\n")
@@ -256,7 +265,7 @@ def main() -> None:
             which = "fitted" if args.fit else "shipped"
             print(f"== held out (the collection's test half, by the {which} model)")
             print(f"{HELD_OUT:10s} " + metrics(tested))
-            by_length(HELD_OUT, tested)
+            by_length(HELD_OUT, tested, args.kinds)
         for library in libraries.values():
             library.index.close()
     if args.blind:
