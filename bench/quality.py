@@ -2,6 +2,7 @@
 
     python bench/quality.py        # k-fold figures: each fold judged by a model fit on the others
     python bench/quality.py --fit  # the same, then fit on everything and write the shipped model
+    python bench/quality.py --kinds  # also P@1 per kind of collected question, both halves
 
 Sets: the public questions and the real learners' questions (../shared/eval, when present), the
 dev half of the real questions collected for this project (bench/data/questions/collected_dev.json,

@@ -64,7 +64,7 @@ class Understanding:
 
 
 CONFIDENT = 0.8  # a terse command-like question is answered before the command's explanation
-TWO_READINGS = 0.75  # the most an answer to words beside a pasted Dockerfile is sure of
+TWO_READINGS = 0.75  # the most an answer to words beside a paste is sure of
 PHRASED = 8  # sections whose phrasings read most like the question join the candidates
 
 
