@@ -15,6 +15,27 @@ _WORDS = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
+class Terms:
+    """Words and phrases, longest first, each with its pattern of whole words."""
+
+    patterns: tuple[tuple[re.Pattern, str], ...] = ()
+
+    def first(self, text: str) -> str | None:
+        """The first term the text names, as the vocabulary writes it."""
+        # A term can match only where the text has each of its words: one pass over the text's
+        # words rules most terms out, where a search per term would scan the text each time.
+        present = set(_WORDS.findall(text.casefold()))
+        for (pattern, term), needed in zip(self.patterns, self._words, strict=True):
+            if needed <= present and pattern.search(text):
+                return term
+        return None
+
+    @cached_property
+    def _words(self) -> tuple[frozenset[str], ...]:
+        return tuple(frozenset(_WORDS.findall(t.casefold())) for _, t in self.patterns)
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     filler: frozenset[str] = frozenset()
     # word -> phrases (each a tuple of tokens) that mean the same here
@@ -31,26 +52,16 @@ class Vocabulary:
     # multi-word expressions read as one word ("get into" -> "enter"), longest first
     phrases: tuple[tuple[re.Pattern, str], ...] = ()
     # words and phrases that mark a question the material does not cover (Kubernetes, Swarm)
-    out_of_scope: tuple[tuple[re.Pattern, str], ...] = ()
+    out_of_scope: Terms = Terms()
     # tools that drive the same images, containers and volumes (Docker Compose): a question
     # naming one is answered when a section is likely right, and declined otherwise
-    near_scope: tuple[tuple[re.Pattern, str], ...] = ()
+    near_scope: Terms = Terms()
 
     def out_of_scope_term(self, text: str) -> str | None:
-        """The first out-of-scope term the text names, as the vocabulary writes it."""
-        return _first_term(self.out_of_scope, self._term_words, text)
+        return self.out_of_scope.first(text)
 
     def near_scope_term(self, text: str) -> str | None:
-        """The first near-scope term the text names, as the vocabulary writes it."""
-        return _first_term(self.near_scope, self._near_words, text)
-
-    @cached_property
-    def _term_words(self) -> tuple[frozenset[str], ...]:
-        return _words_of(self.out_of_scope)
-
-    @cached_property
-    def _near_words(self) -> tuple[frozenset[str], ...]:
-        return _words_of(self.near_scope)
+        return self.near_scope.first(text)
 
     def rewrite(self, text: str) -> str:
         """The text with each multi-word expression replaced by the word it means."""
@@ -100,35 +111,16 @@ def parse_vocabulary(data: dict) -> Vocabulary:
     )
 
 
-def _first_term(
-    terms: tuple[tuple[re.Pattern, str], ...], words: tuple[frozenset[str], ...], text: str
-) -> str | None:
-    # A term can match only where the text has each of its words: one pass over the text's
-    # words rules most terms out, where a search per term would scan the text each time.
-    present = set(_WORDS.findall(text.casefold()))
-    for (pattern, term), needed in zip(terms, words, strict=True):
-        if needed <= present and pattern.search(text):
-            return term
-    return None
-
-
-def _words_of(terms: tuple[tuple[re.Pattern, str], ...]) -> tuple[frozenset[str], ...]:
-    return tuple(frozenset(_WORDS.findall(t.casefold())) for _, t in terms)
-
-
-def _terms(raw: list) -> tuple[tuple[re.Pattern, str], ...]:
-    """Each term as a pattern of whole words; a word inside a path (`install/dind`) is no
-    mention of the term."""
+def _terms(raw: list) -> Terms:
     terms = sorted({str(t).strip() for t in raw if str(t).strip()}, key=lambda t: -len(t))
-    return tuple(
-        (
-            re.compile(
-                r"(?<![\w/-])" + r"[\s-]+".join(map(re.escape, t.split())) + r"(?![\w/-])", re.I
-            ),
-            t,
-        )
-        for t in terms
-    )
+    return Terms(tuple((_whole_words(t), t) for t in terms))
+
+
+def _whole_words(term: str) -> re.Pattern:
+    """The term as whole words, any case, hyphens or spaces between them; a word inside a path
+    (`install/dind`) is no mention of it."""
+    words = r"[\s-]+".join(map(re.escape, term.split()))
+    return re.compile(rf"(?<![\w/-]){words}(?![\w/-])", re.I)
 
 
 def _phrases(raw: dict) -> tuple[tuple[re.Pattern, str], ...]:

@@ -43,7 +43,7 @@ def _without_comments(text: str) -> str:
 
 # hadolint's runtime starts five threads by default (-N5) for work that uses one: on a small
 # machine that costs a fifth of each run. A binary built without runtime options ignores this.
-_ENVIRONMENT = {**os.environ, "GHCRTS": "-N1"}
+ONE_THREAD = {"GHCRTS": "-N1"}
 
 
 class Linting:
@@ -66,7 +66,7 @@ class Linting:
         try:  # a list of arguments, never a shell; the Dockerfile goes in on standard input
             self._process = subprocess.Popen(
                 command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                text=True, env=_ENVIRONMENT,
+                text=True, env={**os.environ, **ONE_THREAD},
             )  # fmt: skip
         except OSError as exc:
             self._done = LintResult(FAILED, detail=f"hadolint did not start: {exc}")
