@@ -11,6 +11,8 @@ MAX_TABS = 300
 
 def unnamed_controls(page) -> tuple[int, list[str]]:
     """(controls checked, the markup of each one Chromium computes no accessible name for)."""
+    # Chromium re-pushes the document at DOMContentLoaded, dropping node ids handed out before it.
+    page.wait_for_load_state("load")
     cdp = page.context.new_cdp_session(page)
     try:
         root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
@@ -71,6 +73,7 @@ def test_every_control_of_every_quiz_attempt_has_an_accessible_name(page, live_s
     for index in range(starts):
         page.goto(live_server + "/quizzes")  # a started quiz's card says Continue
         page.locator(".quiz-card-actions :is(button, a)").nth(index).click()
+        page.wait_for_url("**/attempts/**")
         page.wait_for_selector("progress")
         assert_every_control_is_named(page, at_least=4)
     page.snap("last-attempt")
@@ -78,6 +81,7 @@ def test_every_control_of_every_quiz_attempt_has_an_accessible_name(page, live_s
 
 def live_setting(page, selector: str) -> str | None:
     """The aria-live value Chromium's accessibility tree gives the element, if any."""
+    page.wait_for_load_state("load")
     cdp = page.context.new_cdp_session(page)
     try:
         root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
