@@ -7,11 +7,16 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from rapidfuzz.distance import OSA
+
 from .. import safe_yaml
 from .analysis import stem_word, tokenize
 
 VOCABULARY_FILE = "_vocabulary.yaml"
 _WORDS = re.compile(r"\w+")
+# A known word this long ("kubernetes", "minikube") is a name learners misspell ("kubernets");
+# shorter ones ("pod", "helm") are a letter away from ordinary words.
+MISSPELT_FROM = 8
 
 
 @dataclass(frozen=True)
@@ -19,14 +24,26 @@ class Terms:
     """Words and phrases, longest first, each with its pattern of whole words."""
 
     patterns: tuple[tuple[re.Pattern, str], ...] = ()
+    misspellable: tuple[str, ...] = ()  # one-word terms a typo of which still names them
 
     def first(self, text: str) -> str | None:
-        """The first term the text names, as the vocabulary writes it."""
+        """The first term the text names, as the vocabulary writes it, or misspells a long
+        one-word term as."""
         # A term can match only where the text has each of its words: one pass over the text's
         # words rules most terms out, where a search per term would scan the text each time.
         present = set(_WORDS.findall(text.casefold()))
         for (pattern, term), needed in zip(self.patterns, self._words, strict=True):
             if needed <= present and pattern.search(text):
+                return term
+        return self._misspelt(present)
+
+    def _misspelt(self, present: set[str]) -> str | None:
+        """The misspellable term a word of the text is a typo of: one edit away, two for a
+        word of ten letters or more (a swap of two letters is one edit)."""
+        for term in self.misspellable:
+            allowed = 1 if len(term) < 10 else 2
+            near = (w for w in present if abs(len(w) - len(term)) <= 1 and w[:1] == term[:1])
+            if any(OSA.distance(w, term, score_cutoff=allowed) <= allowed for w in near):
                 return term
         return None
 
@@ -97,23 +114,27 @@ def parse_vocabulary(data: dict) -> Vocabulary:
                 synonyms.setdefault(phrase[0], []).extend(others)
     for short, long in (data.get("abbreviations") or {}).items():
         synonyms.setdefault(str(short).lower(), []).append(tuple(tokenize(str(long))))
+    known = frozenset(str(w).lower() for w in data.get("known_words") or [])
     return Vocabulary(
         filler=frozenset(str(w).lower() for w in data.get("filler") or []),
         synonyms={k: tuple(dict.fromkeys(v)) for k, v in synonyms.items()},
-        known_words=frozenset(str(w).lower() for w in data.get("known_words") or []),
+        known_words=known,
         starters=tuple(str(q) for q in data.get("starters") or []),
         starter_topics=tuple(str(s) for s in data.get("starter_topics") or []),
         entity_stems=frozenset(stem_word(str(w).lower()) for w in data.get("entities") or []),
         instructions=frozenset(str(w).lower() for w in data.get("instructions") or []),
         phrases=_phrases(data.get("phrases") or {}),
-        out_of_scope=_terms(data.get("out_of_scope") or []),
-        near_scope=_terms(data.get("near_scope") or []),
+        out_of_scope=_terms(data.get("out_of_scope") or [], known),
+        near_scope=_terms(data.get("near_scope") or [], known),
     )
 
 
-def _terms(raw: list) -> Terms:
+def _terms(raw: list, known_words: frozenset[str]) -> Terms:
+    """The terms, longest first; those typo correction knows as words, when long enough to be
+    names, are found misspelt too."""
     terms = sorted({str(t).strip() for t in raw if str(t).strip()}, key=lambda t: -len(t))
-    return Terms(tuple((_whole_words(t), t) for t in terms))
+    names = tuple(t for t in terms if t.lower() in known_words and len(t) >= MISSPELT_FROM)
+    return Terms(tuple((_whole_words(t), t) for t in terms), names)
 
 
 def _whole_words(term: str) -> re.Pattern:

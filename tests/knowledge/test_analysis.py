@@ -141,6 +141,23 @@ def test_a_term_inside_a_path_is_no_mention_of_it():
     assert vocabulary.out_of_scope_term("uses: docker/login-action@v3") == "docker/login-action"
 
 
+def test_a_long_name_typo_correction_knows_is_found_misspelt():
+    vocabulary = parse_vocabulary(
+        {"out_of_scope": ["kubernetes", "minikube", "replicaset", "pod"],
+         "known_words": ["kubernetes", "minikube", "pod"]}
+    )  # fmt: skip
+    assert vocabulary.out_of_scope_term("pull images into kubernets") == "kubernetes"
+    assert vocabulary.out_of_scope_term("a kuberentes cluster") == "kubernetes"  # a swap
+    assert vocabulary.out_of_scope_term("Minicube will not start") == "minikube"
+
+
+def test_a_word_a_letter_away_from_a_term_is_no_mention_of_it_unless_the_term_is_a_long_name():
+    vocabulary = parse_vocabulary({"out_of_scope": ["replicaset", "pod"], "known_words": ["pod"]})
+    assert vocabulary.out_of_scope_term("replicate the container") is None  # not a known word
+    assert vocabulary.out_of_scope_term("a pot of tea, a pad") is None  # too short to guess
+    assert vocabulary.out_of_scope_term("ubernetes") is None  # a typo keeps the first letter
+
+
 def test_near_scope_terms_are_found_apart_from_out_of_scope_ones():
     vocabulary = parse_vocabulary(
         {"out_of_scope": ["depends_on"], "near_scope": ["docker compose"]}

@@ -10,6 +10,7 @@ import yaml
 
 from shipshape.knowledge.files import topic_files
 from shipshape.knowledge.topicfile import TopicDoc, parse_topic
+from shipshape.knowledge.vocabulary import load_vocabulary
 
 # Nothing here touches the database: the PostgreSQL run of the suite skips it.
 pytestmark = pytest.mark.database_independent
@@ -62,3 +63,10 @@ def test_the_vocabulary_lists_what_is_out_of_scope():
     assert {"kubernetes", "depends_on", "swarm", "install docker"} <= set(out_of_scope)
     assert {"docker compose", "docker-compose"} <= set(vocabulary["near_scope"])
     assert not set(vocabulary["near_scope"]) & set(out_of_scope)
+
+
+def test_swarm_commands_are_out_of_scope_but_the_docker_service_of_the_host_is_not():
+    vocabulary = load_vocabulary(CONTENT)
+    assert vocabulary.out_of_scope_term("sudo docker service ps my_stack_web") is not None
+    assert vocabulary.out_of_scope_term("pip install after starting the docker service") is None
+    assert vocabulary.out_of_scope_term("sudo systemctl restart docker service") is None
