@@ -115,6 +115,9 @@ def test_an_answer_given_offline_is_saved_when_back_online_and_leaving_warns(
 ):
     page = make_page(SIZES["phone"], expected=("ERR_INTERNET_DISCONNECTED",))
     start(page, live_server)
+    # The page's script must be here before the network goes: offline, quiz.js would never load.
+    # Deferred scripts have run by the load event.
+    page.wait_for_load_state("load")
     page.context.set_offline(True)
     question = radio_question(page, 0)
     question.locator("input[type=radio]").first.check()
