@@ -131,8 +131,8 @@ def test_an_answer_given_offline_is_saved_when_back_online_and_leaving_warns(
         dialog.dismiss()
 
     page.on("dialog", stay)
-    page.evaluate("() => { location.href = '/quizzes'; }")
-    page.wait_for_timeout(500)
+    with page.expect_event("dialog"):  # not a fixed wait: on a loaded machine it comes late
+        page.evaluate("() => { location.href = '/quizzes'; }")
     assert dialogs == ["beforeunload"]
     assert "/attempts/" in page.url
     page.context.set_offline(False)
