@@ -33,6 +33,30 @@ def test_ask_read_click_a_suggestion_and_follow_up(page, live_server):
     page.snap("follow-up")
 
 
+def test_a_question_sent_while_an_answer_is_on_its_way_stays_in_the_box(page, live_server):
+    """A learner who types the next question and presses Enter before the last answer has come
+    keeps it: the chat asks one question at a time, and used to empty the box and drop it."""
+    held = []
+    asks = "**/api/ask"
+    page.route(asks, lambda route: held.append(route))  # a slow answer
+    page.goto(live_server + "/")
+    page.fill("#question", "How can I list my containers?")
+    page.keyboard.press("Enter")
+    while not held:
+        page.wait_for_timeout(50)
+    page.fill("#question", "and for images?")
+    page.keyboard.press("Enter")  # the first answer is still on its way
+    expect(page.locator("#question")).to_have_value("and for images?")
+    held[0].continue_()
+    page.locator(".turn--answer").first.wait_for()
+    expect(page.locator(".turn--question")).to_have_count(1)
+    page.unroute(asks)
+    page.keyboard.press("Enter")
+    page.locator(".turn--answer").nth(1).wait_for()
+    expect(page.locator(".turn--question").nth(1)).to_have_text("and for images?")
+    expect(page.locator("#question")).to_have_value("")
+
+
 def test_the_chat_works_from_the_keyboard_alone(page, live_server):
     page.goto(live_server + "/")
     page.keyboard.press("Tab")  # skip link
