@@ -215,6 +215,8 @@
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    // Sent while the last answer is on its way: ask() would drop it, so it stays in the box.
+    if (busy) { return; }
     var question = box.value;
     box.value = "";
     ask(question);

@@ -11,6 +11,8 @@
   var token = form.querySelector("[name=csrf_token]");
   var status = document.getElementById("save-status");
   var unsaved = {};     // question id -> true while its latest answer is not on the server
+  var sending = {};     // question id -> true while a PUT of its answer is on its way
+  var again = {};       // question id -> true when it changed meanwhile: save once that PUT is back
   var flagsChanged = false;
   var leaving = false;
   var retryDelay = 2000;
@@ -47,11 +49,20 @@
 
   function say(text) { status.textContent = text; }
 
+  // One PUT at a time per question: two side by side may reach the server in either order, and
+  // the older answer would then be the one kept while the page says the newer one is saved.
   function save(question) {
     var id = question.dataset.questionId;
+    if (sending[id]) {
+      again[id] = true;
+      unsaved[id] = true;
+      setState(question, "saving", "Saving…");
+      return;
+    }
     var response = responseOf(question);
     if (response === null) { delete unsaved[id]; setState(question, "empty", ""); return; }
     unsaved[id] = true;
+    sending[id] = true;
     setState(question, "saving", "Saving…");
     fetch("/attempts/" + encodeURIComponent(attemptId) + "/answers/" + encodeURIComponent(id), {
       method: "PUT",
@@ -77,6 +88,9 @@
       setState(question, "error", "Not saved yet: offline");
       say("You seem to be offline: " + pendingCount() + " answer(s) not saved yet. Retrying…");
       retryLater();
+    }).then(function () {
+      delete sending[id];
+      if (again[id]) { delete again[id]; save(question); }
     });
   }
 

@@ -14,6 +14,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 # The test server (Werkzeug's, threaded) on a loaded CI machine now and then resets a keep-alive
 # connection: the rig's doing, not the page's, and the page's own requests are asserted anyway.
 TEST_RIG = ("net::ERR_CONNECTION_RESET",)
+ACTION_TIMEOUT_MS = 30_000  # Playwright's own default for actions and waits
 ARTIFACTS = Path(__file__).resolve().parent.parent.parent / "artifacts" / "screenshots"
 FLAGS = [
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -37,8 +38,11 @@ def browser():
         if os.environ.get("CI"):
             pytest.fail("chromium is not installed; .ci/run installs Debian's package")
         pytest.skip("chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # expect() gives up after 5 s, the waits (wait_for, wait_for_selector) after 30 s: on a loaded
+    # CI machine a page and its deferred scripts can take longer than 5 s, so both get 30 s.
+    expect.set_options(timeout=ACTION_TIMEOUT_MS)
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         yield instance

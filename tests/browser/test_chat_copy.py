@@ -3,6 +3,8 @@ long line, and copies the commands without their "$ " prompt or docker's output.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 import pytest
 from playwright.sync_api import expect
 
@@ -13,6 +15,7 @@ SIZES = {"phone": (390, 844), "laptop": (1280, 800)}
 def test_the_copy_button_copies_commands_and_covers_no_code(make_page, live_server, size):
     page = make_page(SIZES[size])
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.clock.install()  # "Copied" shows for 1.5 s of the page's time: the test holds that time
     page.goto(live_server + "/")
     page.fill("#question", "How do I list all containers, including stopped ones?")
     page.keyboard.press("Enter")
@@ -29,9 +32,13 @@ def test_the_copy_button_copies_commands_and_covers_no_code(make_page, live_serv
         if line.startswith("$ ")
     ]
     page.bring_to_front()  # the clipboard answers only a focused page
+    # Stop the page's clock: a busy machine could poll past the 1.5 s that "Copied" shows.
+    page.clock.pause_at(datetime.now() + timedelta(seconds=1))
     block.locator(".copy-button").click()
     # A locator, not wait_for_function: its string would be eval'd, which the page's CSP forbids.
     expect(block.locator(".copy-button")).to_have_text("Copied")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.splitlines() == expected and expected
     page.snap("copied")
+    page.clock.run_for(1500)
+    expect(block.locator(".copy-button")).to_have_text("Copy")  # ready for the next copy
