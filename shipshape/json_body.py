@@ -32,3 +32,11 @@ def json_object() -> dict:
             400, "invalid_text", f"'{field}' holds a lone surrogate, which is not text: send UTF-8."
         )
     return data
+
+
+def json_field(name: str) -> object:
+    """One field of the JSON object body, or a 400 `missing_<name>` that shows how to send it."""
+    body = json_object()
+    if name not in body:
+        raise ApiError(400, f"missing_{name}", f'Send {{"{name}": ...}}.')
+    return body[name]

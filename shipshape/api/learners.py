@@ -14,7 +14,7 @@ from ..quizzes.cards import CardError, answer_card, due_cards
 from ..quizzes.progress import learner_progress
 from ..runtime import get_library
 from . import bp
-from .requests import json_object
+from .requests import json_field
 
 HEADER = "X-Learner-Key"
 
@@ -73,11 +73,9 @@ def answer_review(card_id: str):
     learner_id = required_learner_id()
     if not (card_id.isascii() and card_id.isdigit() and len(card_id) <= 10):
         raise ApiError(404, "card_not_found", "You have no review card with that id.")
-    body = json_object()
-    if "response" not in body:
-        raise ApiError(400, "missing_response", 'Send {"response": ...}.')
+    response = json_field("response")
     try:
-        result = answer_card(learner_id, int(card_id), body["response"], get_library().catalog)
+        result = answer_card(learner_id, int(card_id), response, get_library().catalog)
     except CardError as exc:
         raise ApiError(exc.status, exc.code, exc.message) from exc
     return jsonify(result)

@@ -18,7 +18,7 @@ from ..quizzes.attempts import (
 from ..runtime import get_library
 from . import bp
 from .learners import optional_learner_id
-from .requests import json_object
+from .requests import json_field, json_object
 
 
 def _call(function, *args, **kwargs):
@@ -47,11 +47,8 @@ def show(attempt_id: str):
 
 @bp.put("/attempts/<attempt_id>/answers/<question_id>")
 def save(attempt_id: str, question_id: str):
-    body = json_object()
-    if "response" not in body:
-        raise ApiError(400, "missing_response", 'Send {"response": ...}.')
+    response = json_field("response")
     learner_id = optional_learner_id()
-    response = body["response"]
     return jsonify(_call(save_answer, attempt_id, question_id, response, learner_id=learner_id))
 
 

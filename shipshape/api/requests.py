@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask import request
 
 from ..errors import ApiError
-from ..json_body import json_object
+from ..json_body import json_field, json_object
 
-__all__ = ["json_object", "query_text"]
+__all__ = ["json_field", "json_object", "query_text"]
 
 
 def query_text(name: str, max_length: int = 1000) -> str:

@@ -9,7 +9,7 @@ from flask import abort, flash, jsonify, redirect, render_template, request, url
 
 from ..errors import ApiError
 from ..extensions import learners_limit
-from ..json_body import json_object
+from ..json_body import json_field
 from ..models import utcnow
 from ..quizzes.attempts import (
     AttemptError,
@@ -107,11 +107,9 @@ def _save(attempt_id: str, answers: dict, learner_id: int | None) -> None:
 def save_one_answer(attempt_id: str, question_id: str):
     """The attempt page's script saves each answer as it is given: this browser's learner, the
     page's CSRF token (X-CSRFToken); the same JSON body and errors as the API's."""
-    body = json_object()
-    if "response" not in body:
-        raise ApiError(400, "missing_response", 'Send {"response": ...}.')
+    response = json_field("response")
     try:
-        save_answer(attempt_id, question_id, body["response"], learner_id=current_learner_id())
+        save_answer(attempt_id, question_id, response, learner_id=current_learner_id())
     except AttemptError as exc:
         raise ApiError(exc.status, exc.code, exc.message) from exc
     return jsonify({"saved": True})
