@@ -24,8 +24,9 @@ _ASKING_START = re.compile(
     re.I,
 )
 _TITLE = re.compile(r"^(?P<title>[^:`\n]{8,90}?):\s+(?=\S)")
-# A thread's title on a line of its own, the body after it: what the whole message is about.
-_TITLE_LINE = re.compile(r"^(?P<title>[^\n]{8,150})\n\s*\n(?=\S)")
+# A thread's title on a line of its own, the body after it (even one that opens with an indented
+# block of pasted output): what the whole message is about.
+_TITLE_LINE = re.compile(r"^(?P<title>[^\n]{8,150})\n[ \t]*\n(?=\s*\S)")
 # Words that ask without naming a subject: "Any idea how to fix it?", "Is this a bug?"
 _ASKING_ONLY = frozenset(
     {

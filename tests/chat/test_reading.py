@@ -41,6 +41,19 @@ def test_a_title_on_a_line_of_its_own_is_what_the_message_asks_about():
     assert "start script" in question.context
 
 
+def test_a_title_stays_the_question_when_the_body_opens_with_indented_output():
+    text = (
+        "Container marked unhealthy but the app works fine\n\n"
+        "    $ docker ps\n"
+        "    CONTAINER ID   IMAGE   STATUS\n"
+        "    3f2a   web   Up 2 minutes (unhealthy)\n\n"
+        "The endpoint answers in the browser. "
+        "Why does docker mark it unhealthy when the endpoint answers?"
+    )
+    question = read_question(text)
+    assert question.asking.startswith("Container marked unhealthy but the app works fine")
+
+
 @pytest.mark.parametrize(
     "ask", ["Any idea how to fix it?", "Is this a bug?", "Any solution for this?"]
 )
