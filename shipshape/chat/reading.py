@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..knowledge.analysis import tokenize
-from ..paste.parts import ERROR_SENTENCE, Part, split_parts
+from ..paste.parts import COMMAND, ERROR_SENTENCE, Part, split_parts
 from .compare import comparison_sides
 
 SHORT = 120  # characters: a message this short is all question
@@ -39,8 +39,6 @@ _ASKING_ONLY = frozenset(
         "work", "working", "would", "wrong", "you",
     }
 )  # fmt: skip
-_BACKTICKED = re.compile(r"`([^`]+)`")
-_COMMAND_LINE = re.compile(r"^\s*(?:\$\s*)?((?:sudo\s+)?docker\s+[a-z][^\n`]*)$", re.M)
 # What only this learner has: IDs and digests, long paths, quoted names in pasted errors.
 _NOISE = [
     re.compile(r"sha256:[0-9a-f]{6,64}", re.I),
@@ -134,10 +132,10 @@ def _split_asking(text: str) -> tuple[str, str]:
     return " ".join([head, *asking]).strip(), " ".join(rest).strip()
 
 
-def _commands(text: str) -> tuple[str, ...]:
-    found = [m for m in _BACKTICKED.findall(text) if re.match(r"\s*(sudo\s+)?docker\s", m)]
-    found += [m.group(1) for m in _COMMAND_LINE.finditer(_BACKTICKED.sub(" ", text))]
-    return tuple(dict.fromkeys(" ".join(c.split()) for c in found))
+def _commands(parts: tuple[Part, ...]) -> tuple[str, ...]:
+    """The docker command lines among the parts, without a copied prompt, each once."""
+    lines = (p.text.removeprefix(p.prompt) for p in parts if p.kind == COMMAND)
+    return tuple(dict.fromkeys(" ".join(line.split()) for line in lines))
 
 
 def read_question(text: str) -> Question:
@@ -145,14 +143,15 @@ def read_question(text: str) -> Question:
     text = " ".join(text.split(" ")).strip()
     asking, context = _split_asking(text)
     errors = tuple(s for s in sentences(text) if ERROR_SENTENCE.search(s))
+    parts = split_parts(text)
     return Question(
         text=text,
         asking=asking,
         context=context,
         errors=errors,
-        commands=_commands(text),
+        commands=_commands(parts),
         sides=comparison_sides(asking) if len(asking) <= 2 * SHORT else None,
         definition=bool(DEFINITION_RE.match(asking)),
         comparing=bool(COMPARISON_RE.search(asking)),
-        parts=split_parts(text),
+        parts=parts,
     )

@@ -119,11 +119,13 @@ def _leading_comments(lines: list[str], i: int, parts: list[Part], offset: int) 
 
 
 _QUOTED = re.compile(r"(['\"]).*?\1")
-_SENTENCE = re.compile(r"`|[,;!?]\s|\.\s|:\s+[a-z]", re.I)
+# No command line ends in a question mark; a sentence that asks does.
+_SENTENCE = re.compile(r"`|[,;!?]\s|\.\s|:\s+[a-z]|\?\s*$", re.I)
 
 
 def _reads_as_prose(line: str) -> bool:
-    """Sentence marks outside quotes: "docker history reports …: `docker history -q` shows"."""
+    """Sentence marks outside quotes: "docker history reports …: `docker history -q` shows",
+    "docker stop takes forever why?"."""
     return bool(_SENTENCE.search(_QUOTED.sub(" ", line)))
 
 

@@ -83,6 +83,11 @@ def test_command_lines_are_found_in_backticks_and_on_their_own_line():
     assert read_question(text).commands == ("docker ps -a", "docker images --all")
 
 
+def test_a_line_that_starts_with_docker_but_asks_is_not_a_command_line():
+    text = "My api keeps failing at startup.\ndocker logs api shows nothing at all why?"
+    assert read_question(text).commands == ()
+
+
 def test_prose_that_mentions_docker_is_not_a_command_line():
     text = "How is Docker different from a virtual machine? I keep rereading the docs about it."
     assert read_question(text).commands == ()

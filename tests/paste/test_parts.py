@@ -111,3 +111,8 @@ def test_a_sentence_that_starts_with_docker_is_prose_with_its_quoted_command():
     parts = split_parts("docker history reports ids: `docker history -q` shows <missing>")
     assert [(p.kind, p.quoted) for p in parts] == [(PROSE, False), (COMMAND, True)]
     assert parts[1].text == "docker history -q"
+
+
+def test_a_line_that_starts_with_docker_and_ends_in_a_question_mark_is_prose():
+    parts = split_parts("docker stop takes forever why?")
+    assert [p.kind for p in parts] == [PROSE]
