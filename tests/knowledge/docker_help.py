@@ -18,7 +18,7 @@ import yaml
 
 HELP_DIR = Path(__file__).resolve().parents[1] / "data" / "docker_help"
 FLAG_RE = re.compile(
-    r"^  (?:-(\w), )?\s*--([a-z0-9][a-z0-9-]*)(?: ([a-zA-Z][a-zA-Z0-9]*))?(?:\s{2,}|$)"
+    r"^  (?:-(\w), )?\s*--([a-z0-9][a-z0-9-]*)(?: ([a-zA-Z][a-zA-Z0-9-]*))?(?:\s{2,}|$)"
 )
 COMMANDS_RE = re.compile(r"^(?:\w+ )?Commands:$")
 COMMAND_RE = re.compile(r"^  ([a-z][a-z0-9-]*)\*?\s{2,}")

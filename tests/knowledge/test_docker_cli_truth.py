@@ -73,6 +73,10 @@ def test_a_help_text_is_read_into_usage_aliases_and_flags():
     assert page.flag("--bogus") is None
 
 
+def test_a_value_type_may_hold_a_hyphen(help):
+    assert help.page("docker run").flag("--gpus").kind == "gpu-request"
+
+
 def test_aliases_lead_to_the_same_command(help):
     assert help.page("docker ps") is help.page("docker container list")
     assert help.page("docker rmi").path == "docker image rm"
