@@ -56,7 +56,8 @@ def _describe_argument(placeholder: str, value: str) -> str:
         return "the command to run inside the container, instead of the image's default"
     if name.startswith("ARG"):
         return "an argument passed to that command"
-    return f"{placeholder.strip('.').lower().replace('_', ' ')}"
+    alternatives = placeholder.strip(".").lower().replace("_", " ").split("|")
+    return " or ".join(alternatives)
 
 
 def _argument_rows(parsed: ParsedCommand) -> list[str]:

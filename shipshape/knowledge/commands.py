@@ -133,8 +133,10 @@ def parse_command_line(
 
 
 def synopsis_placeholders(spec: CommandSpec) -> list[str]:
-    """Positional placeholders: 'IMAGE [COMMAND] [ARG...]' -> IMAGE, COMMAND, ARG..."""
+    """Positional placeholders: 'IMAGE [COMMAND] [ARG...]' -> IMAGE, COMMAND, ARG...;
+    alternatives take one place: 'PATH | URL | -' -> PATH|URL|-."""
     text = spec.synopsis.split("[OPTIONS]", 1)[-1] if "[OPTIONS]" in spec.synopsis else ""
+    text = re.sub(r"\s*\|\s*", "|", text)
     return [w.strip("[]") for w in text.split() if w.strip("[]")]
 
 

@@ -107,7 +107,7 @@ def test_prose_about_docker_is_not_taken_for_a_command(message):
     [
         ("docker exec as root user", "root"),
         ("docker logs since", "time"),
-        ("docker build no cache", "cache"),
+        ("docker build cache", "cache"),
     ],
 )
 def test_a_command_line_that_asks_in_words_gets_the_answer_first_and_the_explanation_under_it(
@@ -140,6 +140,12 @@ def test_a_pasted_command_line_is_explained_alone(library, question):
 def test_a_message_that_starts_with_a_command_but_reads_as_prose_is_not_explained(library):
     reply = answer_question("docker stop takes forever, like 10 seconds every time. why?", library)
     assert reply.anchor != "command-reference"
+
+
+def test_alternatives_in_a_synopsis_take_one_place_so_extra_words_make_a_question(library):
+    reply = answer_question("docker build command accepts lowercase only", library)
+    assert reply.anchor != "command-reference"
+    assert answer_question("docker build .", library).anchor == "command-reference"
 
 
 def test_a_quoted_format_string_does_not_make_a_command_line_prose(library):

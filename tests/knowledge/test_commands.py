@@ -154,6 +154,7 @@ def test_synopsis_placeholders_list_the_positional_arguments(catalog):
 
     assert synopsis_placeholders(specs["docker-container-run"]) == ["IMAGE", "COMMAND", "ARG..."]
     assert synopsis_placeholders(specs["docker-container-ls"]) == []
+    assert synopsis_placeholders(specs["docker-image-build"]) == ["PATH|URL|-"]
 
 
 IMAGE_REFERENCES = {
