@@ -23,7 +23,7 @@ QUERY_FIELDS = (*TEXT_FIELDS, "commands")  # every field the chat's queries read
 COMMON_SHARE = 0.75  # a word in three sections out of four tells nothing about which one
 SYNONYM_WEIGHT = 0.6  # a synonym counts for this much of the word it stands for
 COMMAND_BOOST = 8.0
-MAX_TERMS = 32
+MAX_TERMS = 48
 CONTEXT_EMPHASIS = 0.4  # a word from the story around the question, not from what it asks
 SHOUTED_RE = re.compile(r"\b[A-Z]{2,}\b")
 
