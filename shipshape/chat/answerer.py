@@ -194,8 +194,10 @@ def _immediate(
         return chat, None
     if pasted is not None:
         return pasted, None
+    # What the asking part names decides, even beside a docker error the material explains: in
+    # a Kubernetes pod or a CI job that error has causes and fixes the material does not teach.
     term = library.vocabulary.out_of_scope_term(question.asking)
-    if term is not None and not match_errors(question.text, library.catalog.error_patterns):
+    if term is not None:
         return compose_out_of_scope(term, library), None
     explained, line = _explained(question, library)
     words = plain_words(line, question, library) if explained is not None else ()

@@ -108,6 +108,17 @@ def test_a_no_answer_points_at_topics_that_exist(library, question):
     assert reply.suggestions, "a learner who got nothing should get something to try"
 
 
+def test_a_question_about_a_tool_outside_the_material_is_declined_beside_a_docker_error(library):
+    question = (
+        "Cannot connect to the Docker daemon in my GitLab CI job\n\n"
+        "The job fails with: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. "
+        "Is the docker daemon running?"
+    )
+    reply = answer_question(question, library)
+    assert reply.kind == "no_answer"
+    assert "does not cover" in reply.markdown
+
+
 # -- near the material: a tool that drives the same containers --------------------------
 def test_a_compose_question_the_material_answers_is_answered(library):
     reply = answer_question(
