@@ -15,6 +15,7 @@ from ..knowledge.coverage import Covered, cover
 from ..knowledge.errors import ErrorMatch
 from ..knowledge.index import Hit
 from ..knowledge.search import QueryPlan
+from .associations import associations
 from .phrasebook import HEADING, SECTION, TOPIC, Similarities
 from .reading import Question
 from .similarity import best_match, content_stems
@@ -37,6 +38,7 @@ FEATURES = (
     "error",  # share of a pasted error message this section explains
     "prefer",  # 1 for the topic a follow-up leans on
     "avoid",  # 1 for the section just given, when the learner asks for more
+    "association",  # how much the asked words go with the heading's words, across all phrasings
 )
 
 
@@ -126,6 +128,7 @@ def describe(
     prefer, avoid = context.get("prefer"), context.get("avoid")
     asks_definition, compares = bool(question.definition), bool(question.comparing)
     unknown, long = unknown_share(plan), float(question.is_long)
+    linked = associations(catalog, filler)
     candidates = []
     for hit, coverage, only_here in zip(hits, covered, distinct, strict=True):
         phrasing, own, topic, closest = _phrasing_features(hit, similar)
@@ -149,6 +152,7 @@ def describe(
             "error": shares.get((hit.slug, hit.anchor), 0.0),
             "prefer": float(hit.slug == prefer),
             "avoid": float(avoid == (hit.slug, hit.anchor)),
+            "association": linked.strength(similar.words, hit.slug, hit.anchor, similar.weigh),
             "unknown": unknown,
             "long": long,
         }
