@@ -107,7 +107,7 @@ def test_prose_about_docker_is_not_taken_for_a_command(message):
     [
         ("docker exec as root user", "root"),
         ("docker logs since", "time"),
-        ("docker build cache", "cache"),
+        ("docker images dangling", "dangling"),
     ],
 )
 def test_a_command_line_that_asks_in_words_gets_the_answer_first_and_the_explanation_under_it(
