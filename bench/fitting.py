@@ -8,6 +8,7 @@ evidence, then the lowest threshold whose answers are right often enough.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -105,8 +106,14 @@ def fit_weights(examples: list[Example], start: dict[str, float]) -> dict[str, f
     return {f: round(float(v), 4) for f, v in zip(FEATURES, fitted, strict=True)}
 
 
-Row = tuple[dict, bool, bool, str, bool]  # the best candidate's evidence, answering right,
-# answerable, the question's set, and whether the material was mended against the question
+class Row(NamedTuple):
+    """One question's outcome under a ranking: what the calibrator and the threshold learn from."""
+
+    evidence: dict  # the best candidate's
+    right: bool  # answering with it is right
+    answerable: bool
+    set_name: str
+    mended: bool  # the material was mended against this question (see MENDED_SETS)
 
 
 def top_outcomes(examples: list[Example], weights: dict[str, float]) -> list[Row]:
@@ -120,7 +127,7 @@ def top_outcomes(examples: list[Example], weights: dict[str, float]) -> list[Row
         ranked: list[Ranked] = rank(ex.candidates, model)
         best = ex.candidates.index(ranked[0].candidate)
         right, mended = ex.answerable and ex.right[best], was_mended(ex)
-        rows.append((evidence(ranked), right, ex.answerable, ex.set_name, mended))
+        rows.append(Row(evidence(ranked), right, ex.answerable, ex.set_name, mended))
     return rows
 
 
@@ -131,8 +138,8 @@ def was_mended(ex: Example) -> bool:
 def _row_balance(rows: list[Row]) -> np.ndarray:
     sizes: dict[str, int] = {}
     for row in rows:
-        sizes[row[3]] = sizes.get(row[3], 0) + 1
-    weights = np.array([1.0 / sizes[row[3]] for row in rows])
+        sizes[row.set_name] = sizes.get(row.set_name, 0) + 1
+    weights = np.array([1.0 / sizes[row.set_name] for row in rows])
     return weights / weights.sum()
 
 
@@ -179,6 +186,6 @@ def pick_threshold(rows: list[Row], calibration: dict[str, float]) -> float:
 def fit_model(examples: list[Example], start: dict[str, float]) -> Model:
     weights = fit_weights(examples, start)
     rows = top_outcomes(examples, weights)
-    calibration = fit_calibration([row for row in rows if not row[4]])
-    asked = [r for r in rows if r[3] in ASKED] or rows
+    calibration = fit_calibration([row for row in rows if not row.mended])
+    asked = [row for row in rows if row.set_name in ASKED] or rows
     return Model(weights, calibration, pick_threshold(asked, calibration))

@@ -14,6 +14,7 @@ from collections import Counter
 
 from ..knowledge.catalog import Catalog
 from ..knowledge.topicfile import answer_sections
+from .per_catalog import PerCatalog
 from .similarity import Weigh, content_stems
 
 MIN_TOGETHER = 2  # word pairs seen together fewer times than this are chance
@@ -46,30 +47,33 @@ class Associations:
                 if value > 0:
                     self.pmi.setdefault(w, {})[k] = value
 
+    def weighed(self, words: frozenset[str], weigh: Weigh) -> list[tuple[float, dict]]:
+        """The question's words as (weight, the heading words each goes with): worked out once
+        per question, then read for every candidate."""
+        return [(weigh(w), self.pmi.get(w, {})) for w in words]
+
     def strength(self, words: frozenset[str], slug: str, anchor: str, weigh: Weigh) -> float:
         """The weighted mean, over the question's words, of the best association with a word of
         the section's heading (and its topic's title)."""
+        return self.strength_of(self.weighed(words, weigh), slug, anchor)
+
+    def strength_of(self, weighed: list[tuple[float, dict]], slug: str, anchor: str) -> float:
+        """strength() for a question already weighed()."""
         key = self.keys.get((slug, anchor))
-        if not key or not words:
+        total = sum(weight for weight, _ in weighed)
+        if not key or not total:
             return 0.0
-        total = found = 0.0
-        for w in words:
-            weight = weigh(w)
-            total += weight
-            links = self.pmi.get(w)
-            if links:
-                found += weight * max((links.get(k, 0.0) for k in key), default=0.0)
-        return found / total if total else 0.0
+        found = sum(
+            weight * max((links.get(k, 0.0) for k in key), default=0.0)
+            for weight, links in weighed
+            if links
+        )
+        return found / total
 
 
-_KEPT: dict[int, tuple[Catalog, Associations]] = {}
+_KEPT: PerCatalog[Associations] = PerCatalog(Associations)
 
 
 def associations(catalog: Catalog, filler: frozenset[str]) -> Associations:
     """The associations of a catalog, learned once per catalog."""
-    kept = _KEPT.get(id(catalog))
-    if kept is None or kept[0] is not catalog:
-        if len(_KEPT) > 4:
-            _KEPT.clear()
-        kept = _KEPT[id(catalog)] = (catalog, Associations(catalog, filler))
-    return kept[1]
+    return _KEPT.get(catalog, filler)

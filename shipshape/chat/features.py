@@ -129,6 +129,7 @@ def describe(
     asks_definition, compares = bool(question.definition), bool(question.comparing)
     unknown, long = unknown_share(plan), float(question.is_long)
     linked = associations(catalog, filler)
+    weighed = linked.weighed(similar.words, similar.weigh)
     candidates = []
     for hit, coverage, only_here in zip(hits, covered, distinct, strict=True):
         phrasing, own, topic, closest = _phrasing_features(hit, similar)
@@ -152,7 +153,7 @@ def describe(
             "error": shares.get((hit.slug, hit.anchor), 0.0),
             "prefer": float(hit.slug == prefer),
             "avoid": float(avoid == (hit.slug, hit.anchor)),
-            "association": linked.strength(similar.words, hit.slug, hit.anchor, similar.weigh),
+            "association": linked.strength_of(weighed, hit.slug, hit.anchor),
             "unknown": unknown,
             "long": long,
         }

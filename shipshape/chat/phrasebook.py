@@ -14,9 +14,9 @@ import numpy as np
 
 from ..knowledge.catalog import Catalog
 from ..knowledge.topicfile import answer_sections
+from .per_catalog import PerCatalog
 from .similarity import Weigh, content_stems, cosine, squared_norm
 
-_BOOKS: dict[int, tuple[Catalog, Phrasebook]] = {}
 MARGIN = 1e-9  # far wider than the rounding between numpy's sums and cosine()'s
 
 
@@ -162,11 +162,9 @@ class Similarities:
         return self.book.closest(self.words, self.weigh, limit, self.shared)
 
 
+_BOOKS: PerCatalog[Phrasebook] = PerCatalog(Phrasebook)
+
+
 def phrasebook(catalog: Catalog, filler: frozenset[str]) -> Phrasebook:
     """The phrasebook of a catalog, built once per catalog (a new one per content version)."""
-    kept = _BOOKS.get(id(catalog))
-    if kept is None or kept[0] is not catalog:
-        if len(_BOOKS) > 4:
-            _BOOKS.clear()
-        kept = _BOOKS[id(catalog)] = (catalog, Phrasebook(catalog, filler))
-    return kept[1]
+    return _BOOKS.get(catalog, filler)
