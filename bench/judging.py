@@ -50,11 +50,15 @@ def auroc(positives: list[float], negatives: list[float]) -> float:
 
 
 def metrics(rows: list) -> str:
-    """P@1, MRR@10, no_answer precision/recall, share wrong at >= 0.8, AUROC of confidence."""
+    """P@1, MRR@10, no_answer precision/recall, share wrong at >= 0.8, AUROC of confidence, and
+    how often a right section is ranked first or among the first four before the reply decides
+    (a change that moves P@1 but not these moved the confidence, not the ranking)."""
     n = len(rows)
     right = sum(ok for _, (ok, *_rest) in rows)
     answerable = [(ex, o) for ex, o in rows if ex.answerable]
     mrr = sum(1 / o[3] for _, o in answerable if o[3]) / max(len(answerable), 1)
+    first = sum(o[3] == 1 for _, o in answerable)
+    top4 = sum(0 < o[3] <= 4 for _, o in answerable)
     said_no = [(ex, o) for ex, o in rows if o[1] == "no_answer"]
     should = [ex for ex, _ in rows if not ex.answerable]
     correct_no = sum(not ex.answerable for ex, _ in said_no)
@@ -67,4 +71,5 @@ def metrics(rows: list) -> str:
         f"n={n:4d}  P@1 {right / n:.3f}  MRR@10 {mrr:.3f}  no_answer P {precision} R {recall}"
         f" (said {len(said_no)})  wrong@>=0.8 {wrong_sure / max(len(answers), 1):.3f}"
         f" ({wrong_sure}/{len(answers)})  AUROC {area:.3f}"
+        f"  ranked 1st {first}/{len(answerable)}, top 4 {top4}"
     )
