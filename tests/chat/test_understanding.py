@@ -121,12 +121,10 @@ def test_a_question_about_a_tool_outside_the_material_is_declined_beside_a_docke
 
 # -- near the material: a tool that drives the same containers --------------------------
 def test_a_compose_question_the_material_answers_is_answered(library):
-    reply = answer_question(
-        "docker-compose: my named volume is empty after I remove the container?", library
-    )
+    reply = answer_question("in docker-compose, how do I publish a port to the host?", library)
     assert reply.kind == "answer"
     assert reply.confidence >= 0.5
-    assert "volume" in reply.sources[0].title.lower() + reply.sources[0].section.lower()
+    assert "port" in reply.sources[0].title.lower() + reply.sources[0].section.lower()
 
 
 @pytest.mark.parametrize(
