@@ -52,7 +52,8 @@ def auroc(positives: list[float], negatives: list[float]) -> float:
 def metrics(rows: list) -> str:
     """P@1, MRR@10, no_answer precision/recall, share wrong at >= 0.8, AUROC of confidence, and
     how often a right section is ranked first or among the first four before the reply decides
-    (a change that moves P@1 but not these moved the confidence, not the ranking)."""
+    (a change that moves P@1 but not these moved the confidence, not the ranking; a reply decided
+    without ranking, a pasted error's say, counts as ranked first when it is right)."""
     n = len(rows)
     right = sum(ok for _, (ok, *_rest) in rows)
     answerable = [(ex, o) for ex, o in rows if ex.answerable]
