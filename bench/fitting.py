@@ -147,8 +147,8 @@ def fit_calibration(rows: list[Row]) -> dict[str, float]:
     """Logistic regression of 'the best candidate is right' on its evidence."""
     if not rows:
         return dict.fromkeys(CALIBRATION, 0.0)
-    x = np.array([[e[k] for k in CALIBRATION] for e, *_ in rows])
-    y = np.array([float(ok) for _, ok, *_ in rows])
+    x = np.array([[row.evidence[k] for k in CALIBRATION] for row in rows])
+    y = np.array([float(row.right) for row in rows])
     share = _row_balance(rows)
 
     def grad(w: np.ndarray) -> np.ndarray:
@@ -168,8 +168,8 @@ def pick_threshold(rows: list[Row], calibration: dict[str, float]) -> float:
     share = _row_balance(rows)
     scored = sorted(
         (
-            (probability(e, calibration), ok, can, w)
-            for (e, ok, can, *_), w in zip(rows, share, strict=True)
+            (probability(row.evidence, calibration), row.right, row.answerable, w)
+            for row, w in zip(rows, share, strict=True)
         ),
         key=lambda r: -r[0],
     )

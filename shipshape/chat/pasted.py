@@ -152,7 +152,7 @@ def _mistake_markdown(mistakes: list[Mistake], line: str) -> list[str]:
 def mistake_reply(part: Part, mistakes: list[Mistake], library: Library) -> Reply:
     """The mistake named first, then the corrected line, then the line part by part."""
     catalog = library.catalog
-    line = part.text[len(part.prompt) :].strip() if part.prompt else part.text
+    line = part.command_line
     lines = _mistake_markdown(mistakes, line)
     sources = [source_for(*m.taught_in, catalog) for m in mistakes]
     try:
@@ -169,8 +169,9 @@ def mistake_reply(part: Part, mistakes: list[Mistake], library: Library) -> Repl
 
 
 def command_mistakes(part: Part, question: Question, library: Library) -> list[Mistake]:
-    line = part.text[len(part.prompt) :].strip() if part.prompt else part.text
-    return find_mistakes(line, library.catalog, part.prompt, question.text, part.quoted)
+    return find_mistakes(
+        part.command_line, library.catalog, part.prompt, question.text, part.quoted
+    )
 
 
 def pasted_reply(question: Question, library: Library) -> Reply | None:

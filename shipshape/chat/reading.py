@@ -134,7 +134,7 @@ def _split_asking(text: str) -> tuple[str, str]:
 
 def _commands(parts: tuple[Part, ...]) -> tuple[str, ...]:
     """The docker command lines among the parts, without a copied prompt, each once."""
-    lines = (p.text.removeprefix(p.prompt) for p in parts if p.kind == COMMAND)
+    lines = (p.command_line for p in parts if p.kind == COMMAND)
     return tuple(dict.fromkeys(" ".join(line.split()) for line in lines))
 
 

@@ -46,6 +46,11 @@ class Part:
     quoted: bool = False  # a command quoted as code inside a sentence, perhaps shortened
 
     @cached_property
+    def command_line(self) -> str:
+        """A command part's line without its copied prompt (the text itself otherwise)."""
+        return self.text[len(self.prompt) :].strip() if self.prompt else self.text
+
+    @cached_property
     def instructions(self) -> tuple[Instruction, ...]:
         """A Dockerfile part's instructions, parsed by Docker's own grammar (empty otherwise);
         DockerfileSyntaxError when that grammar refuses it."""
