@@ -60,7 +60,7 @@ class Understanding:
     explanation: Explanation | None = None  # of a command line that may be a question in words
     table: Reply | None = None  # two topics side by side, when no section compares them
     pasted: Reply | None = None  # the reply to what the message pastes, beside words that ask
-    near_scope: str | None = None  # a tool named (Compose): declined unless a section is likely
+    near_scope: str | None = None  # a tool at the edge of the material: declined unless likely
 
 
 CONFIDENT = 0.8  # a terse command-like question is answered before the command's explanation
@@ -176,7 +176,7 @@ def understand(text: str, library: Library, previous: Previous | None = None) ->
         _search(question, reading, library),
         explanation=explanation,
         table=table,
-        near_scope=library.vocabulary.near_scope_term(question.asking),
+        near_scope=_near_scope(question, library),
     )
     if prefer:
         found = replace(found, curated=prefer, reading=replace(reading, prefer_slug=prefer))
@@ -237,6 +237,17 @@ def _explained(question: Question, library: Library) -> tuple[Reply | None, str]
     others = list(library.catalog.get(explained.topic_slug).related)
     suggestions = suggestions_for(explained.topic_slug, library.catalog, others)
     return replace(explained, suggestions=suggestions), line
+
+
+def _near_scope(question: Question, library: Library) -> str | None:
+    """A tool at the edge of the material: one that drives the same containers (Compose) named
+    where the message asks, or one the material leaves out named only in its story ("our GitHub
+    Actions job", "my pod"). Either may come with a question a section answers, so neither is
+    declined at once, as an out-of-scope subject in the asking part is."""
+    vocabulary = library.vocabulary
+    return vocabulary.near_scope_term(question.asking) or vocabulary.out_of_scope_term(
+        question.context
+    )
 
 
 def respond(found: Understanding, library: Library, model: Model | None = None) -> Reply:

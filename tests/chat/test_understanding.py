@@ -138,6 +138,41 @@ def test_a_compose_question_no_section_answers_is_declined_as_outside(library, q
     assert "does not cover" in reply.markdown
 
 
+# A story that names a tool the material leaves out, around a question in its own words.
+_STORY = (
+    "I have been learning Docker for a few weeks and most things work. Our team runs everything "
+    "through {tool} on a shared runner, and the step that builds and starts things has been "
+    "flaky since last week. Nothing in our code changed as far as I can tell.\n\n"
+)
+
+
+def test_a_story_in_a_tool_outside_the_material_is_declined_when_no_section_is_likely(library):
+    question = (
+        "The service never becomes ready\n\n"
+        + _STORY.format(tool="GitHub Actions")
+        + "How do I make the next step wait until the app inside is ready?"
+    )
+    reply = answer_question(question, library)
+    assert reply.kind == "no_answer"
+    assert "github actions" in reply.markdown.lower()
+    assert "does not cover" in reply.markdown
+
+
+@pytest.mark.parametrize(
+    ("title", "asks", "section"),
+    [("Remove stopped containers", "How do I remove all stopped containers?", "stopped"),
+     ("Which side of -p is which",
+      "In -p 8080:80, which number is the host port and which the container port?", "host port")],
+)  # fmt: skip
+def test_a_story_naming_such_a_tool_still_gets_the_section_that_answers_it(
+    library, title, asks, section
+):
+    reply = answer_question(f"{title}\n\n{_STORY.format(tool='GitLab CI')}{asks}", library)
+    assert reply.kind == "answer"
+    assert reply.confidence >= 0.5
+    assert section in reply.sources[0].section.lower()
+
+
 # -- smalltalk ----------------------------------------------------------------------------
 @pytest.mark.parametrize(
     "message",
