@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..knowledge.errors import match_errors
+from ..knowledge.index import Hit
 from ..knowledge.library import Library
 from ..knowledge.search import QueryPlan, apply_corrections, plan_query, search_including
 from ..paste.parts import PROSE
@@ -222,10 +223,26 @@ _PASTE_WORDS = frozenset(
 )  # fmt: skip
 
 
+def _words_beside_the_paste(question: Question, library: Library) -> frozenset[str]:
+    """The stems of what the message asks in words beside what it pastes."""
+    words = " ".join(part.text for part in question.parts_of(PROSE))
+    return frozenset(content_stems(words, library.vocabulary.filler) - _PASTE_WORDS)
+
+
 def _asks_beside_the_paste(question: Question, library: Library) -> bool:
     """The message asks something in words beside what it pastes."""
-    words = " ".join(part.text for part in question.parts_of(PROSE))
-    return bool(content_stems(words, library.vocabulary.filler) - _PASTE_WORDS)
+    return bool(_words_beside_the_paste(question, library))
+
+
+def _bar_over_paste(found: Understanding, best: Hit, model: Model, library: Library) -> float:
+    """How sure the best section must be to answer the words beside a paste. As sure as any
+    answer when its title, heading or phrasings hold one of those words ("dangling images"
+    beside a Dockerfile); likely, when only the paste points at it ("my cat walked over the
+    keyboard") or when the paste's reply names a command line's mistake, the surer reading."""
+    if names_a_mistake(found.pasted):
+        return LIKELY
+    words = _words_beside_the_paste(found.question, library)
+    return model.threshold if words & best.key_stems else LIKELY
 
 
 def _explained(question: Question, library: Library) -> tuple[Reply | None, str]:
@@ -265,6 +282,8 @@ def respond(found: Understanding, library: Library, model: Model | None = None) 
     if found.table is not None and not _compares_both(ranked, sure, found.question, library):
         return found.table  # built from the two topics: no section compares them as well
     if found.pasted is not None:
+        if not ranked or sure < _bar_over_paste(found, ranked[0].hit, model, library):
+            return found.pasted
         return _answer_over_paste(ranked, sure, found, library, did_you_mean)
     if found.near_scope and (not ranked or sure < LIKELY):
         return compose_out_of_scope(found.near_scope, library)
@@ -281,11 +300,8 @@ def _answer_over_paste(
     ranked: list, sure: float, found: Understanding, library: Library, did_you_mean: str | None
 ) -> Reply:
     """The section that answers the words with the reply to the paste (a Dockerfile's review,
-    docker's output read back) under it, or over it when that names a command line's mistake;
-    the paste's reply alone when no section is likely to answer."""
+    docker's output read back) under it, or over it when that names a command line's mistake."""
     pasted = found.pasted
-    if not ranked or sure < LIKELY:
-        return pasted
     # Two readings of one message (its words, its paste): the answer to the words is no surer
     # than likely, since the learner may mean what they pasted.
     answer = compose_answer(ranked, min(sure, TWO_READINGS), found.plan, library, did_you_mean)

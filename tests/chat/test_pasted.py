@@ -121,6 +121,23 @@ def test_a_question_in_words_beside_a_dockerfile_is_answered_with_the_review_und
     assert {f["rule"] for f in reply["review"]["findings"]} >= {"DL3014", "SS106"}
 
 
+@pytest.mark.parametrize(
+    ("words", "section"),
+    [
+        ("Dangling images pile up after each build", "dangling"),
+        ("Why does the image keep growing after I remove files?", "deleting files"),
+    ],
+)
+def test_words_a_section_names_are_answered_over_the_review_though_not_likely(ask, words, section):
+    """A section whose heading or phrasings hold the learner's own words answers them as it
+    would without the paste, even when it is less than likely right (here below 0.5)."""
+    reply = ask(f"{words}\n```\n{DOCKERFILE}\n```")
+    assert reply["kind"] == "answer"
+    assert section in reply["sources"][0]["section"].lower()
+    assert reply["confidence"] < 0.5
+    assert {f["rule"] for f in reply["review"]["findings"]} >= {"DL3014"}
+
+
 def test_words_no_section_answers_leave_the_review_alone_and_unsure(ask):
     reply = ask(f"my cat walked over the keyboard overnight\n```\n{DOCKERFILE}\n```")
     assert reply["kind"] == "review"
