@@ -20,7 +20,7 @@ from ..knowledge.topicfile import CommandOption
 from .mistake import Mistake, shell_line
 from .options import is_option, nearest_option
 from .output_tables import KINDS
-from .synopsis import is_image_place, placeholders, required_count
+from .synopsis import is_image_place, place_at, placeholders, required_count, takes_an_id
 
 _REQUIRES = re.compile(r"requires (exactly |at least )?(1|one|a minimum of 1) argument", re.I)
 _FAILED = re.compile(r"\b(fail\w*|error|does(n'?t| not) work|wrong|broken)\b", re.I)
@@ -183,11 +183,16 @@ def _two_commands(parsed: ParsedCommand, catalog: Catalog) -> Mistake | None:
 def _pasted_output(parsed: ParsedCommand, words: list[str]) -> Mistake | None:
     """More words than the synopsis takes, and they read like docker's own output."""
     places = placeholders(parsed.spec)
-    ids = [a for a in parsed.arguments if _OUTPUT_ID.match(a)]
-    if ids and words[-1] == ids[-1]:
+    last = len(parsed.arguments) - 1
+    if (  # the ID of `docker inspect <id>` stands where one goes
+        last >= 0
+        and words[-1] == parsed.arguments[last]
+        and _OUTPUT_ID.match(words[-1])
+        and not takes_an_id(place_at(places, last))
+    ):
         return Mistake(
             "pasted-output",
-            f"`{ids[-1][:12]}…` is an ID docker printed, pasted back onto the command line: "
+            f"`{words[-1][:12]}…` is an ID docker printed, pasted back onto the command line: "
             f"`{parsed.written_name}` takes it as one more argument.",
             shell_line(words[:-1]),
         )

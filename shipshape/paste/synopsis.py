@@ -9,6 +9,8 @@ from ..knowledge.topicfile import CommandSpec
 
 _TOKEN = re.compile(r"\[(?:[^\[\]]|\[[^\]]*\])*\]|\S+")
 _IMAGE_NAMES = ("IMAGE", "NAME", "REPOSITORY", "SOURCE_IMAGE", "TARGET_IMAGE")
+# Places an ID docker printed may fill: `docker inspect <id>`, `docker rm <id>`, `docker tag <id>`.
+_ID_NAMES = ("CONTAINER", "IMAGE", "NAME", "ID", "SOURCE_IMAGE")
 
 
 @dataclass(frozen=True)
@@ -57,3 +59,14 @@ def required_count(places: list[Placeholder]) -> int:
 
 def is_image_place(place: Placeholder) -> bool:
     return place.name in _IMAGE_NAMES
+
+
+def place_at(places: list[Placeholder], index: int) -> Placeholder | None:
+    """The place the argument at this index fills: the last one again when it repeats."""
+    if index < len(places):
+        return places[index]
+    return places[-1] if places and places[-1].repeats else None
+
+
+def takes_an_id(place: Placeholder | None) -> bool:
+    return place is not None and place.name in _ID_NAMES

@@ -100,6 +100,16 @@ def test_an_id_docker_printed_pasted_back_is_named(library):
     assert first(line, library) == ("pasted-output", "docker run -d --name web nginx")
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["docker inspect --format '{{.Config.Image}}' " + "e61d1229" * 8,
+     "docker rm -f " + "e61d1229" * 8,
+     "docker logs --tail 50 " + "e61d1229" * 8],
+)  # fmt: skip
+def test_a_full_id_where_the_command_takes_one_is_no_mistake(library, line):
+    assert first(line, library) == (None, None)
+
+
 def test_an_option_that_swallowed_the_next_one_is_named(library):
     assert first("docker run -it --name -P nginx", library)[0] == "missing-value"
 
