@@ -286,7 +286,7 @@ def respond(found: Understanding, library: Library, model: Model | None = None) 
             return found.pasted
         return _answer_over_paste(ranked, sure, found, library, did_you_mean)
     if found.near_scope and (not ranked or sure < LIKELY):
-        return compose_out_of_scope(found.near_scope, library)
+        return compose_out_of_scope(found.near_scope, library, ranked)
     explained = found.explanation
     if explained is not None and not _answers_words(ranked, sure, explained.words):
         return explained.reply  # the command line is surer than any guess at its question

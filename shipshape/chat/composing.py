@@ -124,30 +124,34 @@ def compose_no_answer(
 ) -> Reply:
     """Say plainly that the material does not cover it (no did-you-mean: a fix that found nothing
     is no help), and point at the closest topics."""
-    slugs = list(dict.fromkeys(r.hit.slug for r in ranked if r.coverage > 0))[:3]
-    slugs = slugs or list(library.vocabulary.starter_topics)[:3]
     return Reply(
         kind=NO_ANSWER,
-        markdown=_NO_ANSWER + _pointers(slugs, library),
+        markdown=_NO_ANSWER + _pointers(_closest_topics(ranked, library), library),
         confidence=sure,
         suggestions=library.vocabulary.starters[:MAX_SUGGESTIONS],
         why=why(ranked, plan),
     )
 
 
-def compose_out_of_scope(term: str, library: Library) -> Reply:
-    """A question about something the material leaves out (Kubernetes, Compose): say so."""
+def compose_out_of_scope(term: str, library: Library, ranked: list[Ranked] = ()) -> Reply:
+    """A question about something the material leaves out (Kubernetes, Compose): say so, and
+    point at the closest topics the search found, if it searched."""
     markdown = (
         f"That is about {term}, which this course does not cover: it is about Docker images, "
         "containers and the docker commands that build, run and manage them."
     )
-    slugs = list(library.vocabulary.starter_topics)[:3]
     return Reply(
         kind=NO_ANSWER,
-        markdown=markdown + _pointers(slugs, library),
+        markdown=markdown + _pointers(_closest_topics(ranked, library), library),
         confidence=0.0,
         suggestions=library.vocabulary.starters[:MAX_SUGGESTIONS],
     )
+
+
+def _closest_topics(ranked: list[Ranked], library: Library) -> list[str]:
+    """The topics of the best sections that share a word with the question, else the starters."""
+    slugs = list(dict.fromkeys(r.hit.slug for r in ranked if r.coverage > 0))[:3]
+    return slugs or list(library.vocabulary.starter_topics)[:3]
 
 
 def compose_same_again(answer: Reply) -> Reply:

@@ -138,6 +138,19 @@ def test_a_compose_question_no_section_answers_is_declined_as_outside(library, q
     assert "does not cover" in reply.markdown
 
 
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [("docker compose build ignores my .dockerignore file", ".dockerignore"),
+     ("my docker-compose volume is empty after the first start", "volume")],
+)  # fmt: skip
+def test_a_compose_question_declined_points_at_the_closest_topics(library, question, named):
+    reply = answer_question(question, library)
+    assert reply.kind == "no_answer"
+    assert "does not cover" in reply.markdown
+    titles = [library.catalog.get(slug).title for slug in TOPIC_LINK.findall(reply.markdown)]
+    assert any(named in title.lower() for title in titles), titles
+
+
 # A story that names a tool the material leaves out, around a question in its own words.
 _STORY = (
     "I have been learning Docker for a few weeks and most things work. Our team runs everything "
