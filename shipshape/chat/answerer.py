@@ -163,7 +163,11 @@ def understand(text: str, library: Library, previous: Previous | None = None) ->
     if pasted is not None and _asks_beside_the_paste(question, library):
         # Beside a question in words ("Healthcheck not working") what was pasted is one reading
         # of the message: the words are searched too, and a likely answer goes with the paste's
-        # reply, which alone is no surer than likely.
+        # reply, which alone is no surer than likely. Words that ask about what the material
+        # leaves out ("my pod on minikube") are declined as they are without a paste.
+        outside = library.vocabulary.out_of_scope_term(question.asking)
+        if outside is not None:
+            return Understanding(question, reading, compose_out_of_scope(outside, library))
         pasted = replace(pasted, confidence=min(pasted.confidence, LIKELY))
         return replace(_search(question, reading, library), pasted=pasted)
     immediate, explanation = _immediate(text, question, library, reading.leans, pasted)

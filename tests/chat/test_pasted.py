@@ -138,6 +138,13 @@ def test_words_a_section_names_are_answered_over_the_review_though_not_likely(as
     assert {f["rule"] for f in reply["review"]["findings"]} >= {"DL3014"}
 
 
+def test_words_beside_a_paste_that_ask_about_what_the_material_leaves_out_are_declined(ask):
+    reply = ask(f"Why does my pod on minikube never start with this image?\n```\n{DOCKERFILE}\n```")
+    assert reply["kind"] == "no_answer"
+    assert "minikube" in reply["answer"]["markdown"]
+    assert "does not cover" in reply["answer"]["markdown"]
+
+
 def test_words_no_section_answers_leave_the_review_alone_and_unsure(ask):
     reply = ask(f"my cat walked over the keyboard overnight\n```\n{DOCKERFILE}\n```")
     assert reply["kind"] == "review"
