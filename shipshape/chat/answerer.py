@@ -165,9 +165,9 @@ def understand(text: str, library: Library, previous: Previous | None = None) ->
         # of the message: the words are searched too, and a likely answer goes with the paste's
         # reply, which alone is no surer than likely. Words that ask about what the material
         # leaves out ("my pod on minikube") are declined as they are without a paste.
-        outside = library.vocabulary.out_of_scope_term(question.asking)
+        outside = _outside(question, library)
         if outside is not None:
-            return Understanding(question, reading, compose_out_of_scope(outside, library))
+            return Understanding(question, reading, outside)
         pasted = replace(pasted, confidence=min(pasted.confidence, LIKELY))
         return replace(_search(question, reading, library), pasted=pasted)
     immediate, explanation = _immediate(text, question, library, reading.leans, pasted)
@@ -199,11 +199,9 @@ def _immediate(
         return chat, None
     if pasted is not None:
         return pasted, None
-    # What the asking part names decides, even beside a docker error the material explains: in
-    # a Kubernetes pod or a CI job that error has causes and fixes the material does not teach.
-    term = library.vocabulary.out_of_scope_term(question.asking)
-    if term is not None:
-        return compose_out_of_scope(term, library), None
+    outside = _outside(question, library)
+    if outside is not None:
+        return outside, None
     explained, line = _explained(question, library)
     words = plain_words(line, question, library) if explained is not None else ()
     if words:  # perhaps a question put tersely: search, and explain under the answer
@@ -258,6 +256,14 @@ def _explained(question: Question, library: Library) -> tuple[Reply | None, str]
     others = list(library.catalog.get(explained.topic_slug).related)
     suggestions = suggestions_for(explained.topic_slug, library.catalog, others)
     return replace(explained, suggestions=suggestions), line
+
+
+def _outside(question: Question, library: Library) -> Reply | None:
+    """The decline for a question whose asking part names what the material leaves out. What it
+    names decides, even beside a docker error the material explains: in a Kubernetes pod or a CI
+    job that error has causes and fixes the material does not teach."""
+    term = library.vocabulary.out_of_scope_term(question.asking)
+    return compose_out_of_scope(term, library) if term is not None else None
 
 
 def _near_scope(question: Question, library: Library) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ..knowledge.catalog import Catalog
@@ -133,7 +134,7 @@ def compose_no_answer(
     )
 
 
-def compose_out_of_scope(term: str, library: Library, ranked: list[Ranked] = ()) -> Reply:
+def compose_out_of_scope(term: str, library: Library, ranked: Sequence[Ranked] = ()) -> Reply:
     """A question about something the material leaves out (Kubernetes, Compose): say so, and
     point at the closest topics the search found, if it searched."""
     markdown = (
@@ -148,7 +149,7 @@ def compose_out_of_scope(term: str, library: Library, ranked: list[Ranked] = ())
     )
 
 
-def _closest_topics(ranked: list[Ranked], library: Library) -> list[str]:
+def _closest_topics(ranked: Sequence[Ranked], library: Library) -> list[str]:
     """The topics of the best sections that share a word with the question, else the starters."""
     slugs = list(dict.fromkeys(r.hit.slug for r in ranked if r.coverage > 0))[:3]
     return slugs or list(library.vocabulary.starter_topics)[:3]
