@@ -26,7 +26,7 @@ from .composing import (
 )
 from .explain import explain_message
 from .features import Candidate, describe, phrasings_of
-from .followup import Previous, Reading, read_in_context, rewrite
+from .followup import Previous, Reading, entities_named, read_in_context, rewrite
 from .immediate import bare_command, head_topic, plain_words, side_topic, smalltalk
 from .pasted import names_a_mistake, pasted_reply
 from .phrasebook import phrasebook
@@ -142,14 +142,17 @@ def _search(question: Question, reading: Reading, library: Library) -> Understan
 
 
 def understood_as(previous: Previous | None, library: Library) -> Previous | None:
-    """The previous turn as a follow-up builds on it: a pasted message by the heading of the
-    section that answered it. "and for images?" after a pasted error asks about images in the
-    light of what the error was about; swapping words inside the error's own text only pastes
-    the same error again."""
-    if previous is None or not previous.topic_slug or not read_question(previous.question).is_long:
+    """The previous turn as a follow-up builds on it: what its answer was about, and a pasted
+    message by the heading of the section that answered it.
+    "and for images?" after a pasted error asks about images in the light of what the error was
+    about; swapping words inside the error's own text only pastes the same error again."""
+    if previous is None or not previous.topic_slug:
         return previous
     doc = library.catalog.get(previous.topic_slug)
     if doc is None:
+        return previous
+    previous = replace(previous, subject=entities_named(doc.title, library.vocabulary))
+    if not read_question(previous.question).is_long:
         return previous
     section = next((s for s in doc.sections if s.anchor == previous.anchor), None)
     return replace(previous, question=section.heading if section else doc.title)

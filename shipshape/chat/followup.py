@@ -22,6 +22,8 @@ class Previous:
     question: str
     topic_slug: str | None
     anchor: str | None
+    # the entities (stems) the answering topic's title names: what the answer was about
+    subject: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,11 @@ def _content(tokens: list[str], vocabulary: Vocabulary) -> list[str]:
 def _entity(word: str, vocabulary: Vocabulary) -> str | None:
     stem = stem_word(word)
     return stem if stem in vocabulary.entity_stems else None
+
+
+def entities_named(text: str, vocabulary: Vocabulary) -> frozenset[str]:
+    """The stems of the entities a text names ("Removing an image" -> {"imag"})."""
+    return frozenset(e for e in (_entity(t, vocabulary) for t in tokenize(text)) if e)
 
 
 def leans_on_previous(question: str, vocabulary: Vocabulary) -> bool:
@@ -69,24 +76,54 @@ def rewrite(question: str, previous: str, vocabulary: Vocabulary) -> str:
     return " ".join(current + carried)
 
 
-def swap_entity(question: str, previous: str, vocabulary: Vocabulary) -> str | None:
+def swap_entity(
+    question: str, previous: str, vocabulary: Vocabulary, subject: frozenset[str] = frozenset()
+) -> str | None:
     """'and a container?' after 'What is an image?': the previous question about the new thing,
-    its wording kept ('What is a container?'), when the follow-up names only things."""
+    its wording kept ('What is a container?'), when the follow-up names only things, perhaps
+    qualified ('and stopped containers?' after 'how do I remove dangling images')."""
     current = [t for t in _content(tokenize(question), vocabulary) if t not in MORE]
-    if not current or not all(_entity(t, vocabulary) for t in current):
+    named = [t for t in current if _entity(t, vocabulary)]
+    qualified = [t for t in current if t in vocabulary.qualifiers and not _entity(t, vocabulary)]
+    if not named or len(named) + len(qualified) != len(current):
         return None
-    old = [t for t in tokenize(previous) if _entity(t, vocabulary)]
+    old = _replaced(named, [t for t in tokenize(previous) if _entity(t, vocabulary)],
+                    vocabulary, subject)  # fmt: skip
     if not old:
         return None
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, old)) + r")\b", re.I)
-    return pattern.sub(" ".join(current), previous)
+    things = "|".join(map(re.escape, old))
+    if qualified:  # the new qualifiers stand in for the old ones too
+        before = "|".join(map(re.escape, sorted(vocabulary.qualifiers)))
+        things = rf"(?:(?:{before})\s+)*(?:{things})"
+    return re.sub(rf"\b{things}\b", " ".join(current), previous, flags=re.I)
+
+
+def _replaced(
+    new: list[str], old: list[str], vocabulary: Vocabulary, subject: frozenset[str]
+) -> list[str]:
+    """Which of the previous question's entities the new ones stand in for: those of the same
+    kind (a part for a part: "and the processes?" after "the logs of a container"), and of those
+    what the answer was about ("and for volumes?" after "a container uses the image", answered
+    from removing images), when that narrows them down; otherwise every one."""
+    kinds = vocabulary.entity_kinds
+
+    def kind(word: str) -> str | None:
+        stem = _entity(word, vocabulary)
+        return kinds.get(stem, stem) if stem else None
+
+    wanted = {kind(t) for t in new}
+    alike = [t for t in old if kind(t) in wanted] if len(wanted) == 1 else []
+    old = alike or old
+    about = [t for t in old if _entity(t, vocabulary) in subject]
+    narrower = {_entity(t, vocabulary) for t in about} != {_entity(t, vocabulary) for t in old}
+    return about if about and narrower else old
 
 
 def read_in_context(question: str, previous: Previous | None, vocabulary: Vocabulary) -> Reading:
     """How to search for a question, given the turn before it."""
     if previous is None or not leans_on_previous(question, vocabulary):
         return Reading(question)
-    swapped = swap_entity(question, previous.question, vocabulary)
+    swapped = swap_entity(question, previous.question, vocabulary, previous.subject)
     if swapped is not None:
         return Reading(swapped, leans=True)
     text = rewrite(question, previous.question, vocabulary)

@@ -64,6 +64,12 @@ class Vocabulary:
     starter_topics: tuple[str, ...] = ()
     # the things questions are about; a follow-up naming another one changes the subject
     entity_stems: frozenset[str] = frozenset()
+    # entity stem -> its kind (things, parts of things, places): in a follow-up a new entity
+    # replaces an old one of its kind (a container's logs -> its processes, not its logs' ...)
+    entity_kinds: dict[str, str] = field(default_factory=dict)
+    # words that pick some of an entity ("stopped containers", "dangling images"): a follow-up
+    # naming them with a new entity replaces the old entity with its own qualifiers
+    qualifiers: frozenset[str] = frozenset()
     # Dockerfile instructions: in capitals (FROM, RUN) they also mean "a Dockerfile instruction"
     instructions: frozenset[str] = frozenset()
     # multi-word expressions read as one word ("get into" -> "enter"), longest first
@@ -122,6 +128,12 @@ def parse_vocabulary(data: dict) -> Vocabulary:
         starters=tuple(str(q) for q in data.get("starters") or []),
         starter_topics=tuple(str(s) for s in data.get("starter_topics") or []),
         entity_stems=frozenset(stem_word(str(w).lower()) for w in data.get("entities") or []),
+        entity_kinds={
+            stem_word(str(w).lower()): str(kind)
+            for kind, words in (data.get("entity_kinds") or {}).items()
+            for w in words or []
+        },
+        qualifiers=frozenset(str(w).lower() for w in data.get("qualifiers") or []),
         instructions=frozenset(str(w).lower() for w in data.get("instructions") or []),
         phrases=_phrases(data.get("phrases") or {}),
         out_of_scope=_terms(data.get("out_of_scope") or [], known),

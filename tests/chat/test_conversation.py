@@ -23,6 +23,13 @@ def test_a_new_entity_replaces_the_old_one(ask):
     assert slug(second) == "docker-image-ls"
 
 
+def test_a_qualified_new_entity_keeps_the_action(ask):
+    first, second = converse(ask, "how do I remove all dangling images", "and stopped containers?")
+    assert slug(first) == "docker-image-prune"
+    assert second["kind"] == "answer"
+    assert slug(second) in {"docker-container-prune", "docker-container-rm"}
+
+
 def test_a_new_action_keeps_the_entity(ask):
     *_, last = converse(ask, "show me my images", "and how do I delete them?")
     assert last["kind"] == "answer"

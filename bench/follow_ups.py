@@ -1,0 +1,58 @@
+"""How often a two-turn conversation's follow-up is answered from a right topic.
+
+    python bench/follow_ups.py        # figures per set
+    python bench/follow_ups.py -v     # and each follow-up of the sets that may be read
+
+bench/data/follow_ups.json: a first question, a short follow-up that means something only after
+it ("and the processes?", "how do I stop it?"), and the topics any of which answers the follow-up.
+Written for this bench, not by learners: "beside the change" while the follow-up reading was
+mended (2026-12-07), and 40 by a helper who saw only the topic titles, split by a hash of the
+first question into a half that was read and a half read only as figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from quality import load_docs, make_library  # noqa: E402
+
+from shipshape.chat.answerer import answer_question  # noqa: E402
+from shipshape.chat.followup import Previous  # noqa: E402
+
+CASES = ROOT / "bench" / "data" / "follow_ups.json"
+UNREAD = "apart, figures only"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-v", action="store_true", help="print each follow-up of the read sets")
+    verbose = parser.parse_args().v
+    cases = json.loads(CASES.read_text())
+    right: dict[str, list[bool]] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        library = make_library(load_docs(), Path(folder))
+        for case in cases:
+            first = answer_question(case["first"], library)
+            previous = Previous(first.resolved or case["first"], first.topic_slug, first.anchor)
+            reply = answer_question(case["follow_up"], library, previous)
+            ok = reply.kind == "answer" and reply.topic_slug in case["topics"]
+            right.setdefault(case["set"], []).append(ok)
+            if verbose and case["set"] != UNREAD:
+                mark = "ok  " if ok else "MISS"
+                print(f"{mark} {case['follow_up']!r} after {case['first']!r}", end=" ")
+                print(f"-> {reply.kind} {reply.topic_slug} (read as {reply.resolved!r})")
+        library.index.close()
+    for name, oks in right.items():
+        print(f"{name:22s} {sum(oks):3d}/{len(oks):3d}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,76 @@
+"""A follow-up that names another thing is the previous question about that thing: which of the
+previous question's things it stands in for, and what qualifies it."""
+
+from pathlib import Path
+
+import pytest
+
+from shipshape.chat.followup import Previous, entities_named, read_in_context
+from shipshape.knowledge.vocabulary import load_vocabulary, parse_vocabulary
+
+# Nothing here touches the database: the PostgreSQL run of the suite skips it.
+pytestmark = pytest.mark.database_independent
+
+CONTENT = Path(__file__).resolve().parents[2] / "content"
+
+VOCABULARY = parse_vocabulary(
+    {
+        "filler": ["how", "do", "i", "can", "a", "an", "the", "of", "to", "and", "what", "about"],
+        "entities": ["container", "image", "volume", "registry", "log", "process", "layer"],
+        "entity_kinds": {
+            "things": ["container", "image", "volume"],
+            "parts": ["log", "process", "layer"],
+            "places": ["registry"],
+        },
+        "qualifiers": ["all", "stopped", "dangling", "unused"],
+    }
+)
+
+
+def read(follow_up: str, previous: str, subject: frozenset[str] = frozenset()) -> str:
+    return read_in_context(
+        follow_up, Previous(previous, "some-topic", None, subject), VOCABULARY
+    ).text
+
+
+def test_a_part_stands_in_for_the_part_not_for_its_owner():
+    asked = read("and the processes?", "how do I see the logs of a container")
+    assert asked == "how do I see the processes of a container"
+
+
+def test_a_thing_stands_in_for_the_thing_not_for_where_it_goes():
+    asked = read("and an image?", "can I push a container to a registry")
+    assert asked == "can I push a image to a registry"
+
+
+def test_of_two_things_the_one_the_answer_was_about_is_replaced():
+    subject = entities_named("Removing an image", VOCABULARY)
+    asked = read("and a volume?", "why can't I remove an image a container is using", subject)
+    assert asked == "why can't I remove an volume a container is using"
+
+
+def test_without_an_answer_to_go_by_every_thing_of_the_kind_is_replaced():
+    asked = read("and a volume?", "why can't I remove an image a container is using")
+    assert asked == "why can't I remove an volume a volume is using"
+
+
+def test_a_qualified_thing_replaces_the_thing_and_its_qualifiers():
+    asked = read("and stopped containers?", "how do I remove all dangling images")
+    assert asked == "how do I remove stopped containers"
+
+
+def test_a_word_that_is_no_qualifier_is_not_read_as_a_new_thing():
+    asked = read("and how do I delete containers?", "how do I list dangling images")
+    assert "dangling" not in asked and "delete" in asked and "container" in asked
+
+
+def test_entity_kinds_are_parsed_by_stem_and_qualifiers_as_words():
+    assert VOCABULARY.entity_kinds["process"] == "parts"
+    assert VOCABULARY.entity_kinds["registri"] == "places"  # "registry", stemmed
+    assert "stopped" in VOCABULARY.qualifiers
+
+
+def test_every_entity_of_the_bundled_vocabulary_has_a_kind():
+    bundled = load_vocabulary(CONTENT)
+    assert bundled.entity_stems
+    assert bundled.entity_stems == set(bundled.entity_kinds)
