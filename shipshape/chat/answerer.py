@@ -26,7 +26,7 @@ from .composing import (
 )
 from .explain import explain_message
 from .features import Candidate, describe, phrasings_of
-from .followup import Previous, Reading, entities_named, read_in_context, rewrite
+from .followup import Previous, Reading, read_in_context, rewrite
 from .immediate import bare_command, head_topic, plain_words, side_topic, smalltalk
 from .pasted import names_a_mistake, pasted_reply
 from .phrasebook import phrasebook
@@ -151,7 +151,7 @@ def understood_as(previous: Previous | None, library: Library) -> Previous | Non
     doc = library.catalog.get(previous.topic_slug)
     if doc is None:
         return previous
-    previous = replace(previous, subject=entities_named(doc.title, library.vocabulary))
+    previous = replace(previous, topic_title=doc.title)
     if not read_question(previous.question).is_long:
         return previous
     section = next((s for s in doc.sections if s.anchor == previous.anchor), None)

@@ -22,8 +22,8 @@ class Previous:
     question: str
     topic_slug: str | None
     anchor: str | None
-    # the entities (stems) the answering topic's title names: what the answer was about
-    subject: frozenset[str] = frozenset()
+    # the title of the topic that answered: what the answer was about
+    topic_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -59,19 +59,24 @@ def leans_on_previous(question: str, vocabulary: Vocabulary) -> bool:
     return not content or all(t in MORE for t in content)
 
 
-def rewrite(question: str, previous: str, vocabulary: Vocabulary) -> str:
+def rewrite(question: str, previous: str, vocabulary: Vocabulary, about: str = "") -> str:
     """The question completed from the previous one. What it names replaces what the previous
-    question named: a new entity ("images") the old one, a new action ("delete") the old action;
-    pronouns give way to what they stand for, and "why?" or "an example" keep everything."""
+    question named: a new entity ("images") the old one, a new action ("delete") the old action,
+    though words of what the answer was `about` (its topic's title) stay: "how do I skip it?"
+    after "how does the build cache work" asks how to skip the build cache. Pronouns give way to
+    what they stand for, and "why?" or "an example" keep everything."""
     current = [t for t in _content(tokenize(question), vocabulary) if t not in MORE]
     names_entity = any(_entity(t, vocabulary) for t in current)
     names_action = any(not _entity(t, vocabulary) for t in current)
+    before = _content(tokenize(previous), vocabulary)
+    # the first word asked is mostly the action ("run", "create"), which the new one replaces
+    kept = {stem_word(t) for t in tokenize(about)} - {stem_word(t) for t in before[:1]}
     carried = [
         t
-        for t in _content(tokenize(previous), vocabulary)
+        for t in before
         if t not in current
         and not (names_entity and _entity(t, vocabulary))
-        and not (names_action and not _entity(t, vocabulary))
+        and not (names_action and not _entity(t, vocabulary) and stem_word(t) not in kept)
     ]
     return " ".join(current + carried)
 
@@ -123,18 +128,21 @@ def read_in_context(question: str, previous: Previous | None, vocabulary: Vocabu
     """How to search for a question, given the turn before it."""
     if previous is None or not leans_on_previous(question, vocabulary):
         return Reading(question)
-    swapped = swap_entity(question, previous.question, vocabulary, previous.subject)
+    subject = entities_named(previous.topic_title, vocabulary)
+    swapped = swap_entity(question, previous.question, vocabulary, subject)
     if swapped is not None:
         return Reading(swapped, leans=True)
-    text = rewrite(question, previous.question, vocabulary)
+    text = rewrite(question, previous.question, vocabulary, previous.topic_title)
     current = _content(tokenize(question), vocabulary)
     changed_entity = any(_entity(t, vocabulary) for t in current)
     wants_more = not current or all(t in MORE for t in current)
+    # something new about the same thing ("how do I skip it?"): not the section just given
+    new_action = not changed_entity and any(t not in MORE for t in current)
     return Reading(
         text=text or previous.question,
         prefer_slug=None if changed_entity else previous.topic_slug,
         avoid=(previous.topic_slug, previous.anchor or "")
-        if wants_more and previous.topic_slug
+        if (wants_more or new_action) and previous.topic_slug
         else None,
         leans=True,
     )

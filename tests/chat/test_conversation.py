@@ -30,6 +30,14 @@ def test_a_qualified_new_entity_keeps_the_action(ask):
     assert slug(second) in {"docker-container-prune", "docker-container-rm"}
 
 
+def test_a_new_action_on_the_same_subject_gets_a_new_section(ask):
+    first, second = converse(ask, "how does the docker build cache work", "how do I skip it?")
+    assert slug(first) == "build-cache"
+    assert second["kind"] == "answer"
+    assert second["sources"][0]["url"] != first["sources"][0]["url"]
+    assert "--no-cache" in second["answer"]["markdown"]
+
+
 def test_a_new_action_keeps_the_entity(ask):
     *_, last = converse(ask, "show me my images", "and how do I delete them?")
     assert last["kind"] == "answer"

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from shipshape.chat.followup import Previous, entities_named, read_in_context
+from shipshape.chat.followup import Previous, read_in_context
 from shipshape.knowledge.vocabulary import load_vocabulary, parse_vocabulary
 
 # Nothing here touches the database: the PostgreSQL run of the suite skips it.
@@ -27,10 +27,13 @@ VOCABULARY = parse_vocabulary(
 )
 
 
-def read(follow_up: str, previous: str, subject: frozenset[str] = frozenset()) -> str:
-    return read_in_context(
-        follow_up, Previous(previous, "some-topic", None, subject), VOCABULARY
-    ).text
+def reading(follow_up: str, previous: str, about: str = ""):
+    turn = Previous(previous, "some-topic", "some-section", about)
+    return read_in_context(follow_up, turn, VOCABULARY)
+
+
+def read(follow_up: str, previous: str, about: str = "") -> str:
+    return reading(follow_up, previous, about).text
 
 
 def test_a_part_stands_in_for_the_part_not_for_its_owner():
@@ -44,8 +47,9 @@ def test_a_thing_stands_in_for_the_thing_not_for_where_it_goes():
 
 
 def test_of_two_things_the_one_the_answer_was_about_is_replaced():
-    subject = entities_named("Removing an image", VOCABULARY)
-    asked = read("and a volume?", "why can't I remove an image a container is using", subject)
+    asked = read(
+        "and a volume?", "why can't I remove an image a container is using", "Removing an image"
+    )
     assert asked == "why can't I remove an volume a container is using"
 
 
@@ -62,6 +66,21 @@ def test_a_qualified_thing_replaces_the_thing_and_its_qualifiers():
 def test_a_word_that_is_no_qualifier_is_not_read_as_a_new_thing():
     asked = read("and how do I delete containers?", "how do I list dangling images")
     assert "dangling" not in asked and "delete" in asked and "container" in asked
+
+
+def test_a_new_action_keeps_what_the_answer_was_about_but_not_the_old_action():
+    asked = read("how do I skip it?", "how does the build cache work", "The build cache")
+    assert asked.split() == ["skip", "build", "cache"]
+    asked = read("how do I stop it?", "how do I run nginx in the background", "Running a container")
+    assert "run" not in asked.split() and "stop" in asked.split()
+
+
+def test_a_new_action_on_the_same_thing_is_not_answered_with_the_section_just_given():
+    assert reading("how do I skip it?", "how does the build cache work").avoid == (
+        "some-topic",
+        "some-section",
+    )
+    assert reading("and an image?", "how do I remove a container").avoid is None
 
 
 def test_entity_kinds_are_parsed_by_stem_and_qualifiers_as_words():
