@@ -6,8 +6,10 @@
 bench/data/follow_ups.json: a first question, a short follow-up that means something only after
 it ("and the processes?", "how do I stop it?"), and the topics any of which answers the follow-up.
 Written for this bench, not by learners: "beside the change" while the follow-up reading was
-mended (2026-12-07), and 40 by a helper who saw only the topic titles, split by a hash of the
-first question into a half that was read and a half read only as figures.
+mended (2026-12-07); 40 by a helper who saw only the topic titles, split by a hash of the first
+question into a half that was read and a half read only as figures; and 50 more by another such
+helper, in seven shapes (another thing, a qualifier, a new action, a part, a flag, why, another
+value), read only as figures.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from shipshape.chat.answerer import answer_question  # noqa: E402
 from shipshape.chat.followup import Previous  # noqa: E402
 
 CASES = ROOT / "bench" / "data" / "follow_ups.json"
-UNREAD = "apart, figures only"
+UNREAD = ("apart, figures only", "apart 2, figures only")
 
 
 def main() -> None:
@@ -45,7 +47,7 @@ def main() -> None:
             reply = answer_question(case["follow_up"], library, previous)
             ok = reply.kind == "answer" and reply.topic_slug in case["topics"]
             right.setdefault(case["set"], []).append(ok)
-            if verbose and case["set"] != UNREAD:
+            if verbose and case["set"] not in UNREAD:
                 mark = "ok  " if ok else "MISS"
                 print(f"{mark} {case['follow_up']!r} after {case['first']!r}", end=" ")
                 print(f"-> {reply.kind} {reply.topic_slug} (read as {reply.resolved!r})")

@@ -364,7 +364,8 @@ def answer_question(
         reply = compose_same_again(reply)
     if reply.kind == NO_ANSWER and previous is not None and not found.reading.leans:
         # Not answerable alone: perhaps it is an unmarked follow-up ("follow live?").
-        text = rewrite(question, understood_as(previous, library).question, library.vocabulary)
+        before = understood_as(previous, library)
+        text = rewrite(question, before.question, library.vocabulary, before.topic_title)
         leaning = Reading(text, prefer_slug=previous.topic_slug, leans=True)
         retry = respond(_search(read_question(text), leaning, library), library, model)
         if retry.kind != NO_ANSWER:

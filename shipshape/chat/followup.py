@@ -13,6 +13,7 @@ PRONOUNS = frozenset({"it", "its", "them", "they", "their", "theirs", "that", "t
                       "these", "one", "ones"})  # fmt: skip
 # Words that ask for more about the same thing rather than about something new.
 MORE = frozenset({"why", "example", "examples", "more", "else", "instead", "again", "live"})
+PARTS = "parts"  # the kind of entity that belongs to a thing (entity_kinds in the vocabulary)
 
 
 @dataclass(frozen=True)
@@ -86,21 +87,33 @@ def swap_entity(
 ) -> str | None:
     """'and a container?' after 'What is an image?': the previous question about the new thing,
     its wording kept ('What is a container?'), when the follow-up names only things, perhaps
-    qualified ('and stopped containers?' after 'how do I remove dangling images')."""
+    qualified ('and stopped containers?' after 'how do I remove dangling images'). A part the
+    previous question did not name is asked of its thing: 'and its logs?' after 'how do I find
+    the IP address of a container' asks for the logs of the container."""
     current = [t for t in _content(tokenize(question), vocabulary) if t not in MORE]
     named = [t for t in current if _entity(t, vocabulary)]
     qualified = [t for t in current if t in vocabulary.qualifiers and not _entity(t, vocabulary)]
     if not named or len(named) + len(qualified) != len(current):
         return None
-    old = _replaced(named, [t for t in tokenize(previous) if _entity(t, vocabulary)],
-                    vocabulary, subject)  # fmt: skip
+    before = [t for t in tokenize(previous) if _entity(t, vocabulary)]
+    if {_kind(t, vocabulary) for t in named} == {PARTS} and PARTS not in {
+        _kind(t, vocabulary) for t in before
+    }:
+        owners = _about([t for t in before if _kind(t, vocabulary) != PARTS], vocabulary, subject)
+        return f"{' '.join(current)} of the {owners[0]}" if owners else None
+    old = _replaced(named, before, vocabulary, subject)
     if not old:
         return None
     things = "|".join(map(re.escape, old))
     if qualified:  # the new qualifiers stand in for the old ones too
-        before = "|".join(map(re.escape, sorted(vocabulary.qualifiers)))
-        things = rf"(?:(?:{before})\s+)*(?:{things})"
+        words = "|".join(map(re.escape, sorted(vocabulary.qualifiers)))
+        things = rf"(?:(?:{words})\s+)*(?:{things})"
     return re.sub(rf"\b{things}\b", " ".join(current), previous, flags=re.I)
+
+
+def _kind(word: str, vocabulary: Vocabulary) -> str | None:
+    stem = _entity(word, vocabulary)
+    return vocabulary.entity_kinds.get(stem, stem) if stem else None
 
 
 def _replaced(
@@ -110,15 +123,13 @@ def _replaced(
     kind (a part for a part: "and the processes?" after "the logs of a container"), and of those
     what the answer was about ("and for volumes?" after "a container uses the image", answered
     from removing images), when that narrows them down; otherwise every one."""
-    kinds = vocabulary.entity_kinds
+    wanted = {_kind(t, vocabulary) for t in new}
+    alike = [t for t in old if _kind(t, vocabulary) in wanted] if len(wanted) == 1 else []
+    return _about(alike or old, vocabulary, subject)
 
-    def kind(word: str) -> str | None:
-        stem = _entity(word, vocabulary)
-        return kinds.get(stem, stem) if stem else None
 
-    wanted = {kind(t) for t in new}
-    alike = [t for t in old if kind(t) in wanted] if len(wanted) == 1 else []
-    old = alike or old
+def _about(old: list[str], vocabulary: Vocabulary, subject: frozenset[str]) -> list[str]:
+    """Of the entities, those the answer was about, when that narrows them down."""
     about = [t for t in old if _entity(t, vocabulary) in subject]
     narrower = {_entity(t, vocabulary) for t in about} != {_entity(t, vocabulary) for t in old}
     return about if about and narrower else old

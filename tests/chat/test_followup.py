@@ -41,6 +41,11 @@ def test_a_part_stands_in_for_the_part_not_for_its_owner():
     assert asked == "how do I see the processes of a container"
 
 
+def test_a_part_the_previous_question_did_not_name_is_asked_of_its_thing():
+    asked = read("and its logs?", "how do I find the IP address of a container")
+    assert asked == "logs of the container"
+
+
 def test_a_thing_stands_in_for_the_thing_not_for_where_it_goes():
     asked = read("and an image?", "can I push a container to a registry")
     assert asked == "can I push a image to a registry"
