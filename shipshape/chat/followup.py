@@ -9,10 +9,20 @@ from ..knowledge.analysis import stem_word, tokenize
 from ..knowledge.vocabulary import Vocabulary
 
 LEADS = re.compile(r"^\s*(and|but|also|so|then|what about|how about|ok(ay)?,? and)\b", re.I)
+# How a short message that goes on from the last one starts or ends: "same for images?", "with
+# -f?", "even stopped ones?", "why not?", "volumes too?". A long one is a question of its own.
+FRAGMENT = re.compile(
+    r"^\s*(same|with|without|even|just|only|from|for|in|on|via|using|what if|why not|how come)\b"
+    r"|\b(too|as well|instead|either)\W*$",
+    re.I,
+)
+FRAGMENT_TOKENS = 6
 PRONOUNS = frozenset({"it", "its", "them", "they", "their", "theirs", "that", "this", "those",
                       "these", "one", "ones"})  # fmt: skip
-# Words that ask for more about the same thing rather than about something new.
-MORE = frozenset({"why", "example", "examples", "more", "else", "instead", "again", "live"})
+# Words that ask for more about the same thing rather than about something new, or that only
+# say the message goes on from the last one ("same for images", "volumes too").
+MORE = frozenset({"why", "example", "examples", "more", "else", "instead", "again", "live", "not",
+                  "come", "same", "too", "also", "either"})  # fmt: skip
 PARTS = "parts"  # the kind of entity that belongs to a thing (entity_kinds in the vocabulary)
 
 
@@ -52,9 +62,12 @@ def entities_named(text: str, vocabulary: Vocabulary) -> frozenset[str]:
 
 
 def leans_on_previous(question: str, vocabulary: Vocabulary) -> bool:
-    """Starts with 'and…', 'what about…', uses a pronoun, or only asks for more."""
+    """Starts with 'and…', 'what about…', uses a pronoun, is a short fragment ('with -f?'), or
+    only asks for more."""
     tokens = tokenize(question)
     if LEADS.match(question) or PRONOUNS & set(tokens):
+        return True
+    if len(tokens) <= FRAGMENT_TOKENS and FRAGMENT.search(question):
         return True
     content = _content(tokens, vocabulary)
     return not content or all(t in MORE for t in content)
@@ -64,12 +77,16 @@ def rewrite(question: str, previous: str, vocabulary: Vocabulary, about: str = "
     """The question completed from the previous one. What it names replaces what the previous
     question named: a new entity ("images") the old one, a new action ("delete") the old action,
     though words of what the answer was `about` (its topic's title) stay: "how do I skip it?"
-    after "how does the build cache work" asks how to skip the build cache. Pronouns give way to
-    what they stand for, and "why?" or "an example" keep everything."""
+    after "how does the build cache work" asks how to skip the build cache. A flag alone ("with
+    -f?") asks the same of the command the answer was about. Pronouns give way to what they
+    stand for, and "why?" or "an example" keep everything."""
     current = [t for t in _content(tokenize(question), vocabulary) if t not in MORE]
+    before = _content(tokenize(previous), vocabulary)
+    if current and all(t.startswith("-") for t in current):  # "with -f?": the same, with a flag
+        title = [t for t in _content(tokenize(about), vocabulary) if t not in before]
+        return " ".join(current + before + title)
     names_entity = any(_entity(t, vocabulary) for t in current)
     names_action = any(not _entity(t, vocabulary) for t in current)
-    before = _content(tokenize(previous), vocabulary)
     # the first word asked is mostly the action ("run", "create"), which the new one replaces
     kept = {stem_word(t) for t in tokenize(about)} - {stem_word(t) for t in before[:1]}
     carried = [
@@ -111,6 +128,23 @@ def swap_entity(
     return re.sub(rf"\b{things}\b", " ".join(current), previous, flags=re.I)
 
 
+def swap_value(question: str, previous: str, vocabulary: Vocabulary) -> str | None:
+    """'what about 126?' after 'what does exit code 127 mean': the previous question with the new
+    number ('and port 8080?': the number after 'port'), when the follow-up names only numbers and
+    words of the previous question."""
+    current = [t for t in _content(tokenize(question), vocabulary) if t not in MORE]
+    numbers = [t for t in current if t.isdigit()]
+    words = [t for t in current if not t.isdigit()]
+    asked_before = set(tokenize(previous))
+    if len(numbers) != 1 or not all(w in asked_before for w in words):
+        return None
+    after = rf"\b{re.escape(words[-1])}\w*\s+" if words else r"\b"
+    found = re.search(after + r"(\d+)\b", previous, flags=re.I)
+    if found is None:
+        return None
+    return previous[: found.start(1)] + numbers[0] + previous[found.end(1) :]
+
+
 def _kind(word: str, vocabulary: Vocabulary) -> str | None:
     stem = _entity(word, vocabulary)
     return vocabulary.entity_kinds.get(stem, stem) if stem else None
@@ -140,7 +174,9 @@ def read_in_context(question: str, previous: Previous | None, vocabulary: Vocabu
     if previous is None or not leans_on_previous(question, vocabulary):
         return Reading(question)
     subject = entities_named(previous.topic_title, vocabulary)
-    swapped = swap_entity(question, previous.question, vocabulary, subject)
+    swapped = swap_value(question, previous.question, vocabulary) or swap_entity(
+        question, previous.question, vocabulary, subject
+    )
     if swapped is not None:
         return Reading(swapped, leans=True)
     text = rewrite(question, previous.question, vocabulary, previous.topic_title)

@@ -38,6 +38,11 @@ def test_a_new_action_on_the_same_subject_gets_a_new_section(ask):
     assert "--no-cache" in second["answer"]["markdown"]
 
 
+def test_a_flag_alone_is_read_with_the_command_just_answered(ask):
+    first, second = converse(ask, "how do i remove a container", "with -f?")
+    assert slug(first) == slug(second) == "docker-container-rm"
+
+
 def test_a_new_action_keeps_the_entity(ask):
     *_, last = converse(ask, "show me my images", "and how do I delete them?")
     assert last["kind"] == "answer"

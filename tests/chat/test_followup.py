@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from shipshape.chat.followup import Previous, read_in_context
+from shipshape.chat.followup import Previous, leans_on_previous, read_in_context
 from shipshape.knowledge.vocabulary import load_vocabulary, parse_vocabulary
 
 # Nothing here touches the database: the PostgreSQL run of the suite skips it.
@@ -15,7 +15,22 @@ CONTENT = Path(__file__).resolve().parents[2] / "content"
 
 VOCABULARY = parse_vocabulary(
     {
-        "filler": ["how", "do", "i", "can", "a", "an", "the", "of", "to", "and", "what", "about"],
+        "filler": [
+            "how",
+            "do",
+            "i",
+            "can",
+            "a",
+            "an",
+            "the",
+            "of",
+            "to",
+            "and",
+            "what",
+            "about",
+            "for",
+            "with",
+        ],
         "entities": ["container", "image", "volume", "registry", "log", "process", "layer"],
         "entity_kinds": {
             "things": ["container", "image", "volume"],
@@ -86,6 +101,35 @@ def test_a_new_action_on_the_same_thing_is_not_answered_with_the_section_just_gi
         "some-section",
     )
     assert reading("and an image?", "how do I remove a container").avoid is None
+
+
+@pytest.mark.parametrize("follow_up", ["same for images?", "images too?", "with -f?", "why not?"])
+def test_a_short_fragment_goes_on_from_the_last_question(follow_up):
+    assert leans_on_previous(follow_up, VOCABULARY)
+
+
+def test_a_long_question_that_starts_like_a_fragment_stands_alone():
+    question = "in a dockerfile what is the difference between ARG and ENV when I build"
+    assert not leans_on_previous(question, VOCABULARY)
+
+
+def test_same_for_another_thing_asks_the_same_of_it():
+    assert read("same for images?", "how do I delete a container") == "how do I delete a images"
+
+
+def test_another_number_replaces_the_number():
+    assert read("what about 126?", "what does exit code 127 mean") == "what does exit code 126 mean"
+
+
+def test_another_number_replaces_the_number_after_the_word_it_names():
+    asked = read("and port 8080?", "how do i map port 80 in the container to 3000")
+    assert asked == "how do i map port 8080 in the container to 3000"
+
+
+def test_a_flag_alone_asks_the_same_with_the_flag():
+    asked = read("with -f?", "how do I remove a container", "Removing a container (docker rm)")
+    assert asked.split()[0] == "-f"
+    assert {"remove", "container", "rm"} <= set(asked.split())
 
 
 def test_entity_kinds_are_parsed_by_stem_and_qualifiers_as_words():
