@@ -26,7 +26,7 @@ from .composing import (
 )
 from .explain import explain_message
 from .features import Candidate, describe, phrasings_of
-from .followup import Previous, Reading, read_in_context, rewrite
+from .followup import Previous, Reading, read_in_context, rewrite, things_named
 from .immediate import bare_command, head_topic, plain_words, side_topic, smalltalk
 from .pasted import names_a_mistake, pasted_reply
 from .phrasebook import phrasebook
@@ -67,6 +67,7 @@ class Understanding:
 CONFIDENT = 0.8  # a terse command-like question is answered before the command's explanation
 TWO_READINGS = 0.75  # the most an answer to words beside a paste is sure of
 PHRASED = 8  # sections whose phrasings read most like the question join the candidates
+THING_MARGIN = 2.0  # how far behind the best a section about the thing asked may score
 
 
 def _compare(question: Question, library: Library) -> tuple[str | None, Reply | None, Reply | None]:
@@ -290,7 +291,7 @@ def respond(found: Understanding, library: Library, model: Model | None = None) 
         curated = [c.hit for c in found.candidates if c.hit.slug == found.curated]
         if curated:  # both sides named known topics, and instructors wrote this very comparison
             return compose_comparison(curated, library, did_you_mean)
-    ranked = rank(found.candidates, model)
+    ranked = _on_the_thing_asked(rank(found.candidates, model), found.question, library)
     sure = confidence(ranked, model)
     if found.table is not None and not _compares_both(ranked, sure, found.question, library):
         return found.table  # built from the two topics: no section compares them as well
@@ -307,6 +308,29 @@ def respond(found: Understanding, library: Library, model: Model | None = None) 
         return compose_no_answer(ranked, sure, found.plan, library)
     answer = compose_answer(ranked, sure, found.plan, library, did_you_mean)
     return answer if explained is None else _with_below(answer, explained.reply)
+
+
+def _on_the_thing_asked(ranked: list, question: Question, library: Library) -> list:
+    """The ranking with a close section about the one thing the question names (an image) first,
+    when the best is about another thing (containers) and never names it: such words are in
+    most sections, so they weigh little, and "how do I list all images" matched "list all
+    containers" on its other words."""
+    if not ranked or question.is_long:  # a story names things in passing
+        return ranked
+    vocabulary = library.vocabulary
+    asked = things_named(question.text, vocabulary)
+    if len(asked) != 1:
+        return ranked
+    best = ranked[0]
+    about = things_named(f"{best.hit.title} {best.hit.heading}", vocabulary)
+    if not about or asked <= about:
+        return ranked
+    for other in ranked[1:]:
+        if best.score - other.score > THING_MARGIN:
+            break
+        if asked <= things_named(f"{other.hit.title} {other.hit.heading}", vocabulary):
+            return [other, *(r for r in ranked if r is not other)]
+    return ranked
 
 
 def _answer_over_paste(

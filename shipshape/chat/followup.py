@@ -24,6 +24,7 @@ PRONOUNS = frozenset({"it", "its", "them", "they", "their", "theirs", "that", "t
 MORE = frozenset({"why", "example", "examples", "more", "else", "instead", "again", "live", "not",
                   "come", "same", "too", "also", "either"})  # fmt: skip
 PARTS = "parts"  # the kind of entity that belongs to a thing (entity_kinds in the vocabulary)
+THINGS = "things"  # the kind of the entities questions are about: containers, images, volumes
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,12 @@ def _entity(word: str, vocabulary: Vocabulary) -> str | None:
 def entities_named(text: str, vocabulary: Vocabulary) -> frozenset[str]:
     """The stems of the entities a text names ("Removing an image" -> {"imag"})."""
     return frozenset(e for e in (_entity(t, vocabulary) for t in tokenize(text)) if e)
+
+
+def things_named(text: str, vocabulary: Vocabulary) -> frozenset[str]:
+    """The stems of the things (containers, images, volumes...) a text names."""
+    kinds = vocabulary.entity_kinds
+    return frozenset(e for e in entities_named(text, vocabulary) if kinds.get(e) == THINGS)
 
 
 def leans_on_previous(question: str, vocabulary: Vocabulary) -> bool:

@@ -81,3 +81,23 @@ def test_confidence_is_lower_when_the_material_does_not_cover_the_question(libra
     assert {r.kind for r in answered} == {"answer"}
     assert {r.kind for r in unanswered} == {"no_answer"}
     assert max(r.confidence for r in unanswered) < min(r.confidence for r in answered)
+
+
+@pytest.mark.parametrize(
+    "question, thing",
+    [
+        ("how do I list all images", "image"),
+        ("list all volumes", "volume"),
+        ("how do i remove all volumes", "volume"),
+    ],
+)
+def test_a_short_question_about_one_thing_is_answered_from_a_section_about_it(
+    library, question, thing
+):
+    # "all containers" matched "all images" on its other words: words such as "image" and
+    # "container" are in most sections and weigh little.
+    reply = answer_question(question, library)
+    assert reply.kind == "answer"
+    slug, _ = source_of(reply)
+    named = f"{library.catalog.get(slug).title} {reply.sources[0].section}".lower()
+    assert thing in named
