@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..knowledge.analysis import stem_word, tokenize
 from ..knowledge.vocabulary import Vocabulary
+from .compare import comparison_sides
 
 LEADS = re.compile(r"^\s*(and|but|also|so|then|what about|how about|ok(ay)?,? and)\b", re.I)
 # How a short message that goes on from the last one starts or ends: "same for images?", "with
@@ -23,6 +24,7 @@ PRONOUNS = frozenset({"it", "its", "them", "they", "their", "theirs", "that", "t
 # say the message goes on from the last one ("same for images", "volumes too").
 MORE = frozenset({"why", "example", "examples", "more", "else", "instead", "again", "live", "not",
                   "come", "same", "too", "also", "either"})  # fmt: skip
+SAME_END = frozenset({"instead", "too", "also", "same", "either"})
 PARTS = "parts"  # the kind of entity that belongs to a thing (entity_kinds in the vocabulary)
 THINGS = "things"  # the kind of the entities questions are about: containers, images, volumes
 
@@ -93,7 +95,10 @@ def rewrite(question: str, previous: str, vocabulary: Vocabulary, about: str = "
         title = [t for t in _content(tokenize(about), vocabulary) if t not in before]
         return " ".join(current + before + title)
     names_entity = any(_entity(t, vocabulary) for t in current)
-    names_action = any(not _entity(t, vocabulary) for t in current)
+    # "from a file instead?", "volumes too?": another way to the same end, the action kept
+    names_action = any(not _entity(t, vocabulary) for t in current) and not (
+        SAME_END & set(tokenize(question))
+    )
     # the first word asked is mostly the action ("run", "create"), which the new one replaces
     kept = {stem_word(t) for t in tokenize(about)} - {stem_word(t) for t in before[:1]}
     carried = [
@@ -180,6 +185,10 @@ def read_in_context(question: str, previous: Previous | None, vocabulary: Vocabu
     """How to search for a question, given the turn before it."""
     if previous is None or not leans_on_previous(question, vocabulary):
         return Reading(question)
+    alone = LEADS.sub("", question).strip()
+    sides = comparison_sides(alone)
+    if sides and all(_content(tokenize(side), vocabulary) for side in sides):
+        return Reading(alone)  # "what about stop vs kill?" names both of what it compares
     subject = entities_named(previous.topic_title, vocabulary)
     swapped = swap_value(question, previous.question, vocabulary) or swap_entity(
         question, previous.question, vocabulary, subject

@@ -23,6 +23,9 @@ def address(reply) -> tuple[str | None, str | None]:
          "stop-every-running-container-at-once"),
         ("how do i make a container delete itself when it stops", "restart-policies",
          "rm-removes-the-container-when-it-exits"),
+        # "log" alone is a container's output; logging out of a registry is docker logout
+        ("how do i log out", "docker-login", "log-out-of-a-registry"),
+        ("how to sign out of docker hub", "docker-login", "log-out-of-a-registry"),
     ],
 )  # fmt: skip
 def test_a_plain_question_lands_on_its_section(library, question, slug, anchor):

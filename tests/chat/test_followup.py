@@ -132,6 +132,17 @@ def test_a_flag_alone_asks_the_same_with_the_flag():
     assert {"remove", "container", "rm"} <= set(asked.split())
 
 
+def test_a_follow_up_that_names_both_sides_of_a_comparison_stands_alone():
+    asked = reading("what about stop vs kill?", "whats the difference between docker rm and rmi")
+    assert asked.text == "stop vs kill?"
+    assert not asked.leans
+
+
+def test_another_way_to_the_same_end_keeps_the_action():
+    asked = read("from a file instead?", "how do I pass an environment variable to docker run")
+    assert {"file", "pass", "environment", "variable"} <= set(asked.split())
+
+
 def test_entity_kinds_are_parsed_by_stem_and_qualifiers_as_words():
     assert VOCABULARY.entity_kinds["process"] == "parts"
     assert VOCABULARY.entity_kinds["registri"] == "places"  # "registry", stemmed
