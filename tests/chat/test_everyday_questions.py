@@ -26,6 +26,9 @@ def address(reply) -> tuple[str | None, str | None]:
         # "log" alone is a container's output; logging out of a registry is docker logout
         ("how do i log out", "docker-login", "log-out-of-a-registry"),
         ("how to sign out of docker hub", "docker-login", "log-out-of-a-registry"),
+        # "log into a container" is a shell, "log into a registry" is docker login
+        ("how do I log into docker hub", "docker-login", "log-in-to-docker-hub"),
+        ("log into my private registry", "docker-login", "log-in-to-a-private-registry"),
     ],
 )  # fmt: skip
 def test_a_plain_question_lands_on_its_section(library, question, slug, anchor):
