@@ -65,7 +65,7 @@ class Vocabulary:
     # the things questions are about; a follow-up naming another one changes the subject
     entity_stems: frozenset[str] = frozenset()
     # entity stem -> its kind (things, parts of things, places): in a follow-up a new entity
-    # replaces an old one of its kind (a container's logs -> its processes, not its logs' ...)
+    # replaces an old one of its kind ("and the processes?" after "the logs of a container")
     entity_kinds: dict[str, str] = field(default_factory=dict)
     # words that pick some of an entity ("stopped containers", "dangling images"): a follow-up
     # naming them with a new entity replaces the old entity with its own qualifiers
