@@ -29,6 +29,8 @@ PATTERNS = [
         re.I,
     ),
 ]
+# What may follow the second side and is not part of it: "run vs start, whats the diff"
+AFTER_SIDE = re.compile(r"\s*[,?]?\s*\b(?:which|what'?s|what is)\b.*$", re.I)
 
 
 def comparison_sides(question: str) -> tuple[str, str] | None:
@@ -37,7 +39,8 @@ def comparison_sides(question: str) -> tuple[str, str] | None:
         match = pattern.search(question.strip())
         if match:
             b = re.split(r"[?!.](?:\s|$)", match.group("b"))[0]  # the sentence ends the side
-            return match.group("a").strip(" ?`"), b.strip(" ?`")
+            b = AFTER_SIDE.sub("", b)
+            return match.group("a").strip(" ?`"), b.strip(" ?`,")
     return None
 
 

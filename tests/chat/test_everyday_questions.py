@@ -29,6 +29,10 @@ def address(reply) -> tuple[str | None, str | None]:
         # "log into a container" is a shell, "log into a registry" is docker login
         ("how do I log into docker hub", "docker-login", "log-in-to-docker-hub"),
         ("log into my private registry", "docker-login", "log-in-to-a-private-registry"),
+        ("nuke all images", "docker-image-rm", "remove-all-images-or-many-at-once"),
+        # "dont" was a rare word, and matched a phrasing "container exits and i dont know why"
+        ("make a container but dont start it", "docker-create-vs-run",
+         "docker-create-vs-docker-run-at-a-glance"),
     ],
 )  # fmt: skip
 def test_a_plain_question_lands_on_its_section(library, question, slug, anchor):

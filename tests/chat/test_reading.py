@@ -106,3 +106,11 @@ def test_comparisons_and_definitions_are_recognized():
     assert read_question("docker stop vs docker kill").sides == ("docker stop", "docker kill")
     assert read_question("What is a dangling image?").definition
     assert not read_question("How do I remove a dangling image?").definition
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["run vs start whats diff", "run vs start, what's the difference?", "run vs start which"],
+)
+def test_a_question_tacked_on_after_the_second_side_is_not_part_of_it(question):
+    assert read_question(question).sides == ("run", "start")
