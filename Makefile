@@ -57,6 +57,8 @@ test: install lint
 
 bench: setup
 	$(PY) bench/quality.py
+	$(PY) bench/follow_ups.py
+	$(PY) bench/short_questions.py
 	$(PY) bench/ask.py
 	$(PY) bench/quiz.py
 	$(PY) bench/authoring.py
