@@ -16,16 +16,14 @@ same shapes, read only as figures.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from quality import load_docs, make_library  # noqa: E402
+from topic_sets import run  # noqa: E402
 
 from shipshape.chat.answerer import answer_question  # noqa: E402
 from shipshape.chat.followup import Previous  # noqa: E402
@@ -37,27 +35,21 @@ RIGHT_KINDS = ("answer", "clarify")
 UNREAD = ("apart, figures only", "apart 3, figures only")
 
 
+def judge(case: dict, library) -> tuple[bool, str]:
+    first = answer_question(case["first"], library)
+    previous = Previous(first.resolved or case["first"], first.topic_slug, first.anchor)
+    reply = answer_question(case["follow_up"], library, previous)
+    ok = reply.kind in RIGHT_KINDS and reply.topic_slug in case["topics"]
+    mark = "ok  " if ok else "MISS"
+    line = (f"{mark} {case['follow_up']!r} after {case['first']!r} -> {reply.kind} "
+            f"{reply.topic_slug} (read as {reply.resolved!r})")  # fmt: skip
+    return ok, line
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", action="store_true", help="print each follow-up of the read sets")
-    verbose = parser.parse_args().v
-    cases = json.loads(CASES.read_text())
-    right: dict[str, list[bool]] = {}
-    with tempfile.TemporaryDirectory() as folder:
-        library = make_library(load_docs(), Path(folder))
-        for case in cases:
-            first = answer_question(case["first"], library)
-            previous = Previous(first.resolved or case["first"], first.topic_slug, first.anchor)
-            reply = answer_question(case["follow_up"], library, previous)
-            ok = reply.kind in RIGHT_KINDS and reply.topic_slug in case["topics"]
-            right.setdefault(case["set"], []).append(ok)
-            if verbose and case["set"] not in UNREAD:
-                mark = "ok  " if ok else "MISS"
-                print(f"{mark} {case['follow_up']!r} after {case['first']!r}", end=" ")
-                print(f"-> {reply.kind} {reply.topic_slug} (read as {reply.resolved!r})")
-        library.index.close()
-    for name, oks in right.items():
-        print(f"{name:22s} {sum(oks):3d}/{len(oks):3d}")
+    run(CASES, judge, UNREAD, parser.parse_args().v)
 
 
 if __name__ == "__main__":

@@ -14,16 +14,14 @@ textbook kind a new learner starts with.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from quality import load_docs, make_library  # noqa: E402
+from topic_sets import run  # noqa: E402
 
 from shipshape.chat.answerer import answer_question  # noqa: E402
 
@@ -31,23 +29,18 @@ CASES = ROOT / "bench" / "data" / "short_questions.json"
 UNREAD = "figures only"
 
 
+def judge(case: dict, library) -> tuple[bool, str | None]:
+    reply = answer_question(case["question"], library)
+    ok = reply.kind == "answer" and reply.topic_slug in case["topics"]
+    line = (f"MISS {case['question']!r} -> {reply.kind} {reply.topic_slug} "
+            f"({reply.confidence:.2f}; wanted {', '.join(case['topics'])})")  # fmt: skip
+    return ok, None if ok else line
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", action="store_true", help="print each miss of the read half")
-    verbose = parser.parse_args().v
-    right: dict[str, list[bool]] = {}
-    with tempfile.TemporaryDirectory() as folder:
-        library = make_library(load_docs(), Path(folder))
-        for case in json.loads(CASES.read_text()):
-            reply = answer_question(case["question"], library)
-            ok = reply.kind == "answer" and reply.topic_slug in case["topics"]
-            right.setdefault(case["set"], []).append(ok)
-            if verbose and not ok and case["set"] != UNREAD:
-                print(f"MISS {case['question']!r} -> {reply.kind} {reply.topic_slug}", end=" ")
-                print(f"({reply.confidence:.2f}; wanted {', '.join(case['topics'])})")
-        library.index.close()
-    for name, oks in right.items():
-        print(f"{name:14s} {sum(oks):3d}/{len(oks):3d}")
+    run(CASES, judge, (UNREAD,), parser.parse_args().v)
 
 
 if __name__ == "__main__":
