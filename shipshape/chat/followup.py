@@ -189,20 +189,22 @@ def read_in_context(question: str, previous: Previous | None, vocabulary: Vocabu
     sides = comparison_sides(alone)
     if sides and all(_content(tokenize(side), vocabulary) for side in sides):
         return Reading(alone)  # "what about stop vs kill?" names both of what it compares
+    # read as the search reads them: "log out" is one word (logout), not a container's log
+    question, before = vocabulary.rewrite(question), vocabulary.rewrite(previous.question)
     subject = entities_named(previous.topic_title, vocabulary)
-    swapped = swap_value(question, previous.question, vocabulary) or swap_entity(
-        question, previous.question, vocabulary, subject
+    swapped = swap_value(question, before, vocabulary) or swap_entity(
+        question, before, vocabulary, subject
     )
     if swapped is not None:
         return Reading(swapped, leans=True)
-    text = rewrite(question, previous.question, vocabulary, previous.topic_title)
+    text = rewrite(question, before, vocabulary, previous.topic_title)
     current = _content(tokenize(question), vocabulary)
     changed_entity = any(_entity(t, vocabulary) for t in current)
     wants_more = not current or all(t in MORE for t in current)
     # something new about the same thing ("how do I skip it?"): not the section just given
     new_action = not changed_entity and any(t not in MORE for t in current)
     return Reading(
-        text=text or previous.question,
+        text=text or before,
         prefer_slug=None if changed_entity else previous.topic_slug,
         avoid=(previous.topic_slug, previous.anchor or "")
         if (wants_more or new_action) and previous.topic_slug

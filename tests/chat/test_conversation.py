@@ -43,6 +43,14 @@ def test_a_flag_alone_is_read_with_the_command_just_answered(ask):
     assert slug(first) == slug(second) == "docker-container-rm"
 
 
+def test_a_follow_up_is_read_with_the_vocabulary_s_phrases(ask):
+    # "log out" is one word here (logout), not a container's log to swap for the last one's
+    first, second = converse(ask, "how do I log into docker hub", "and how do i log out")
+    assert first["sources"][0]["url"].endswith("#log-in-to-docker-hub")
+    assert second["kind"] == "answer"
+    assert second["sources"][0]["url"].endswith("#log-out-of-a-registry")
+
+
 def test_a_new_action_keeps_the_entity(ask):
     *_, last = converse(ask, "show me my images", "and how do I delete them?")
     assert last["kind"] == "answer"
