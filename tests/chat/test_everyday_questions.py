@@ -30,6 +30,10 @@ def address(reply) -> tuple[str | None, str | None]:
         ("how do I log into docker hub", "docker-login", "log-in-to-docker-hub"),
         ("log into my private registry", "docker-login", "log-in-to-a-private-registry"),
         ("nuke all images", "docker-image-rm", "remove-all-images-or-many-at-once"),
+        # leaving a container's shell is not a container that exited: the stems are the same
+        ("how do i exit a container", "getting-inside-a-container",
+         "detach-from-a-container-without-stopping-it"),
+        ("why did my container exit", "container-exit-codes", "find-out-why-a-container-exited"),
         # "dont" was a rare word, and matched a phrasing "container exits and i dont know why"
         ("make a container but dont start it", "docker-create-vs-run",
          "docker-create-vs-docker-run-at-a-glance"),
