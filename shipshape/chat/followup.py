@@ -20,11 +20,13 @@ FRAGMENT = re.compile(
 FRAGMENT_TOKENS = 6
 PRONOUNS = frozenset({"it", "its", "them", "they", "their", "theirs", "that", "this", "those",
                       "these", "one", "ones"})  # fmt: skip
-# Words that ask for more about the same thing rather than about something new, or that only
-# say the message goes on from the last one ("same for images", "volumes too").
-MORE = frozenset({"why", "example", "examples", "more", "else", "instead", "again", "live", "not",
-                  "come", "same", "too", "also", "either"})  # fmt: skip
+# Words that ask the same by another way ("from a file instead?", "volumes too?"): the last
+# question's action stays.
 SAME_END = frozenset({"instead", "too", "also", "same", "either"})
+# Words that ask for more about the same thing rather than about something new, or that only
+# say the message goes on from the last one.
+MORE = frozenset({"why", "example", "examples", "more", "else", "again", "live", "not", "come"})
+MORE |= SAME_END
 PARTS = "parts"  # the kind of entity that belongs to a thing (entity_kinds in the vocabulary)
 THINGS = "things"  # the kind of the entities questions are about: containers, images, volumes
 
@@ -52,6 +54,11 @@ class Reading:
 
 def _content(tokens: list[str], vocabulary: Vocabulary) -> list[str]:
     return [t for t in tokens if t not in vocabulary.filler and t not in PRONOUNS]
+
+
+def _asked(question: str, vocabulary: Vocabulary) -> list[str]:
+    """The words a follow-up adds: neither filler, pronouns nor a request for more."""
+    return [t for t in _content(tokenize(question), vocabulary) if t not in MORE]
 
 
 def _entity(word: str, vocabulary: Vocabulary) -> str | None:
@@ -89,7 +96,7 @@ def rewrite(question: str, previous: str, vocabulary: Vocabulary, about: str = "
     after "how does the build cache work" asks how to skip the build cache. A flag alone ("with
     -f?") asks the same of the command the answer was about. Pronouns give way to what they
     stand for, and "why?" or "an example" keep everything."""
-    current = [t for t in _content(tokenize(question), vocabulary) if t not in MORE]
+    current = _asked(question, vocabulary)
     before = _content(tokenize(previous), vocabulary)
     if current and all(t.startswith("-") for t in current):  # "with -f?": the same, with a flag
         title = [t for t in _content(tokenize(about), vocabulary) if t not in before]
@@ -119,7 +126,7 @@ def swap_entity(
     qualified ('and stopped containers?' after 'how do I remove dangling images'). A part the
     previous question did not name is asked of its thing: 'and its logs?' after 'how do I find
     the IP address of a container' asks for the logs of the container."""
-    current = [t for t in _content(tokenize(question), vocabulary) if t not in MORE]
+    current = _asked(question, vocabulary)
     named = [t for t in current if _entity(t, vocabulary)]
     qualified = [t for t in current if t in vocabulary.qualifiers and not _entity(t, vocabulary)]
     if not named or len(named) + len(qualified) != len(current):
@@ -144,7 +151,7 @@ def swap_value(question: str, previous: str, vocabulary: Vocabulary) -> str | No
     """'what about 126?' after 'what does exit code 127 mean': the previous question with the new
     number ('and port 8080?': the number after 'port'), when the follow-up names only numbers and
     words of the previous question."""
-    current = [t for t in _content(tokenize(question), vocabulary) if t not in MORE]
+    current = _asked(question, vocabulary)
     numbers = [t for t in current if t.isdigit()]
     words = [t for t in current if not t.isdigit()]
     asked_before = set(tokenize(previous))
