@@ -48,22 +48,25 @@ def command_phrases(command: CommandSpec | None) -> list[str]:
     return list(dict.fromkeys(phrases))
 
 
+def section_body(doc: TopicDoc, section: Section) -> str:
+    """A section's text as the index stores it: plain text, and for a command topic's summary
+    its options' flags and help too."""
+    body = plain_text(section.markdown)
+    if section.anchor or doc.command is None or not doc.command.options:
+        return body
+    options = "\n".join(" ".join(o.flags) + " " + o.help for o in doc.command.options)
+    return f"{body}\n{options}"
+
+
 def section_documents(doc: TopicDoc) -> Iterator[dict]:
     """One index document per answerable section of the topic."""
     commands = ",".join(command_phrases(doc.command))
     questions = "\n".join(doc.questions)
-    options = (
-        "\n".join(" ".join(o.flags) + " " + o.help for o in doc.command.options)
-        if doc.command
-        else ""
-    )
     for order, section in enumerate(answer_sections(doc)):
         own = [*doc.questions_for(section.anchor)]
         own += [constant_text(e.message) for e in doc.errors if e.anchor == section.anchor]
         asked = "\n".join([questions, *own])
-        body = plain_text(section.markdown)
-        if not section.anchor and options:
-            body = f"{body}\n{options}"
+        body = section_body(doc, section)
         yield {
             "id": f"{doc.slug}#{section.anchor}",
             "slug": doc.slug,
