@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..knowledge.analysis import tokenize
-from ..paste.parts import COMMAND, ERROR_SENTENCE, Part, split_parts
+from ..paste.parts import COMMAND, ERROR, ERROR_SENTENCE, PROSE, Part, split_parts
 from .compare import comparison_sides
 
 SHORT = 120  # characters: a message this short is all question
@@ -77,6 +77,12 @@ class Question:
     def search_text(self) -> str:
         """What to search with: the asking part first, then the rest, noise masked."""
         return mask_noise(f"{self.asking}\n{self.context}".strip())
+
+    @property
+    def told(self) -> tuple[str, ...]:
+        """The parts in the learner's own words (prose, error lines), noise masked: no pasted
+        Dockerfile, command line or table."""
+        return tuple(mask_noise(p.text) for p in self.parts if p.kind in (PROSE, ERROR))
 
     @property
     def focus_tokens(self) -> frozenset[str]:

@@ -30,6 +30,19 @@ def test_a_long_message_finds_its_title_and_the_sentences_that_ask():
     assert question.is_long
 
 
+def test_what_a_learner_told_in_their_own_words_leaves_out_what_they_pasted():
+    message = (
+        "My build fails\n\nI ran this Dockerfile:\n\n```\nFROM ubuntu\nRUN apt-get update\n"
+        "RUN apt-get install -y curl\n```\n\ndocker build -t web .\n\n"
+        "and got: E: Unable to locate package curl. What is wrong?"
+    )
+    told = " ".join(read_question(message).told)
+    assert "My build fails" in told
+    assert "Unable to locate package curl" in told  # an error line is the learner's report
+    assert "FROM" not in told and "apt-get update" not in told
+    assert "docker build -t web" not in told
+
+
 def test_a_title_on_a_line_of_its_own_is_what_the_message_asks_about():
     text = (
         "container timezone\n\nAs I experience it, containers use their internal timezone, not "
