@@ -17,6 +17,7 @@ from ..knowledge.index import Hit
 from ..knowledge.search import QueryPlan
 from .associations import associations
 from .phrasebook import HEADING, SECTION, TOPIC, Similarities
+from .proximity import pair_rarity, story_pairs
 from .reading import Question
 from .similarity import best_match, content_stems
 
@@ -39,6 +40,7 @@ FEATURES = (
     "prefer",  # 1 for the topic a follow-up leans on
     "avoid",  # 1 for the section just given, when the learner asks for more
     "association",  # how much the asked words go with the heading's words, across all phrasings
+    "pairs",  # how rare the pairs of nearby words are that a long message and the section share
 )
 
 
@@ -130,6 +132,8 @@ def describe(
     unknown, long = unknown_share(plan), float(question.is_long)
     linked = associations(catalog, filler)
     weighed = linked.weighed(similar.words, similar.weigh)
+    rarity = pair_rarity(catalog, filler)
+    asked_pairs = rarity.hashed(story_pairs(question, filler))
     candidates = []
     for hit, coverage, only_here in zip(hits, covered, distinct, strict=True):
         phrasing, own, topic, closest = _phrasing_features(hit, similar)
@@ -154,6 +158,7 @@ def describe(
             "prefer": float(hit.slug == prefer),
             "avoid": float(avoid == (hit.slug, hit.anchor)),
             "association": linked.strength_of(weighed, hit.slug, hit.anchor),
+            "pairs": rarity.weight(asked_pairs, hit),
             "unknown": unknown,
             "long": long,
         }

@@ -4,9 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from shipshape.chat.answerer import answer_question
+from shipshape.chat.answerer import TWO_READINGS, answer_question
 from shipshape.chat.service import MAX_QUESTION_LENGTH
 from shipshape.runtime import get_library
+from tests.chat.models import surer_model
 from tests.conftest import make_app
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "paste"
@@ -153,18 +154,19 @@ def test_words_no_section_answers_leave_the_review_alone_and_unsure(ask):
 
 def test_a_question_in_words_beside_docker_output_is_answered_over_the_read_back(library):
     table = (DATA / "ps_a.txt").read_text(encoding="utf-8")
-    reply = answer_question(f"Why does my container keep exiting right away?\n{table}", library)
+    message = f"Why does my container keep exiting right away?\n{table}"
+    reply = answer_question(message, library, model=surer_model())
     assert reply.kind == "answer"
     assert "exited" in reply.sources[0].section.lower()
     assert reply.markdown.index(reply.sources[0].section) < reply.markdown.index("**What `docker")
-    assert 0.5 <= reply.confidence <= 0.75
+    assert reply.confidence == TWO_READINGS  # however sure: the learner may mean the table
 
 
 def test_a_mistaken_line_beside_a_question_in_words_names_the_mistake_then_answers(library):
     message = (
         "How can I set the time zone inside a container?\ndocker run -timezone Europe/Berlin ubuntu"
     )
-    reply = answer_question(message, library)
+    reply = answer_question(message, library, model=surer_model())
     assert reply.markdown.startswith("**The likely mistake:**")
     assert any("time zone" in s.section.lower() for s in reply.sources)
-    assert reply.confidence <= 0.75
+    assert reply.confidence <= TWO_READINGS
