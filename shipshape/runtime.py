@@ -17,6 +17,7 @@ from sqlalchemy import inspect, select, text
 from .chat.answer_cache import AnswerCache
 from .chat.answerer import answer_question
 from .chat.composing import compose_comparison, section_markdown
+from .chat.proximity import pair_rarity
 from .extensions import db
 from .knowledge.files import import_folder
 from .knowledge.library import Library
@@ -141,16 +142,17 @@ def _migrate_and_import(app: Flask) -> None:
 
 def warm_up(app: Flask) -> int:
     """Do now, in a fresh worker, what its first asks would otherwise pay for: set-up, the
-    catalog, the phrasebook and the ranking model, then for SHIPSHAPE_WARM_UP_SECONDS at most
-    the typo word list, the index's sections, its scored postings and each section rendered as
-    an answer. gunicorn.conf.py calls it before a worker takes requests. Nothing is stored: no
-    turn, no statistics. The number of terms scored."""
+    catalog, the phrasebook, the sections' word pairs and the ranking model, then for
+    SHIPSHAPE_WARM_UP_SECONDS at most the typo word list, the index's sections, its scored
+    postings and each section rendered as an answer. gunicorn.conf.py calls it before a worker
+    takes requests. Nothing is stored: no turn, no statistics. The number of terms scored."""
     started = time.monotonic()
     with app.app_context():
         ensure_ready(app)
         library = get_library(app)
         library.ensure_fresh(force=True)
         answer_question("what is the difference between an image and a container", library)
+        pair_rarity(library.catalog, library.vocabulary.filler).count_all()  # for a story's ask
         seconds = app.config["SHIPSHAPE_WARM_UP_SECONDS"]
         deadline = time.monotonic() + seconds
         terms = library.index.prime(QUERY_FIELDS, seconds)

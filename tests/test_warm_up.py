@@ -9,9 +9,10 @@ from types import SimpleNamespace
 
 from sqlalchemy import func, select
 
+from shipshape.chat.proximity import pair_rarity_ready
 from shipshape.extensions import db
 from shipshape.models import Turn
-from shipshape.runtime import warm_up
+from shipshape.runtime import get_library, warm_up
 
 CONFIG = Path(__file__).resolve().parent.parent / "gunicorn.conf.py"
 
@@ -23,6 +24,11 @@ def turns() -> int:
 def test_warming_up_scores_the_index_and_records_no_turn(app):
     assert warm_up(app) > 0
     assert turns() == 0
+
+
+def test_warming_up_works_out_the_word_pairs_a_story_is_weighed_by(app):
+    warm_up(app)
+    assert pair_rarity_ready(get_library(app).catalog)
 
 
 def test_a_spent_warm_up_budget_scores_nothing_and_the_chat_still_answers(app, ask):

@@ -132,8 +132,9 @@ def describe(
     unknown, long = unknown_share(plan), float(question.is_long)
     linked = associations(catalog, filler)
     weighed = linked.weighed(similar.words, similar.weigh)
-    rarity = pair_rarity(catalog, filler)
-    asked_pairs = rarity.hashed(story_pairs(question, filler))
+    told_pairs = story_pairs(question, filler)
+    rarity = pair_rarity(catalog, filler) if told_pairs else None  # built on a story's first ask
+    asked_pairs = rarity.hashed(told_pairs) if rarity is not None else frozenset()
     candidates = []
     for hit, coverage, only_here in zip(hits, covered, distinct, strict=True):
         phrasing, own, topic, closest = _phrasing_features(hit, similar)
@@ -158,7 +159,7 @@ def describe(
             "prefer": float(hit.slug == prefer),
             "avoid": float(avoid == (hit.slug, hit.anchor)),
             "association": linked.strength_of(weighed, hit.slug, hit.anchor),
-            "pairs": rarity.weight(asked_pairs, hit),
+            "pairs": rarity.weight(asked_pairs, hit) if rarity is not None else 0.0,
             "unknown": unknown,
             "long": long,
         }

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..knowledge.analysis import stem_word, tokenize
 from ..knowledge.catalog import Catalog
@@ -53,15 +54,22 @@ def story_pairs(question: Question, filler: frozenset[str]) -> frozenset[Pair]:
     return message_pairs(told, filler) if sum(map(len, told)) > SHORT else frozenset()
 
 
+@lru_cache(maxsize=4096)
+def _section_pairs(texts: tuple[str, ...], filler: frozenset[str]) -> frozenset[int]:
+    """A section's pairs, as hashes; kept, so that a catalog rebuilt after an edit works out
+    again only the sections that changed."""
+    pairs = (word_pairs(t, filler, SECTION_REACH) for t in texts)
+    return frozenset(map(hash, frozenset().union(*pairs)))
+
+
 @dataclass(frozen=True)
 class PairRarity:
-    """Each section's pairs, and how many sections hold each pair. A pair is kept as its hash:
-    the bundled sections hold some 134,000, in 13 MB as hashes against 17 MB as pairs of
-    strings."""
+    """Each section's pairs, and how many sections hold a pair, counted when first asked. A pair
+    is kept as its hash: the bundled sections hold some 134,000, in 13 MB as hashes against
+    17 MB as pairs of strings."""
 
     held: dict[tuple[str, str], frozenset[int]]  # (slug, anchor) -> its pairs' hashes
-    sections: int
-    shared: dict[int, int]  # a pair's hash -> the sections holding it, when more than one
+    counted: dict[int, int] = field(default_factory=dict)  # a pair's hash -> sections holding it
 
     @classmethod
     def build(cls, catalog: Catalog, filler: frozenset[str]) -> PairRarity:
@@ -72,17 +80,26 @@ class PairRarity:
                     f"{doc.title}. {section.heading}. {section_body(doc, section)}",
                     *doc.questions_for(section.anchor),
                 )
-                pairs = (word_pairs(t, filler, SECTION_REACH) for t in texts)
-                held[doc.slug, section.anchor] = frozenset(map(hash, frozenset().union(*pairs)))
-        counts = Counter(p for pairs in held.values() for p in pairs)
-        return cls(held, len(held), {p: n for p, n in counts.items() if n > 1})
+                held[doc.slug, section.anchor] = _section_pairs(texts, filler)
+        return cls(held)
 
     def weight(self, asked: frozenset[int], hit: Hit) -> float:
         """log(1 + the summed rarity, log(sections / sections holding it), of the asked pairs
         (as `hashed` gives them) the section holds."""
         both = asked & self.held.get((hit.slug, hit.anchor), frozenset())
-        rarity = sum(math.log(self.sections / self.shared.get(p, 1)) for p in both)
+        rarity = sum(math.log(len(self.held) / self._holding(p)) for p in both)
         return math.log1p(rarity)
+
+    def count_all(self) -> PairRarity:
+        """Count every pair now (a worker's warm-up), not when a story first asks for it."""
+        self.counted.update(Counter(p for pairs in self.held.values() for p in pairs))
+        return self
+
+    def _holding(self, pair: int) -> int:
+        count = self.counted.get(pair)
+        if count is None:  # a race only counts twice: the same number either way
+            count = self.counted[pair] = sum(pair in pairs for pairs in self.held.values())
+        return count
 
     @staticmethod
     def hashed(pairs: frozenset[Pair]) -> frozenset[int]:
@@ -95,3 +112,8 @@ _KEPT: PerCatalog[PairRarity] = PerCatalog(PairRarity.build)
 def pair_rarity(catalog: Catalog, filler: frozenset[str]) -> PairRarity:
     """The pairs of a catalog's sections, worked out once per catalog."""
     return _KEPT.get(catalog, filler)
+
+
+def pair_rarity_ready(catalog: Catalog) -> bool:
+    """Whether a catalog's pairs are worked out already (a warmed-up worker's are)."""
+    return _KEPT.holds(catalog)

@@ -106,3 +106,11 @@ def test_only_a_story_in_the_learners_own_words_is_read_for_pairs():
     assert ("name", "volum") in story_pairs(story, FILLER)
     assert story_pairs(beside_a_paste, FILLER) == frozenset()  # the words alone decide
     assert story_pairs(read_question("why is my named volume empty"), FILLER) == frozenset()
+
+
+def test_counting_every_pair_at_once_gives_the_weights_counting_when_asked_gives(catalog):
+    asked = PairRarity.hashed(word_pairs("a named tag moves to the new build", FILLER, 2))
+    dangling = hit("images", "dangling")
+    lazily = PairRarity.build(catalog, FILLER).weight(asked, dangling)
+    assert lazily > 0
+    assert PairRarity.build(catalog, FILLER).count_all().weight(asked, dangling) == lazily
