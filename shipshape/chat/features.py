@@ -40,7 +40,7 @@ FEATURES = (
     "prefer",  # 1 for the topic a follow-up leans on
     "avoid",  # 1 for the section just given, when the learner asks for more
     "association",  # how much the asked words go with the heading's words, across all phrasings
-    "pairs",  # how rare the pairs of nearby words are that a long message and the section share
+    "pairs",  # how rare the pairs of nearby words are that a story and the section share
 )
 
 
