@@ -26,8 +26,3 @@ class PerCatalog(Generic[T]):
                 self._kept.clear()
             kept = self._kept[id(catalog)] = (catalog, self._build(catalog, filler))
         return kept[1]
-
-    def holds(self, catalog: Catalog) -> bool:
-        """Whether the value for this catalog is built already."""
-        kept = self._kept.get(id(catalog))
-        return kept is not None and kept[0] is catalog

@@ -112,8 +112,3 @@ _KEPT: PerCatalog[PairRarity] = PerCatalog(PairRarity.build)
 def pair_rarity(catalog: Catalog, filler: frozenset[str]) -> PairRarity:
     """The pairs of a catalog's sections, worked out once per catalog."""
     return _KEPT.get(catalog, filler)
-
-
-def pair_rarity_ready(catalog: Catalog) -> bool:
-    """Whether a catalog's pairs are worked out already (a warmed-up worker's are)."""
-    return _KEPT.holds(catalog)
