@@ -3,16 +3,19 @@ mistake in a command line named first. Each reads the parts the reading found, n
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 from ..knowledge.catalog import Catalog
 from ..knowledge.commands import CommandSyntaxError, parse_command_line
 from ..knowledge.library import Library
 from ..knowledge.presenting import topic_url
-from ..paste.command_mistakes import Mistake, find_mistakes
+from ..paste.command_mistakes import LOOK_ALIKES, Mistake, find_mistakes
 from ..paste.dockerfile_parse import DockerfileSyntaxError
 from ..paste.dockerfile_review import Finding, Review, review_dockerfile
 from ..paste.hadolint import RAN
 from ..paste.output_readback import read_back
-from ..paste.parts import COMMAND, DOCKERFILE, TABLE, Part
+from ..paste.parts import COMMAND, DOCKERFILE, ERROR, PROSE, TABLE, Part
 from .explain import explain
 from .reading import Question
 from .reply import ANSWER, REVIEW, Reply, Source
@@ -21,6 +24,7 @@ REVIEWED = 0.9  # Docker's grammar and hadolint read it: the rows and findings a
 OWN_RULES_ONLY = 0.75  # hadolint did not run: fewer findings than there could be
 READ_BACK = 0.9
 NAMED = 0.85  # a mistake found from the command's own synopsis and options
+_IN_A_SENTENCE = re.compile(r"(?<![\w-])docker\s+[a-z][^\n`]*")
 
 
 def source_for(slug: str, anchor: str, catalog: Catalog) -> Source | None:
@@ -187,4 +191,16 @@ def pasted_reply(question: Question, library: Library) -> Reply | None:
         mistakes = command_mistakes(part, question, library)
         if mistakes:
             return mistake_reply(part, mistakes, library)
+    for part in _typed_in_sentences(question):
+        mistakes = [m for m in find_mistakes(part.text, library.catalog) if m.rule == LOOK_ALIKES]
+        if mistakes:
+            return mistake_reply(part, mistakes, library)
     return None
+
+
+def _typed_in_sentences(question: Question) -> Iterator[Part]:
+    """Docker command lines written inside a sentence without quoting. Only their characters are
+    checked: where such a line ends, and the sentence goes on, is a guess."""
+    for part in (p for p in question.parts if p.kind in (PROSE, ERROR)):
+        for found in _IN_A_SENTENCE.finditer(part.text):
+            yield Part(COMMAND, found.group(0).strip(), part.line)

@@ -1,7 +1,7 @@
 """The likely mistake in a docker command line, found from the command topics' own synopsis and
 option data: options after the image name, a copied prompt, output pasted as arguments, an
 unknown flag (with the nearest real one), a missing argument such as the build context, a
-repository name with capitals, two commands run together."""
+repository name with capitals, two commands run together, dashes and quotes a web page changed."""
 
 from __future__ import annotations
 
@@ -30,6 +30,13 @@ _OUTPUT_WORDS = frozenset(w for kind in KINDS for c in kind.columns for w in c.s
 _OUTPUT_LINE = re.compile(r"^[A-Z][a-z]+( [a-z]+)*:$|^(Unable|Using|Status|Digest|latest)\b")
 _OUTPUT_ID = re.compile(r"^(sha256:)?[0-9a-f]{64}$")  # an ID docker printed, pasted back
 _FILLERS = {"PATH": ".", "COMMAND": "sh", "CONTAINER": "CONTAINER", "IMAGE": "IMAGE"}
+LOOK_ALIKES = "look-alikes"
+# What pages and word processors put in place of the ASCII a shell needs: (name, plain form).
+_DASHES = {"\u2010": "a hyphen", "\u2011": "a hyphen", "\u2012": "a dash", "\u2013": "an en dash",
+           "\u2014": "an em dash", "\u2015": "a dash", "\u2212": "a minus sign"}  # fmt: skip
+_QUOTES = {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+           "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'"}  # fmt: skip
+_SPACES = {"\u00a0", "\u2007", "\u2009", "\u202f"}
 
 
 def _options_after_image(
@@ -247,6 +254,64 @@ def _option_before_command(words: list[str], catalog: Catalog) -> Mistake | None
     return None
 
 
+def _dashed(word: str) -> bool:
+    """An option whose hyphens became a dash: a dash, then a letter."""
+    return word[:1] in _DASHES and word[1:2].isalpha()
+
+
+def _retyped_option(word: str, flags: set[str]) -> str:
+    """An option whose leading hyphens a page turned into a dash, with its hyphens back: two for a
+    long option, one for a run of one-letter options (`-it` with a dash for its hyphen)."""
+    name = word[1:].split("=", 1)[0]
+    if f"--{name}" not in flags and name and all(f"-{c}" in flags for c in name):
+        return f"-{word[1:]}"
+    return f"--{word[1:]}"
+
+
+def _retyped(line: str, catalog: Catalog) -> str:
+    """The line with plain quotes, spaces and hyphens where a page had put look-alikes."""
+    for quote, plain in _QUOTES.items():
+        line = line.replace(quote, plain)
+    line = "".join(" " if c in _SPACES else c for c in line)
+    words = line.split(" ")
+    guess = " ".join(f"--{w[1:]}" if _dashed(w) else w for w in words)
+    flags: set[str] = set()
+    with suppress(CommandSyntaxError):
+        spec = parse_command_line(guess, catalog.specs, catalog.commands).spec
+        flags = {f for option in spec.options for f in option.flags}
+    return " ".join(_retyped_option(w, flags) if _dashed(w) else w for w in words)
+
+
+def _look_alikes(line: str, catalog: Catalog) -> Mistake | None:
+    """`--rm` or `"nginx"` as a page prints them: dashes, curly quotes or non-breaking spaces that
+    look right but are not what the shell and docker read as hyphens, quotes and word breaks."""
+    dashed = next((w for w in line.split() if _dashed(w)), None)
+    quotes = [c for c in dict.fromkeys(line) if c in _QUOTES]
+    spaced = any(c in _SPACES for c in line)
+    if dashed is None and not quotes and not spaced:
+        return None
+    said = []
+    if dashed is not None:
+        said.append(
+            f"`{dashed}` starts with {_DASHES[dashed[0]]}, not with hyphens, so docker does not "
+            "read it as an option: it takes it for an argument, often the image name, and stops "
+            'with "invalid reference format".'
+        )
+    if quotes:
+        marks = " ".join(f"`{c}`" for c in quotes)
+        said.append(
+            f"{marks} are curly quotes: the shell does not treat them as quotes, so they stay "
+            "part of the word docker receives."
+        )
+    if spaced:
+        said.append("A non-breaking space looks like a space but does not separate two words.")
+    said.append(
+        "Web pages, chat apps and word processors put such characters in place of what was "
+        "typed: type them again as plain hyphens, quotes and spaces."
+    )
+    return Mistake(LOOK_ALIKES, " ".join(said), _retyped(line, catalog))
+
+
 def _copied_prompt(prompt: str, line: str, message: str) -> Mistake | None:
     if not prompt or not _NOT_FOUND.search(message.replace(line, " ")):
         return None
@@ -263,6 +328,9 @@ def find_mistakes(
 ) -> list[Mistake]:
     """The likely mistakes in a command line, most telling first; [] when it reads as meant."""
     found = [_copied_prompt(prompt, line, message)]
+    look_alikes = _look_alikes(line, catalog)
+    if look_alikes is not None:  # the rest would be read from the changed characters
+        return [m for m in (*found, look_alikes) if m]
     try:
         parsed = parse_command_line(line, catalog.specs, catalog.commands)
     except CommandSyntaxError:

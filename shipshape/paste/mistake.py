@@ -20,6 +20,7 @@ TAUGHT = {
     "two-commands": ("docker-help", "one-command-per-line-docker-run-push-is-not-docker-push"),
     "option-before-command": _USAGE,
     "missing-value": _USAGE,
+    "look-alikes": ("docker-help", "dashes-and-quotes-changed-by-a-web-page"),
 }  # fmt: skip
 
 

@@ -76,6 +76,21 @@ def test_a_mistaken_command_quoted_in_a_sentence_is_caught_too(library):
     assert "docker build -t myapp ." in reply.markdown
 
 
+def test_a_dash_a_web_page_made_of_two_hyphens_is_named_even_unquoted_in_a_sentence(library):
+    reply = answer_question(
+        "I got docker: invalid reference format. when I ran docker run \u2013rm -p 8080:80 nginx",
+        library,
+    )
+    assert reply.markdown.startswith("**The likely mistake:**") and "en dash" in reply.markdown
+    assert "docker run --rm -p 8080:80 nginx" in reply.markdown
+    assert reply.sources[0].url.endswith("#dashes-and-quotes-changed-by-a-web-page")
+
+
+def test_a_dash_between_words_of_a_sentence_is_no_mistaken_option(library):
+    reply = answer_question("I ran docker ps \u2013 it printed nothing at all", library)
+    assert not reply.markdown.startswith("**The likely mistake:**")
+
+
 def test_a_correct_command_line_is_still_explained_without_alarm(library):
     reply = answer_question("docker run -d -p 8080:80 nginx", library)
     assert not reply.markdown.startswith("**The likely mistake:**")

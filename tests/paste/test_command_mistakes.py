@@ -121,6 +121,28 @@ def test_a_copied_prompt_is_named_when_the_shell_said_so(library):
 
 
 @pytest.mark.parametrize(
+    "line, corrected",
+    [
+        ("docker run -it \u2013rm ubuntu bash", "docker run -it --rm ubuntu bash"),
+        ("docker ps \u2014all", "docker ps --all"),
+        ("docker run \u2013it ubuntu", "docker run -it ubuntu"),
+        ("docker run -p 8080:80 \u201cnginx\u201d", 'docker run -p 8080:80 "nginx"'),
+        ("docker run\u00a0-d nginx", "docker run -d nginx"),
+    ],
+)
+def test_dashes_curly_quotes_and_odd_spaces_from_a_page_are_named_and_typed_again(
+    line, corrected, library
+):
+    assert first(line, library) == ("look-alikes", corrected)
+
+
+def test_look_alikes_are_named_alone_since_the_rest_was_read_from_them(library):
+    mistakes = find_mistakes("docker run \u2013d nginx -p 8080:80", library.catalog)
+    assert [m.rule for m in mistakes] == ["look-alikes"]
+    assert mistakes[0].corrected == "docker run -d nginx -p 8080:80"
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "docker run -d -p 8080:80 --name web nginx:1.25",
