@@ -1,6 +1,7 @@
 """The teaching rules hadolint lacks: docker run options in CMD, EXPOSE taken for publishing,
-files hidden under a VOLUME, COPY of everything before installing dependencies, and
-`apt-get update` cached apart from its install."""
+files hidden under a VOLUME, COPY of everything before installing dependencies, `apt-get update`
+cached apart from its install, variables in exec form, an ARG from before FROM used in a stage
+that did not declare it, and an ARG's default taken for one of a later stage."""
 
 from __future__ import annotations
 
@@ -164,9 +165,88 @@ def _export_in_run(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
     return found
 
 
+_VARIABLE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
+_SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "/bin/sh", "/bin/bash", "/bin/ash",
+                     "/usr/bin/env", "/bin/dash", "/bin/zsh"})  # fmt: skip
+
+
+def _variable_in_exec_form(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
+    """`CMD ["ls", "$DIR"]`: no shell runs an exec-form line, so nothing expands `$DIR`."""
+    found = []
+    for item in instructions:
+        if item.cmd not in ("CMD", "ENTRYPOINT", "RUN") or not item.json or not item.value:
+            continue
+        if item.value[0] in _SHELLS:
+            continue  # ["sh", "-c", "... $DIR"]: the shell expands it
+        named = next((m.group(0) for w in item.value for m in [_VARIABLE.search(w)] if m), None)
+        if named is None:
+            continue
+        fix = None
+        plain = not any(c in w for w in item.value for c in " \t'\"\\;|&")
+        if plain and item.cmd != "ENTRYPOINT":  # through sh -c, it would drop CMD's arguments
+            fix = f"{item.cmd} {_exec_form(['sh', '-c', ' '.join(item.value)])}"
+        message = (
+            f"`{named}` on line {item.line} is in exec form: it reaches the program as written."
+        )
+        found.append(RawFinding("SS108", item.line, message, fix))
+    return found
+
+
+def _arg_declared(item: Instruction) -> str | None:
+    match = re.match(r"([A-Za-z_][A-Za-z0-9_]*)", item.value[0]) if item.value else None
+    return match.group(1) if match else None
+
+
+def _global_arg_in_a_stage(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
+    """`ARG VERSION` before the first FROM, then `$VERSION` in a stage that did not say `ARG
+    VERSION` again: there it is empty."""
+    first = next((i for i, x in enumerate(instructions) if x.cmd == "FROM"), None)
+    if not first:
+        return []
+    before = {_arg_declared(x) for x in instructions[:first] if x.cmd == "ARG"} - {None}
+    set_anyway = {m for x in instructions if x.cmd == "ENV" for m in re.findall(r"(\w+)=", x.shell)}
+    found = []
+    for stage in _stages(instructions[first:]):
+        declared: set[str] = set()
+        for item in stage[1:]:
+            if item.cmd == "ARG":
+                declared.add(_arg_declared(item) or "")
+                continue
+            used = {m for m in _VARIABLE.findall(item.original)} & before
+            for name in sorted(used - declared - set_anyway):
+                message = f"`${name}` on line {item.line} is empty in this stage."
+                found.append(RawFinding("SS109", item.line, message, f"ARG {name}"))
+                declared.add(name)  # named once per stage
+    return found
+
+
+def _stage_arg_default_lost(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
+    """`ARG VERSION=1.0` in one stage, then a bare `ARG VERSION` in a later one: the later stage
+    starts without it, so there it is empty unless the build passes `--build-arg`."""
+    first = next((i for i, x in enumerate(instructions) if x.cmd == "FROM"), None)
+    if first is None:
+        return []
+    global_args = {_arg_declared(x) for x in instructions[:first] if x.cmd == "ARG"}
+    defaults: dict[str, Instruction] = {}
+    found = []
+    for stage in _stages(instructions[first:]):
+        args = [x for x in stage if x.cmd == "ARG" and _arg_declared(x)]
+        for item in args:
+            name = _arg_declared(item)
+            if "=" not in item.value[0] and name in defaults and name not in global_args:
+                given = defaults[name]
+                message = (
+                    f"`ARG {name}` on line {item.line} has no value: the one on line "
+                    f"{given.line} belongs to an earlier stage."
+                )
+                found.append(RawFinding("SS110", item.line, message, f"ARG {given.value[0]}"))
+        defaults |= {_arg_declared(x): x for x in args if "=" in x.value[0]}
+    return found
+
+
 RULES: tuple[Callable[[tuple[Instruction, ...]], list[RawFinding]], ...] = (
     _options_in_cmd, _expose, _volume_hides, _copy_all_before_install, _update_alone,
-    _export_in_run,
+    _export_in_run, _variable_in_exec_form, _global_arg_in_a_stage, _stage_arg_default_lost,
 )  # fmt: skip
 
 

@@ -104,6 +104,18 @@ TEACHINGS: dict[str, Teaching] = {
     "SS107": Teaching(WARNING, "Each RUN starts a new shell, so a variable exported in one RUN is "
                       "gone in the next; ENV sets it for every later step and the container.",
                       ("dockerfile-instructions-compared", "arg-vs-env")),
+    "SS108": Teaching(ERROR, "Exec form (a JSON list) starts the program without a shell, and "
+                      "only a shell replaces `$VARIABLES` by their values: write the line in shell "
+                      "form, or run it through `sh -c`.", _FORMS),
+    "SS109": Teaching(ERROR, "An ARG declared before the first FROM is there only for the FROM "
+                      "lines: each stage that uses it declares it again with `ARG NAME`, and "
+                      "takes the value it was given.",
+                      ("dockerfile-instructions-compared", "an-arg-at-the-top-of-the-dockerfile-is-empty-in-later-steps")),  # noqa: E501
+    "SS110": Teaching(ERROR, "Each build stage starts without build arguments: a value given to "
+                      "an ARG in one stage is not the value of the same ARG in a later one. "
+                      "Declare it with its default before the first FROM, then again, without a "
+                      "value, in every stage that uses it.",
+                      ("dockerfile-instructions-compared", "an-arg-at-the-top-of-the-dockerfile-is-empty-in-later-steps")),  # noqa: E501
 }  # fmt: skip
 _DEFAULT_DL = ("dockerfile", "the-main-dockerfile-instructions")
 

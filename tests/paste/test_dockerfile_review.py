@@ -118,6 +118,49 @@ def test_an_export_in_run_is_named_and_turned_into_env():
     assert (finding.rule, finding.fix) == ("SS107", "ENV FLASK_APP=app.py")
 
 
+def test_a_variable_in_exec_form_is_named_and_run_through_a_shell():
+    text = 'FROM alpine:3.20\nENV DIR=/srv\nCMD ["ls", "-la", "$DIR"]\n'
+    [finding] = [f for f in review(text, NO_LINTER).findings if f.rule == "SS108"]
+    assert (finding.line, finding.severity) == (3, "error")
+    assert finding.fix == 'CMD ["sh", "-c", "ls -la $DIR"]'
+
+
+@pytest.mark.parametrize(
+    "line",
+    ['CMD ["sh", "-c", "ls $DIR"]', 'CMD ["node", "server.js"]', "CMD ls $DIR"],
+)
+def test_exec_form_through_a_shell_without_variables_or_shell_form_is_no_finding(line):
+    assert not any(rule == "SS108" for rule, _ in raised(f"FROM alpine:3.20\n{line}\n"))
+
+
+def test_an_entrypoint_with_a_variable_is_named_without_a_fix_that_would_drop_cmd():
+    text = 'FROM eclipse-temurin:21\nENTRYPOINT ["java", "-jar", "${JAR}"]\n'
+    [finding] = [f for f in review(text, NO_LINTER).findings if f.rule == "SS108"]
+    assert finding.fix is None
+
+
+def test_an_arg_from_before_from_used_in_a_stage_without_declaring_it_is_named():
+    text = "ARG VERSION=3.20\nFROM alpine:${VERSION}\nRUN echo $VERSION\n"
+    [finding] = [f for f in review(text, NO_LINTER).findings if f.rule == "SS109"]
+    assert (finding.line, finding.fix) == (3, "ARG VERSION")
+
+
+def test_an_arg_declared_again_in_the_stage_is_no_finding():
+    text = "ARG VERSION=3.20\nFROM alpine:${VERSION}\nARG VERSION\nRUN echo $VERSION\n"
+    assert not any(rule in ("SS109", "SS110") for rule, _ in raised(text))
+
+
+def test_an_arg_default_of_an_earlier_stage_is_named_where_a_later_stage_declares_it_bare():
+    text = "FROM alpine AS one\nARG VERSION=1.0\nFROM alpine\nARG VERSION\nRUN echo ${VERSION}\n"
+    [finding] = [f for f in review(text, NO_LINTER).findings if f.rule == "SS110"]
+    assert (finding.line, finding.fix) == (4, "ARG VERSION=1.0")
+
+
+def test_a_default_given_before_the_first_from_carries_into_every_stage_that_declares_it():
+    text = "ARG V=1\nFROM alpine AS one\nARG V=2\nFROM alpine\nARG V\nRUN echo $V\n"
+    assert not any(rule in ("SS109", "SS110") for rule, _ in raised(text))
+
+
 def test_every_finding_links_to_a_section_that_exists(library):
     for rule, teaching in TEACHINGS.items():
         slug, anchor = teaching.taught_in
