@@ -1,7 +1,9 @@
 """The teaching rules hadolint lacks: docker run options in CMD, EXPOSE taken for publishing,
 files hidden under a VOLUME, COPY of everything before installing dependencies, `apt-get update`
 cached apart from its install, variables in exec form, an ARG from before FROM used in a stage
-that did not declare it, and an ARG's default taken for one of a later stage."""
+that did not declare it, an ARG's default taken for one of a later stage, exec form's two slips,
+COPY sources outside the build context, a wildcard in a destination, and packages installed
+after USER switched away from root."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import json
 import re
 import shlex
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -244,9 +247,89 @@ def _stage_arg_default_lost(instructions: tuple[Instruction, ...]) -> list[RawFi
     return found
 
 
+_COMMANDS = ("CMD", "ENTRYPOINT", "RUN")
+
+
+def _exec_form_slips(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
+    """`CMD ["npm start"]` (one string for the whole command) and `CMD ['node', 'app.js']`
+    (single quotes: no JSON, so Docker runs the text through /bin/sh)."""
+    found = []
+    for item in instructions:
+        if item.cmd not in _COMMANDS:
+            continue
+        if item.json and len(item.value) == 1 and " " in item.value[0].strip():
+            words = item.value[0].split()
+            message = f"`{item.value[0]}` on line {item.line} is one element, one program name."
+            found.append(RawFinding("SS111", item.line, message, f"{item.cmd} {_exec_form(words)}"))
+        elif not item.json and item.shell.lstrip().startswith("[") and "'" in item.shell:
+            fix = None
+            with suppress(ValueError):
+                fix = f"{item.cmd} {json.dumps(json.loads(item.shell.replace(chr(39), chr(34))))}"
+            message = f"Line {item.line} uses single quotes, so it is not exec form."
+            found.append(RawFinding("SS112", item.line, message, fix))
+    return found
+
+
+_HOST_PATH = re.compile(r"^(~|[A-Za-z]:[\\/]|/(home|Users|root|mnt|media|tmp)/)")
+
+
+def _copy_source_outside(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
+    """A COPY or ADD source above the build context (`../x`) or written as a path on the
+    learner's disk (`/home/me/app`): sources are read from the build context only."""
+    found = []
+    for item in instructions:
+        if item.cmd not in ("COPY", "ADD") or any(f.startswith("--from") for f in item.flags):
+            continue
+        for source in item.value[:-1]:
+            if "://" in source:
+                continue
+            if source.startswith("../") or source == "..":
+                message = f"`{source}` on line {item.line} is above the build context."
+                found.append(RawFinding("SS113", item.line, message))
+            elif _HOST_PATH.match(source):
+                message = f"`{source}` on line {item.line} is read inside the build context."
+                found.append(RawFinding("SS114", item.line, message))
+    return found
+
+
+def _wildcard_destination(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
+    """`COPY site/* /usr/share/nginx/html/*`: a destination is a path, never a pattern."""
+    found = []
+    for item in instructions:
+        if item.cmd in ("COPY", "ADD") and len(item.value) >= 2 and "*" in item.value[-1]:
+            destination = item.value[-1]
+            fixed = destination[: destination.index("*")].rstrip("/") + "/"
+            sources = " ".join(item.value[:-1])
+            message = f"The destination `{destination}` on line {item.line} holds a `*`."
+            fix = " ".join((item.cmd, *item.flags, sources, fixed))
+            found.append(RawFinding("SS115", item.line, message, fix))
+    return found
+
+
+_INSTALLS_AS_ROOT = re.compile(
+    r"\b(apt-get|apt|apk|yum|dnf|microdnf|zypper)\s+(-\S+\s+)*(install|add|update|upgrade)\b"
+)
+
+
+def _install_after_user(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
+    """`USER app`, then `RUN apt-get install …`: the package manager needs root."""
+    found = []
+    for stage in _stages(instructions):
+        user = None
+        for item in stage:
+            if item.cmd == "USER":
+                name = item.shell.split(":")[0].strip()
+                user = None if name in ("root", "0") else name
+            elif item.cmd == "RUN" and user and _INSTALLS_AS_ROOT.search(item.shell):
+                message = f"Line {item.line} installs packages as `{user}` (USER), not as root."
+                found.append(RawFinding("SS116", item.line, message, "USER root"))
+    return found
+
+
 RULES: tuple[Callable[[tuple[Instruction, ...]], list[RawFinding]], ...] = (
     _options_in_cmd, _expose, _volume_hides, _copy_all_before_install, _update_alone,
     _export_in_run, _variable_in_exec_form, _global_arg_in_a_stage, _stage_arg_default_lost,
+    _exec_form_slips, _copy_source_outside, _wildcard_destination, _install_after_user,
 )  # fmt: skip
 
 

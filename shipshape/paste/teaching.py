@@ -28,6 +28,10 @@ _WORKDIR = (
 )
 _SHELL = ("dockerfile", "run-lines-are-shell-scripts")
 _USER = ("dockerfile-instructions-compared", "run-as-a-non-root-user-user")
+_EXEC_SLIPS = (
+    "dockerfile-instructions-compared",
+    "exec-form-every-argument-its-own-string-in-double-quotes",
+)
 _STAGES = ("dockerfile-instructions-compared", "multi-stage-builds")
 
 TEACHINGS: dict[str, Teaching] = {
@@ -116,6 +120,27 @@ TEACHINGS: dict[str, Teaching] = {
                       "Declare it with its default before the first FROM, then again, without a "
                       "value, in every stage that uses it.",
                       ("dockerfile-instructions-compared", "an-arg-at-the-top-of-the-dockerfile-is-empty-in-later-steps")),  # noqa: E501
+    "SS111": Teaching(ERROR, "In exec form every word is its own string: with the whole command "
+                      "in one, Docker looks for a program named after all of it and the container "
+                      "fails with \"executable file not found\".", _EXEC_SLIPS),
+    "SS112": Teaching(ERROR, "Exec form is JSON, which allows only double quotes: with single "
+                      "quotes Docker runs the text through /bin/sh, which looks for a program "
+                      "called `[node,` and says \"not found\".", _EXEC_SLIPS),
+    "SS113": Teaching(ERROR, "COPY and ADD read only from the build context, the folder given "
+                      "to `docker build`: a path above it is refused as \"outside the build "
+                      "context\". Build from the folder that holds both, with `-f` for the "
+                      "Dockerfile.",
+                      ("build-context-and-copy-errors", "copy-failed-forbidden-path-outside-the-build-context")),  # noqa: E501
+    "SS114": Teaching(WARNING, "A COPY source is always a path inside the build context, even "
+                      "when it starts with `/`: a path on your disk outside the context is "
+                      "\"not found\". Put the file in the context and copy it by its path there.",
+                      ("build-context-and-copy-errors", "copy-failed-file-not-found")),
+    "SS115": Teaching(ERROR, "Wildcards belong in a COPY source only; the destination is a path, "
+                      "and with several files or a wildcard it must be a folder ending in `/`.",
+                      ("build-context-and-copy-errors", "copy-a-folder-copies-its-contents")),
+    "SS116": Teaching(ERROR, "After USER, RUN steps run as that user, and installing packages "
+                      "needs root: it fails with \"Permission denied\". Install before USER, or "
+                      "switch with `USER root` and back again after.", _USER),
 }  # fmt: skip
 _DEFAULT_DL = ("dockerfile", "the-main-dockerfile-instructions")
 

@@ -161,6 +161,48 @@ def test_a_default_given_before_the_first_from_carries_into_every_stage_that_dec
     assert not any(rule in ("SS109", "SS110") for rule, _ in raised(text))
 
 
+def finding(text, rule):
+    [found] = [f for f in review(text, NO_LINTER).findings if f.rule == rule]
+    return found
+
+
+def test_a_whole_command_in_one_exec_form_string_is_split_into_words():
+    assert finding('FROM node:20\nCMD ["npm start"]\n', "SS111").fix == 'CMD ["npm", "start"]'
+
+
+def test_exec_form_in_single_quotes_is_named_and_given_double_quotes():
+    fixed = finding("FROM node:20\nCMD ['node', 'server.js']\n", "SS112").fix
+    assert fixed == 'CMD ["node", "server.js"]'
+
+
+def test_copy_sources_above_the_context_or_on_the_learners_disk_are_named():
+    text = "FROM nginx:1.27\nCOPY ../conf /etc/nginx/\nCOPY /home/me/site /usr/share/nginx/html/\n"
+    assert {("SS113", 2), ("SS114", 3)} <= raised(text)
+
+
+def test_an_absolute_source_from_another_stage_or_a_url_is_no_finding():
+    text = (
+        "FROM nginx:1.27\nCOPY --from=build /home/app/dist /usr/share/nginx/html/\n"
+        "ADD https://example.com/a.tar.gz /tmp/\n"
+    )
+    assert not any(rule in ("SS113", "SS114") for rule, _ in raised(text))
+
+
+def test_a_wildcard_in_a_copy_destination_is_named_and_cut_to_the_folder():
+    text = "FROM nginx:1.27\nCOPY site/* /usr/share/nginx/html/*\n"
+    assert finding(text, "SS115").fix == "COPY site/* /usr/share/nginx/html/"
+
+
+def test_packages_installed_after_user_switched_away_from_root_are_named():
+    text = "FROM node:20\nUSER node\nRUN apt-get update && apt-get install -y curl\n"
+    assert (finding(text, "SS116").line, finding(text, "SS116").fix) == (3, "USER root")
+
+
+def test_packages_installed_after_switching_back_to_root_are_no_finding():
+    text = "FROM node:20\nUSER node\nUSER root\nRUN apk add curl\nUSER node\nRUN npm ci\n"
+    assert not any(rule == "SS116" for rule, _ in raised(text))
+
+
 def test_every_finding_links_to_a_section_that_exists(library):
     for rule, teaching in TEACHINGS.items():
         slug, anchor = teaching.taught_in
