@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass
 
 from .dockerfile_parse import Instruction
-from .dockerfile_rules import RawFinding, own_findings, shell_to_exec
+from .dockerfile_rules import own_findings, shell_to_exec
 from .hadolint import RAN, Linting, LintResult
+from .raw_finding import RawFinding
 from .teaching import ERROR, INFO, WARNING, teaching_for
 
 _ORDER = {ERROR: 0, WARNING: 1, INFO: 2}

@@ -1,9 +1,8 @@
 """The teaching rules hadolint lacks: docker run options in CMD, EXPOSE taken for publishing,
 files hidden under a VOLUME, COPY of everything before installing dependencies, `apt-get update`
-cached apart from its install, variables in exec form, an ARG from before FROM used in a stage
-that did not declare it, an ARG's default taken for one of a later stage, exec form's two slips,
-COPY sources outside the build context, a wildcard in a destination, and packages installed
-after USER switched away from root."""
+cached apart from its install, variables in exec form and its two other slips, and packages
+installed after USER switched away from root; with the rules on build arguments
+(build_arg_rules) and on what COPY can reach (copy_rules)."""
 
 from __future__ import annotations
 
@@ -12,21 +11,11 @@ import re
 import shlex
 from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import dataclass
 from itertools import pairwise
 
+from . import build_arg_rules, copy_rules
 from .dockerfile_parse import Instruction
-
-
-@dataclass(frozen=True)
-class RawFinding:
-    """A rule's finding before it is taught: which rule, where, what, and the line fixed."""
-
-    rule: str
-    line: int
-    message: str
-    fix: str | None = None
-
+from .raw_finding import RawFinding, stages
 
 _RUN_OPTION = re.compile(
     r"(^|\s)(-p|--publish)[\s=]+\d+:\d+|(^|\s)(-v|--volume)[\s=]+\S+:/|\bdocker\s+run\b"
@@ -43,15 +32,6 @@ _MANIFESTS = re.compile(
     r"build\.gradle|Cargo\.(toml|lock)|\.csproj|setup\.py",
     re.I,
 )
-
-
-def _stages(instructions: tuple[Instruction, ...]) -> list[list[Instruction]]:
-    stages: list[list[Instruction]] = []
-    for item in instructions:
-        if item.cmd == "FROM" or not stages:
-            stages.append([])
-        stages[-1].append(item)
-    return stages
 
 
 def _single(item: Instruction) -> bool:
@@ -102,7 +82,7 @@ def _writes_under(item: Instruction, path: str) -> bool:
 
 def _volume_hides(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
     found = []
-    for stage in _stages(instructions):
+    for stage in stages(instructions):
         for i, item in enumerate(stage):
             if item.cmd != "VOLUME":
                 continue
@@ -120,7 +100,7 @@ def _volume_hides(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
 
 def _copy_all_before_install(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
     found = []
-    for stage in _stages(instructions):
+    for stage in stages(instructions):
         for i, item in enumerate(stage):
             from_elsewhere = any(f.startswith("--from") for f in item.flags)
             if item.cmd not in ("COPY", "ADD") or from_elsewhere or len(item.value) != 2:
@@ -138,7 +118,7 @@ def _copy_all_before_install(instructions: tuple[Instruction, ...]) -> list[RawF
 
 def _update_alone(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
     found = []
-    for stage in _stages(instructions):
+    for stage in stages(instructions):
         runs = [x for x in stage if x.cmd == "RUN"]
         for item, following in pairwise(runs):
             text = item.shell
@@ -195,58 +175,6 @@ def _variable_in_exec_form(instructions: tuple[Instruction, ...]) -> list[RawFin
     return found
 
 
-def _arg_declared(item: Instruction) -> str | None:
-    match = re.match(r"([A-Za-z_][A-Za-z0-9_]*)", item.value[0]) if item.value else None
-    return match.group(1) if match else None
-
-
-def _global_arg_in_a_stage(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
-    """`ARG VERSION` before the first FROM, then `$VERSION` in a stage that did not say `ARG
-    VERSION` again: there it is empty."""
-    first = next((i for i, x in enumerate(instructions) if x.cmd == "FROM"), None)
-    if not first:
-        return []
-    before = {_arg_declared(x) for x in instructions[:first] if x.cmd == "ARG"} - {None}
-    set_anyway = {m for x in instructions if x.cmd == "ENV" for m in re.findall(r"(\w+)=", x.shell)}
-    found = []
-    for stage in _stages(instructions[first:]):
-        declared: set[str] = set()
-        for item in stage[1:]:
-            if item.cmd == "ARG":
-                declared.add(_arg_declared(item) or "")
-                continue
-            used = {m for m in _VARIABLE.findall(item.original)} & before
-            for name in sorted(used - declared - set_anyway):
-                message = f"`${name}` on line {item.line} is empty in this stage."
-                found.append(RawFinding("SS109", item.line, message, f"ARG {name}"))
-                declared.add(name)  # named once per stage
-    return found
-
-
-def _stage_arg_default_lost(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
-    """`ARG VERSION=1.0` in one stage, then a bare `ARG VERSION` in a later one: the later stage
-    starts without it, so there it is empty unless the build passes `--build-arg`."""
-    first = next((i for i, x in enumerate(instructions) if x.cmd == "FROM"), None)
-    if first is None:
-        return []
-    global_args = {_arg_declared(x) for x in instructions[:first] if x.cmd == "ARG"}
-    defaults: dict[str, Instruction] = {}
-    found = []
-    for stage in _stages(instructions[first:]):
-        args = [x for x in stage if x.cmd == "ARG" and _arg_declared(x)]
-        for item in args:
-            name = _arg_declared(item)
-            if "=" not in item.value[0] and name in defaults and name not in global_args:
-                given = defaults[name]
-                message = (
-                    f"`ARG {name}` on line {item.line} has no value: the one on line "
-                    f"{given.line} belongs to an earlier stage."
-                )
-                found.append(RawFinding("SS110", item.line, message, f"ARG {given.value[0]}"))
-        defaults |= {_arg_declared(x): x for x in args if "=" in x.value[0]}
-    return found
-
-
 _COMMANDS = ("CMD", "ENTRYPOINT", "RUN")
 
 
@@ -270,42 +198,6 @@ def _exec_form_slips(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
     return found
 
 
-_HOST_PATH = re.compile(r"^(~|[A-Za-z]:[\\/]|/(home|Users|root|mnt|media|tmp)/)")
-
-
-def _copy_source_outside(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
-    """A COPY or ADD source above the build context (`../x`) or written as a path on the
-    learner's disk (`/home/me/app`): sources are read from the build context only."""
-    found = []
-    for item in instructions:
-        if item.cmd not in ("COPY", "ADD") or any(f.startswith("--from") for f in item.flags):
-            continue
-        for source in item.value[:-1]:
-            if "://" in source:
-                continue
-            if source.startswith("../") or source == "..":
-                message = f"`{source}` on line {item.line} is above the build context."
-                found.append(RawFinding("SS113", item.line, message))
-            elif _HOST_PATH.match(source):
-                message = f"`{source}` on line {item.line} is read inside the build context."
-                found.append(RawFinding("SS114", item.line, message))
-    return found
-
-
-def _wildcard_destination(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
-    """`COPY site/* /usr/share/nginx/html/*`: a destination is a path, never a pattern."""
-    found = []
-    for item in instructions:
-        if item.cmd in ("COPY", "ADD") and len(item.value) >= 2 and "*" in item.value[-1]:
-            destination = item.value[-1]
-            fixed = destination[: destination.index("*")].rstrip("/") + "/"
-            sources = " ".join(item.value[:-1])
-            message = f"The destination `{destination}` on line {item.line} holds a `*`."
-            fix = " ".join((item.cmd, *item.flags, sources, fixed))
-            found.append(RawFinding("SS115", item.line, message, fix))
-    return found
-
-
 _INSTALLS_AS_ROOT = re.compile(
     r"\b(apt-get|apt|apk|yum|dnf|microdnf|zypper)\s+(-\S+\s+)*(install|add|update|upgrade)\b"
 )
@@ -314,7 +206,7 @@ _INSTALLS_AS_ROOT = re.compile(
 def _install_after_user(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
     """`USER app`, then `RUN apt-get install …`: the package manager needs root."""
     found = []
-    for stage in _stages(instructions):
+    for stage in stages(instructions):
         user = None
         for item in stage:
             if item.cmd == "USER":
@@ -328,8 +220,8 @@ def _install_after_user(instructions: tuple[Instruction, ...]) -> list[RawFindin
 
 RULES: tuple[Callable[[tuple[Instruction, ...]], list[RawFinding]], ...] = (
     _options_in_cmd, _expose, _volume_hides, _copy_all_before_install, _update_alone,
-    _export_in_run, _variable_in_exec_form, _global_arg_in_a_stage, _stage_arg_default_lost,
-    _exec_form_slips, _copy_source_outside, _wildcard_destination, _install_after_user,
+    _export_in_run, _variable_in_exec_form, _exec_form_slips, _install_after_user,
+    *build_arg_rules.RULES, *copy_rules.RULES,
 )  # fmt: skip
 
 

@@ -150,6 +150,12 @@ def test_an_arg_declared_again_in_the_stage_is_no_finding():
     assert not any(rule in ("SS109", "SS110") for rule, _ in raised(text))
 
 
+@pytest.mark.parametrize("env", ["ENV VERSION=3.19", "ENV VERSION 3.19"])
+def test_an_arg_name_that_env_sets_in_the_stage_is_no_finding(env):
+    text = f"ARG VERSION=3.20\nFROM alpine:${{VERSION}}\n{env}\nRUN echo $VERSION\n"
+    assert not any(rule == "SS109" for rule, _ in raised(text))
+
+
 def test_an_arg_default_of_an_earlier_stage_is_named_where_a_later_stage_declares_it_bare():
     text = "FROM alpine AS one\nARG VERSION=1.0\nFROM alpine\nARG VERSION\nRUN echo ${VERSION}\n"
     [finding] = [f for f in review(text, NO_LINTER).findings if f.rule == "SS110"]

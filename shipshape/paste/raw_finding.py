@@ -1,0 +1,27 @@
+"""What a Dockerfile rule finds, before it is taught, and the build stages rules walk through."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .dockerfile_parse import Instruction
+
+
+@dataclass(frozen=True)
+class RawFinding:
+    """A rule's finding before it is taught: which rule, where, what, and the line fixed."""
+
+    rule: str
+    line: int
+    message: str
+    fix: str | None = None
+
+
+def stages(instructions: tuple[Instruction, ...]) -> list[list[Instruction]]:
+    """The instructions split at each FROM (what comes before the first is a stage of its own)."""
+    found: list[list[Instruction]] = []
+    for item in instructions:
+        if item.cmd == "FROM" or not found:
+            found.append([])
+        found[-1].append(item)
+    return found
