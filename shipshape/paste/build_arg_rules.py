@@ -9,6 +9,12 @@ from .dockerfile_parse import Instruction
 from .raw_finding import RawFinding, stages
 
 _VARIABLE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
+# BuildKit sets these in the global scope, as if declared before the first FROM.
+PLATFORM_ARGS = frozenset(
+    f"{side}{part}"
+    for side in ("BUILD", "TARGET")
+    for part in ("PLATFORM", "OS", "ARCH", "VARIANT")
+)
 
 
 def _arg_declared(item: Instruction) -> str | None:
@@ -32,11 +38,12 @@ def _env_names(instructions: tuple[Instruction, ...]) -> set[str]:
 
 
 def _global_arg_in_a_stage(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
-    """`ARG VERSION` before the first FROM, then `$VERSION` in a stage that did not say `ARG
-    VERSION` again: there it is empty."""
+    """`ARG VERSION` before the first FROM (or a platform argument such as TARGETARCH), then
+    `$VERSION` in a stage that did not say `ARG VERSION` again: there it is empty."""
     first, before = _global_args(instructions)
-    if not before:
+    if first is None:
         return []
+    before |= PLATFORM_ARGS
     set_anyway = _env_names(instructions)
     found = []
     for stage in stages(instructions[first:]):

@@ -111,9 +111,9 @@ TEACHINGS: dict[str, Teaching] = {
     "SS108": Teaching(ERROR, "Exec form (a JSON list) starts the program without a shell, and "
                       "only a shell replaces `$VARIABLES` by their values: write the line in shell "
                       "form, or run it through `sh -c`.", _FORMS),
-    "SS109": Teaching(ERROR, "An ARG declared before the first FROM is there only for the FROM "
-                      "lines: each stage that uses it declares it again with `ARG NAME`, and "
-                      "takes the value it was given.",
+    "SS109": Teaching(ERROR, "An ARG declared before the first FROM, like the platform arguments "
+                      "BuildKit sets (TARGETARCH…), is there only for the FROM lines: each stage "
+                      "that uses it declares it again with `ARG NAME`, and takes its value.",
                       ("dockerfile-instructions-compared", "an-arg-at-the-top-of-the-dockerfile-is-empty-in-later-steps")),  # noqa: E501
     "SS110": Teaching(ERROR, "Each build stage starts without build arguments: a value given to "
                       "an ARG in one stage is not the value of the same ARG in a later one. "

@@ -145,6 +145,11 @@ def test_an_arg_from_before_from_used_in_a_stage_without_declaring_it_is_named()
     assert (finding.line, finding.fix) == (3, "ARG VERSION")
 
 
+def test_a_platform_argument_used_in_a_stage_without_declaring_it_is_named():
+    text = 'FROM python:3.12\nENV LIBDIR="/usr/lib/${TARGETARCH}-linux-gnu"\n'
+    assert finding(text, "SS109").fix == "ARG TARGETARCH"
+
+
 def test_an_arg_declared_again_in_the_stage_is_no_finding():
     text = "ARG VERSION=3.20\nFROM alpine:${VERSION}\nARG VERSION\nRUN echo $VERSION\n"
     assert not any(rule in ("SS109", "SS110") for rule, _ in raised(text))
