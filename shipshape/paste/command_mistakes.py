@@ -1,7 +1,8 @@
 """The likely mistake in a docker command line, found from the command topics' own synopsis and
 option data: options after the image name, a copied prompt, output pasted as arguments, an
 unknown flag (with the nearest real one), a missing argument such as the build context, a
-repository name with capitals, two commands run together, dashes and quotes a web page changed."""
+repository name with capitals, two commands run together, dashes and quotes a web page changed,
+--rm with a restart policy."""
 
 from __future__ import annotations
 
@@ -167,6 +168,22 @@ def _lower_name(value: str) -> str:
 
 def _names_image(option: CommandOption) -> bool:
     return bool(option.value) and "tag" in option.value.lower()
+
+
+def _rm_with_restart(parsed: ParsedCommand, words: list[str]) -> Mistake | None:
+    """`docker run --rm --restart always`: a container deleted when it exits cannot restart."""
+    given = {o.option.flags[-1]: o for o in parsed.options if o.option}
+    restart = given.get("--restart")
+    if "--rm" not in given or restart is None or (restart.value or "no") == "no":
+        return None
+    kept = [w for w in words if w != given["--rm"].written]
+    return Mistake(
+        "rm-with-restart",
+        f"`{given['--rm'].written}` and `{restart.written} {restart.value}` cannot go together: "
+        "`--rm` deletes the container when it exits, so nothing is left to restart, and docker "
+        'refuses with "Conflicting options: --restart and --rm". Keep the one you mean.',
+        shell_line(kept),
+    )
 
 
 def _two_commands(parsed: ParsedCommand, catalog: Catalog) -> Mistake | None:
@@ -349,6 +366,7 @@ def find_mistakes(
         _pasted_output(parsed, words),
         _missing_argument(parsed, words, message, quoted),
         _uppercase_repository(parsed, words),
+        _rm_with_restart(parsed, words),
     ]
     mistakes = [m for m in found if m]
     return mistakes[:1] if mistakes and mistakes[0].rule == "two-commands" else mistakes

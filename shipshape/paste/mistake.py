@@ -21,6 +21,7 @@ TAUGHT = {
     "option-before-command": _USAGE,
     "missing-value": _USAGE,
     "look-alikes": ("docker-help", "dashes-and-quotes-changed-by-a-web-page"),
+    "rm-with-restart": ("restart-policies", "rm-removes-the-container-when-it-exits"),
 }  # fmt: skip
 
 

@@ -136,6 +136,18 @@ def test_dashes_curly_quotes_and_odd_spaces_from_a_page_are_named_and_typed_agai
     assert first(line, library) == ("look-alikes", corrected)
 
 
+def test_rm_with_a_restart_policy_is_named_and_rm_dropped(library):
+    line = "docker run -d --rm --restart always --name web nginx"
+    assert first(line, library) == (
+        "rm-with-restart",
+        "docker run -d --restart always --name web nginx",
+    )
+
+
+def test_rm_with_the_restart_policy_no_is_no_mistake(library):
+    assert find_mistakes("docker run --rm --restart no alpine true", library.catalog) == []
+
+
 def test_look_alikes_are_named_alone_since_the_rest_was_read_from_them(library):
     mistakes = find_mistakes("docker run \u2013d nginx -p 8080:80", library.catalog)
     assert [m.rule for m in mistakes] == ["look-alikes"]
