@@ -28,6 +28,12 @@ def raised(text, hadolint=NO_LINTER):
     return {(f.rule, f.line) for f in review(text, hadolint).findings}
 
 
+def the_finding(text, rule):
+    """The one finding of a rule, from the own rules alone."""
+    [found] = [f for f in review(text, NO_LINTER).findings if f.rule == rule]
+    return found
+
+
 def test_every_instruction_gets_a_row_saying_what_it_does_its_layer_and_its_cache():
     rows = review(LEARNERS, NO_LINTER).rows
     assert [r.line for r in rows] == [1, 2, 3, 4, 5]
@@ -120,9 +126,12 @@ def test_an_export_in_run_is_named_and_turned_into_env():
 
 def test_a_variable_in_exec_form_is_named_and_run_through_a_shell():
     text = 'FROM alpine:3.20\nENV DIR=/srv\nCMD ["ls", "-la", "$DIR"]\n'
-    [finding] = [f for f in review(text, NO_LINTER).findings if f.rule == "SS108"]
-    assert (finding.line, finding.severity) == (3, "error")
-    assert finding.fix == 'CMD ["sh", "-c", "ls -la $DIR"]'
+    found = the_finding(text, "SS108")
+    assert (found.line, found.severity, found.fix) == (
+        3,
+        "error",
+        'CMD ["sh", "-c", "ls -la $DIR"]',
+    )
 
 
 @pytest.mark.parametrize(
@@ -135,19 +144,18 @@ def test_exec_form_through_a_shell_without_variables_or_shell_form_is_no_finding
 
 def test_an_entrypoint_with_a_variable_is_named_without_a_fix_that_would_drop_cmd():
     text = 'FROM eclipse-temurin:21\nENTRYPOINT ["java", "-jar", "${JAR}"]\n'
-    [finding] = [f for f in review(text, NO_LINTER).findings if f.rule == "SS108"]
-    assert finding.fix is None
+    assert the_finding(text, "SS108").fix is None
 
 
 def test_an_arg_from_before_from_used_in_a_stage_without_declaring_it_is_named():
     text = "ARG VERSION=3.20\nFROM alpine:${VERSION}\nRUN echo $VERSION\n"
-    [finding] = [f for f in review(text, NO_LINTER).findings if f.rule == "SS109"]
-    assert (finding.line, finding.fix) == (3, "ARG VERSION")
+    found = the_finding(text, "SS109")
+    assert (found.line, found.fix) == (3, "ARG VERSION")
 
 
 def test_a_platform_argument_used_in_a_stage_without_declaring_it_is_named():
     text = 'FROM python:3.12\nENV LIBDIR="/usr/lib/${TARGETARCH}-linux-gnu"\n'
-    assert finding(text, "SS109").fix == "ARG TARGETARCH"
+    assert the_finding(text, "SS109").fix == "ARG TARGETARCH"
 
 
 def test_an_arg_declared_again_in_the_stage_is_no_finding():
@@ -163,8 +171,8 @@ def test_an_arg_name_that_env_sets_in_the_stage_is_no_finding(env):
 
 def test_an_arg_default_of_an_earlier_stage_is_named_where_a_later_stage_declares_it_bare():
     text = "FROM alpine AS one\nARG VERSION=1.0\nFROM alpine\nARG VERSION\nRUN echo ${VERSION}\n"
-    [finding] = [f for f in review(text, NO_LINTER).findings if f.rule == "SS110"]
-    assert (finding.line, finding.fix) == (4, "ARG VERSION=1.0")
+    found = the_finding(text, "SS110")
+    assert (found.line, found.fix) == (4, "ARG VERSION=1.0")
 
 
 def test_a_default_given_before_the_first_from_carries_into_every_stage_that_declares_it():
@@ -172,17 +180,12 @@ def test_a_default_given_before_the_first_from_carries_into_every_stage_that_dec
     assert not any(rule in ("SS109", "SS110") for rule, _ in raised(text))
 
 
-def finding(text, rule):
-    [found] = [f for f in review(text, NO_LINTER).findings if f.rule == rule]
-    return found
-
-
 def test_a_whole_command_in_one_exec_form_string_is_split_into_words():
-    assert finding('FROM node:20\nCMD ["npm start"]\n', "SS111").fix == 'CMD ["npm", "start"]'
+    assert the_finding('FROM node:20\nCMD ["npm start"]\n', "SS111").fix == 'CMD ["npm", "start"]'
 
 
 def test_exec_form_in_single_quotes_is_named_and_given_double_quotes():
-    fixed = finding("FROM node:20\nCMD ['node', 'server.js']\n", "SS112").fix
+    fixed = the_finding("FROM node:20\nCMD ['node', 'server.js']\n", "SS112").fix
     assert fixed == 'CMD ["node", "server.js"]'
 
 
@@ -201,12 +204,13 @@ def test_an_absolute_source_from_another_stage_or_a_url_is_no_finding():
 
 def test_a_wildcard_in_a_copy_destination_is_named_and_cut_to_the_folder():
     text = "FROM nginx:1.27\nCOPY site/* /usr/share/nginx/html/*\n"
-    assert finding(text, "SS115").fix == "COPY site/* /usr/share/nginx/html/"
+    assert the_finding(text, "SS115").fix == "COPY site/* /usr/share/nginx/html/"
 
 
 def test_packages_installed_after_user_switched_away_from_root_are_named():
     text = "FROM node:20\nUSER node\nRUN apt-get update && apt-get install -y curl\n"
-    assert (finding(text, "SS116").line, finding(text, "SS116").fix) == (3, "USER root")
+    found = the_finding(text, "SS116")
+    assert (found.line, found.fix) == (3, "USER root")
 
 
 def test_packages_installed_after_switching_back_to_root_are_no_finding():
