@@ -10,7 +10,7 @@ from ..knowledge.catalog import Catalog
 from ..knowledge.commands import CommandSyntaxError, parse_command_line
 from ..knowledge.library import Library
 from ..knowledge.presenting import topic_url
-from ..paste.command_mistakes import LOOK_ALIKES, Mistake, find_mistakes
+from ..paste.command_mistakes import Mistake, find_mistakes, look_alikes
 from ..paste.dockerfile_parse import DockerfileSyntaxError
 from ..paste.dockerfile_review import Finding, Review, review_dockerfile
 from ..paste.hadolint import RAN
@@ -192,9 +192,9 @@ def pasted_reply(question: Question, library: Library) -> Reply | None:
         if mistakes:
             return mistake_reply(part, mistakes, library)
     for part in _typed_in_sentences(question):
-        mistakes = [m for m in find_mistakes(part.text, library.catalog) if m.rule == LOOK_ALIKES]
-        if mistakes:
-            return mistake_reply(part, mistakes, library)
+        mistake = look_alikes(part.text, library.catalog)
+        if mistake is not None:
+            return mistake_reply(part, [mistake], library)
     return None
 
 

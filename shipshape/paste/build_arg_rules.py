@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 
 from .dockerfile_parse import Instruction
-from .raw_finding import RawFinding, stages
+from .raw_finding import VARIABLE, RawFinding, stages
 
-_VARIABLE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
 # BuildKit sets these in the global scope, as if declared before the first FROM.
 PLATFORM_ARGS = frozenset(
     f"{side}{part}"
@@ -52,7 +51,7 @@ def _global_arg_in_a_stage(instructions: tuple[Instruction, ...]) -> list[RawFin
             if item.cmd == "ARG":
                 declared.add(_arg_declared(item) or "")
                 continue
-            used = set(_VARIABLE.findall(item.original)) & before
+            used = set(VARIABLE.findall(item.original)) & before
             for name in sorted(used - declared - set_anyway):
                 message = f"`${name}` on line {item.line} is empty in this stage."
                 found.append(RawFinding("SS109", item.line, message, f"ARG {name}"))

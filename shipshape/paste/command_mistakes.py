@@ -299,7 +299,7 @@ def _retyped(line: str, catalog: Catalog) -> str:
     return " ".join(_retyped_option(w, flags) if _dashed(w) else w for w in words)
 
 
-def _look_alikes(line: str, catalog: Catalog) -> Mistake | None:
+def look_alikes(line: str, catalog: Catalog) -> Mistake | None:
     """`--rm` or `"nginx"` as a page prints them: dashes, curly quotes or non-breaking spaces that
     look right but are not what the shell and docker read as hyphens, quotes and word breaks."""
     dashed = next((w for w in line.split() if _dashed(w)), None)
@@ -345,9 +345,9 @@ def find_mistakes(
 ) -> list[Mistake]:
     """The likely mistakes in a command line, most telling first; [] when it reads as meant."""
     found = [_copied_prompt(prompt, line, message)]
-    look_alikes = _look_alikes(line, catalog)
-    if look_alikes is not None:  # the rest would be read from the changed characters
-        return [m for m in (*found, look_alikes) if m]
+    look_alikes_found = look_alikes(line, catalog)
+    if look_alikes_found is not None:  # the rest would be read from the changed characters
+        return [m for m in (*found, look_alikes_found) if m]
     try:
         parsed = parse_command_line(line, catalog.specs, catalog.commands)
     except CommandSyntaxError:

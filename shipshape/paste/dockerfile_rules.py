@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from . import build_arg_rules, copy_rules
 from .dockerfile_parse import Instruction
-from .raw_finding import RawFinding, stages
+from .raw_finding import VARIABLE, RawFinding, stages
 
 _RUN_OPTION = re.compile(
     r"(^|\s)(-p|--publish)[\s=]+\d+:\d+|(^|\s)(-v|--volume)[\s=]+\S+:/|\bdocker\s+run\b"
@@ -148,7 +148,7 @@ def _export_in_run(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
     return found
 
 
-_VARIABLE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
+_COMMANDS = ("CMD", "ENTRYPOINT", "RUN")  # the instructions that run a program
 _SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "/bin/sh", "/bin/bash", "/bin/ash",
                      "/usr/bin/env", "/bin/dash", "/bin/zsh"})  # fmt: skip
 
@@ -157,11 +157,11 @@ def _variable_in_exec_form(instructions: tuple[Instruction, ...]) -> list[RawFin
     """`CMD ["ls", "$DIR"]`: no shell runs an exec-form line, so nothing expands `$DIR`."""
     found = []
     for item in instructions:
-        if item.cmd not in ("CMD", "ENTRYPOINT", "RUN") or not item.json or not item.value:
+        if item.cmd not in _COMMANDS or not item.json or not item.value:
             continue
         if item.value[0] in _SHELLS:
             continue  # ["sh", "-c", "... $DIR"]: the shell expands it
-        named = next((m.group(0) for w in item.value for m in [_VARIABLE.search(w)] if m), None)
+        named = next((m.group(0) for w in item.value for m in [VARIABLE.search(w)] if m), None)
         if named is None:
             continue
         fix = None
@@ -173,9 +173,6 @@ def _variable_in_exec_form(instructions: tuple[Instruction, ...]) -> list[RawFin
         )
         found.append(RawFinding("SS108", item.line, message, fix))
     return found
-
-
-_COMMANDS = ("CMD", "ENTRYPOINT", "RUN")
 
 
 def _exec_form_slips(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
@@ -192,7 +189,8 @@ def _exec_form_slips(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
         elif not item.json and item.shell.lstrip().startswith("[") and "'" in item.shell:
             fix = None
             with suppress(ValueError):
-                fix = f"{item.cmd} {json.dumps(json.loads(item.shell.replace(chr(39), chr(34))))}"
+                words = json.loads(item.shell.replace("'", '"'))
+                fix = f"{item.cmd} {_exec_form(words)}"
             message = f"Line {item.line} uses single quotes, so it is not exec form."
             found.append(RawFinding("SS112", item.line, message, fix))
     return found

@@ -1,10 +1,14 @@
-"""What a Dockerfile rule finds, before it is taught, and the build stages rules walk through."""
+"""What a Dockerfile rule finds, before it is taught; the build stages and the `$VARIABLE`s rules
+read."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .dockerfile_parse import Instruction
+
+VARIABLE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")  # $NAME or ${NAME...}; group 1 the name
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,10 @@ _EXEC_SLIPS = (
     "exec-form-every-argument-its-own-string-in-double-quotes",
 )
 _STAGES = ("dockerfile-instructions-compared", "multi-stage-builds")
+_ARG_SCOPE = (
+    "dockerfile-instructions-compared",
+    "an-arg-at-the-top-of-the-dockerfile-is-empty-in-later-steps",
+)
 
 TEACHINGS: dict[str, Teaching] = {
     "DL3006": Teaching(WARNING, "Without a tag the build takes whatever `latest` is that day: the "
@@ -114,12 +118,12 @@ TEACHINGS: dict[str, Teaching] = {
     "SS109": Teaching(ERROR, "An ARG declared before the first FROM, like the platform arguments "
                       "BuildKit sets (TARGETARCH…), is there only for the FROM lines: each stage "
                       "that uses it declares it again with `ARG NAME`, and takes its value.",
-                      ("dockerfile-instructions-compared", "an-arg-at-the-top-of-the-dockerfile-is-empty-in-later-steps")),  # noqa: E501
+                      _ARG_SCOPE),
     "SS110": Teaching(ERROR, "Each build stage starts without build arguments: a value given to "
                       "an ARG in one stage is not the value of the same ARG in a later one. "
                       "Declare it with its default before the first FROM, then again, without a "
                       "value, in every stage that uses it.",
-                      ("dockerfile-instructions-compared", "an-arg-at-the-top-of-the-dockerfile-is-empty-in-later-steps")),  # noqa: E501
+                      _ARG_SCOPE),
     "SS111": Teaching(ERROR, "In exec form every word is its own string: with the whole command "
                       "in one, Docker looks for a program named after all of it and the container "
                       "fails with \"executable file not found\".", _EXEC_SLIPS),
