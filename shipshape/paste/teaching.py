@@ -37,6 +37,9 @@ _ARG_SCOPE = (
     "dockerfile-instructions-compared",
     "an-arg-at-the-top-of-the-dockerfile-is-empty-in-later-steps",
 )
+_MAIN_PROCESS = ("keeping-a-container-running", "a-container-lives-as-long-as-its-main-process")
+_NO_SYSTEMD = ("keeping-a-container-running", "systemctl-does-not-work-in-a-container-no-systemd")
+_ACTIVATED = ("dockerfile", "an-activated-virtualenv-or-conda-env-is-gone-in-the-next-step")
 
 TEACHINGS: dict[str, Teaching] = {
     "DL3006": Teaching(WARNING, "Without a tag the build takes whatever `latest` is that day: the "
@@ -145,6 +148,31 @@ TEACHINGS: dict[str, Teaching] = {
     "SS116": Teaching(ERROR, "After USER, RUN steps run as that user, and installing packages "
                       "needs root: it fails with \"Permission denied\". Install before USER, or "
                       "switch with `USER root` and back again after.", _USER),
+    "SS117": Teaching(ERROR, "A container runs as long as its main command: one that starts "
+                      "a program in the background and returns ends at once, and the container "
+                      "exits with code 0. Run the program itself in the foreground.",
+                      _MAIN_PROCESS),
+    "SS118": Teaching(WARNING, "A RUN step keeps its files, not its processes: what it starts "
+                      "stops when the step ends and is not running when a container starts. "
+                      "Start a service in CMD or in the entrypoint script.",
+                      ("dockerfile-instructions-compared", "run-vs-cmd-vs-entrypoint")),
+    "SS119": Teaching(ERROR, "Nothing boots in a build or a container, so there is no systemd: "
+                      "`systemctl` fails with \"System has not been booted with systemd as init "
+                      "system\". Make the program itself the container's command, in the "
+                      "foreground.", _NO_SYSTEMD),
+    "SS120": Teaching(WARNING, "An activated environment lasts only until the end of its RUN "
+                      "line: the next step and the container start without it. Put its `bin` "
+                      "folder on the path with ENV, or activate it in the RUN line that uses it.",
+                      _ACTIVATED),
+    "SS121": Teaching(ERROR, "ENV runs no shell: `$(…)` and backquotes are kept as text, not "
+                      "run. Work the value out in the RUN line that needs it, or pass it in with "
+                      "`--build-arg`.", _SHELL),
+    "SS122": Teaching(ERROR, "This replaces the whole search path, so the programs in /bin and "
+                      "/usr/bin, `sh` among them, are \"not found\" from here on: add to the path "
+                      "with `$PATH` instead.", _SHELL),
+    "SS123": Teaching(INFO, "COPY and ADD do not follow USER: what they copy belongs to root. "
+                      "That suits code the program only reads; files or folders it writes need "
+                      "`--chown`.", _USER),
 }  # fmt: skip
 _DEFAULT_DL = ("dockerfile", "the-main-dockerfile-instructions")
 
