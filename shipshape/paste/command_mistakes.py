@@ -2,7 +2,7 @@
 option data: options after the image name, a copied prompt, output pasted as arguments, an
 unknown flag (with the nearest real one), a missing argument such as the build context, a
 repository name with capitals, two commands run together, dashes and quotes a web page changed,
---rm with a restart policy."""
+--rm with a restart policy; and lines that parse but mean something else (value_mistakes)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from .mistake import Mistake, shell_line
 from .options import is_option, nearest_option
 from .output_tables import KINDS
 from .synopsis import is_image_place, place_at, placeholders, required_count, takes_an_id
+from .value_mistakes import RULES as VALUE_RULES
 
 _REQUIRES = re.compile(r"requires (exactly |at least )?(1|one|a minimum of 1) argument", re.I)
 _FAILED = re.compile(r"\b(fail\w*|error|does(n'?t| not) work|wrong|broken)\b", re.I)
@@ -367,6 +368,7 @@ def find_mistakes(
         _missing_argument(parsed, words, message, quoted),
         _uppercase_repository(parsed, words),
         _rm_with_restart(parsed, words),
+        *(rule(parsed, words) for rule in VALUE_RULES),
     ]
     mistakes = [m for m in found if m]
     return mistakes[:1] if mistakes and mistakes[0].rule == "two-commands" else mistakes

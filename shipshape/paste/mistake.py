@@ -22,6 +22,11 @@ TAUGHT = {
     "missing-value": _USAGE,
     "look-alikes": ("docker-help", "dashes-and-quotes-changed-by-a-web-page"),
     "rm-with-restart": ("restart-policies", "rm-removes-the-container-when-it-exits"),
+    "push-without-account": ("docker-image-push", "fix-requested-access-to-the-resource-is-denied"),
+    "size-without-unit": ("limit-memory-and-cpu", "limit-memory-and-cpu-when-you-start-a-container"),  # noqa: E501
+    "ports-with-host-network": ("container-networking-basics", "network-host-share-the-host-s-network"),  # noqa: E501
+    "copy-without-container": ("docker-container-cp", "copy-a-file-from-the-host-into-a-container"),
+    "bash-in-alpine": ("getting-inside-a-container", "open-a-shell-when-the-image-has-no-bash"),
 }  # fmt: skip
 
 
