@@ -40,6 +40,8 @@ _ARG_SCOPE = (
 _MAIN_PROCESS = ("keeping-a-container-running", "a-container-lives-as-long-as-its-main-process")
 _NO_SYSTEMD = ("keeping-a-container-running", "systemctl-does-not-work-in-a-container-no-systemd")
 _ACTIVATED = ("dockerfile", "an-activated-virtualenv-or-conda-env-is-gone-in-the-next-step")
+_CMD_JOINS = ("dockerfile", "cmd-vs-entrypoint-in-a-dockerfile")
+_RUN_STEPS = "run-step-errors"
 
 TEACHINGS: dict[str, Teaching] = {
     "DL3006": Teaching(WARNING, "Without a tag the build takes whatever `latest` is that day: the "
@@ -173,6 +175,29 @@ TEACHINGS: dict[str, Teaching] = {
     "SS123": Teaching(INFO, "COPY and ADD do not follow USER: what they copy belongs to root. "
                       "That suits code the program only reads; files or folders it writes need "
                       "`--chown`.", _USER),
+    "SS124": Teaching(ERROR, "CMD's words are appended to ENTRYPOINT's, so a program named in "
+                      "both runs with its own name as its first argument. Name the program in "
+                      "ENTRYPOINT and give CMD only its arguments.", _CMD_JOINS),
+    "SS125": Teaching(WARNING, "A shell-form ENTRYPOINT runs as `/bin/sh -c \"…\"`, which takes "
+                      "no further arguments: CMD and whatever follows the image name in "
+                      "`docker run` never reach the program. Write ENTRYPOINT in exec form.",
+                      _CMD_JOINS),
+    "SS126": Teaching(ERROR, "Debian and Ubuntu images ship without package lists, so "
+                      "`apt-get install` alone stops with \"Unable to locate package\": run "
+                      "`apt-get update &&` in the same RUN line.",
+                      (_RUN_STEPS, "apt-get-fails-in-docker-build-exit-code-100")),
+    "SS127": Teaching(ERROR, "The Python of Debian 12 and Ubuntu 23.04 or later belongs to apt, "
+                      "and pip refuses to install into it (\"externally-managed-environment\"). "
+                      "Start from a `python:` image, or install into a virtual environment.",
+                      (_RUN_STEPS, "pip-install-fails-with-externally-managed-environment")),
+    "SS128": Teaching(WARNING, "The health check runs inside the container, with the image's own "
+                      "programs: slim, Alpine and distroless images have no curl, so the check "
+                      "fails and the container turns unhealthy while the app works. Install curl, "
+                      "or use a tool the image has (`wget` on Alpine).",
+                      ("dockerfile-instructions-compared", "health-starting-unhealthy-and-how-checks-are-counted")),  # noqa: E501
+    "SS129": Teaching(ERROR, "`scratch` is empty: no shell, so RUN and shell-form CMD or "
+                      "ENTRYPOINT cannot run there. Build in an earlier stage, copy the result "
+                      "in, and start it in exec form.", ("image", "base-images-and-the-empty-scratch-image")),  # noqa: E501
 }  # fmt: skip
 _DEFAULT_DL = ("dockerfile", "the-main-dockerfile-instructions")
 
