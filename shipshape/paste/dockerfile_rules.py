@@ -3,8 +3,8 @@ files hidden under a VOLUME, COPY of everything before installing dependencies, 
 cached apart from its install, variables in exec form and its two other slips, and packages
 installed after USER switched away from root; with the rules on build arguments
 (build_arg_rules), on what COPY can reach (copy_rules), on what a command leaves behind when it
-ends (shell_rules) and on what the base image has and how CMD joins ENTRYPOINT
-(base_image_rules)."""
+ends (shell_rules), on what the base image has and how CMD joins ENTRYPOINT (base_image_rules)
+and on what a layer keeps (layer_rules)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from itertools import pairwise
 
-from . import base_image_rules, build_arg_rules, copy_rules, shell_rules
+from . import base_image_rules, build_arg_rules, copy_rules, layer_rules, shell_rules
 from .dockerfile_parse import Instruction
 from .raw_finding import VARIABLE, RawFinding, stages
 
@@ -222,6 +222,7 @@ RULES: tuple[Callable[[tuple[Instruction, ...]], list[RawFinding]], ...] = (
     _options_in_cmd, _expose, _volume_hides, _copy_all_before_install, _update_alone,
     _export_in_run, _variable_in_exec_form, _exec_form_slips, _install_after_user,
     *build_arg_rules.RULES, *copy_rules.RULES, *shell_rules.RULES, *base_image_rules.RULES,
+    *layer_rules.RULES,
 )  # fmt: skip
 
 

@@ -198,6 +198,19 @@ TEACHINGS: dict[str, Teaching] = {
     "SS129": Teaching(ERROR, "`scratch` is empty: no shell, so RUN and shell-form CMD or "
                       "ENTRYPOINT cannot run there. Build in an earlier stage, copy the result "
                       "in, and start it in exec form.", ("image", "base-images-and-the-empty-scratch-image")),  # noqa: E501
+    "SS130": Teaching(INFO, "A layer cannot take files out of the layers below it: deleting in "
+                      "a RUN of its own only hides them, and the image stays as big. Clean up in "
+                      "the same RUN that made the files.",
+                      ("layers", "why-deleting-files-in-a-later-layer-does-not-shrink-an-image")),
+    "SS131": Teaching(WARNING, "A changed owner or mode is a changed file: the new layer stores "
+                      "every copied file again, and the image grows by their size. Set them as "
+                      "the files arrive, with `COPY --chown=… --chmod=…`.",
+                      ("smaller-images", "chown-or-chmod-in-a-later-step-doubles-the-size")),
+    "SS132": Teaching(WARNING, "A copied file keeps the mode it has in the build context: a "
+                      "script without its execute bit there (a Windows checkout, a fresh download) "
+                      "stops the container with \"permission denied\". Copy it with "
+                      "`--chmod=755`, or `RUN chmod +x` it.",
+                      ("container-exit-codes", "entrypoint-script-permission-denied-not-executable")),  # noqa: E501
 }  # fmt: skip
 _DEFAULT_DL = ("dockerfile", "the-main-dockerfile-instructions")
 

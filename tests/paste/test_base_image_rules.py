@@ -1,4 +1,4 @@
-"""What the base image has, and how CMD joins ENTRYPOINT: package lists, a distribution's Python,
+"""What the base image has, how CMD joins ENTRYPOINT and what layers keep: package lists, a Python,
 curl in a health check, a shell in scratch, a program named twice, a shell-form ENTRYPOINT."""
 
 import pytest

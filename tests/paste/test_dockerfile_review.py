@@ -207,6 +207,25 @@ def test_a_wildcard_in_a_copy_destination_is_named_and_cut_to_the_folder():
     assert the_finding(text, "SS115").fix == "COPY site/* /usr/share/nginx/html/"
 
 
+def test_a_copied_script_run_as_the_program_without_an_execute_bit_is_named():
+    text = "FROM alpine:3.20\nCOPY . /app\nCOPY start.sh /usr/local/bin/\n"
+    text += 'ENTRYPOINT ["/usr/local/bin/start.sh"]\n'
+    found = the_finding(text, "SS132")
+    assert "line 3 copies it" in found.message
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        'COPY --chmod=755 start.sh /app/\nENTRYPOINT ["/app/start.sh"]',
+        'COPY start.sh /app/\nRUN chmod +x /app/start.sh\nENTRYPOINT ["/app/start.sh"]',
+        'COPY start.sh /app/\nENTRYPOINT ["sh", "/app/start.sh"]',
+    ],
+)
+def test_a_script_given_its_mode_or_run_through_a_shell_is_no_finding(lines):
+    assert not any(rule == "SS132" for rule, _ in raised(f"FROM alpine:3.20\n{lines}\n"))
+
+
 def test_packages_installed_after_user_switched_away_from_root_are_named():
     text = "FROM node:20\nUSER node\nRUN apt-get update && apt-get install -y curl\n"
     found = the_finding(text, "SS116")

@@ -1,0 +1,38 @@
+"""What a layer keeps: files deleted in a later RUN, owners and modes changed after a COPY."""
+
+import pytest
+
+from shipshape.paste.dockerfile_review import review_dockerfile
+from shipshape.paste.parts import split_parts
+
+pytestmark = pytest.mark.database_independent
+
+
+def findings(text: str, rule: str) -> list:
+    """The findings of one rule, from the own rules alone (no hadolint)."""
+    (part,) = split_parts(text)
+    review = review_dockerfile(part.instructions, part.text, "/nowhere/hadolint")
+    return [f for f in review.findings if f.rule == rule]
+
+
+def test_a_run_that_only_cleans_up_in_a_layer_of_its_own_is_named():
+    text = "FROM node:20\nRUN npm ci\nRUN rm -rf /tmp/* && npm cache clean --force\n"
+    assert [f.line for f in findings(text, "SS130")] == [3]
+
+
+def test_cleaning_up_in_the_run_that_made_the_files_is_no_finding():
+    text = "FROM debian:12\nRUN apt-get update && apt-get install -y curl \\\n"
+    text += " && rm -rf /var/lib/apt/lists/*\n"
+    assert findings(text, "SS130") == []
+
+
+def test_a_recursive_chown_of_copied_files_in_a_later_step_is_named():
+    text = "FROM node:20\nCOPY . /app/src\nRUN chown -R node:node /app\n"
+    [found] = findings(text, "SS131")
+    assert found.line == 3
+    assert found.taught_in[1] == "chown-or-chmod-in-a-later-step-doubles-the-size"
+
+
+def test_a_chown_of_a_folder_nothing_was_copied_into_is_no_finding():
+    text = "FROM node:20\nCOPY . /app\nRUN mkdir /data && chown -R node /data\n"
+    assert findings(text, "SS131") == []
