@@ -25,6 +25,11 @@ OWN_RULES_ONLY = 0.75  # hadolint did not run: fewer findings than there could b
 READ_BACK = 0.9
 NAMED = 0.85  # a mistake found from the command's own synopsis and options
 _IN_A_SENTENCE = re.compile(r"(?<![\w-])docker\s+[a-z][^\n`]*")
+# A sentence's own quotation marks around a command (“docker image inspect X”, «docker ps»,
+# 「docker ps」) are punctuation: the command ends at the closing one, which is not part of it.
+_QUOTED_BY = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "\u300c": "\u300d",
+              "\u201e": "\u201c", '"': '"'}  # fmt: skip
+_CJK = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u4e00-\u9fff\uff00-\uffef]")
 
 
 def source_for(slug: str, anchor: str, catalog: Catalog) -> Source | None:
@@ -203,4 +208,8 @@ def _typed_in_sentences(question: Question) -> Iterator[Part]:
     checked: where such a line ends, and the sentence goes on, is a guess."""
     for part in (p for p in question.parts if p.kind in (PROSE, ERROR)):
         for found in _IN_A_SENTENCE.finditer(part.text):
-            yield Part(COMMAND, found.group(0).strip(), part.line)
+            line = _CJK.split(found.group(0), maxsplit=1)[0]  # a command holds no CJK text
+            before = part.text[: found.start()].rstrip()[-1:]
+            if before in _QUOTED_BY:
+                line = line.split(_QUOTED_BY[before], 1)[0]
+            yield Part(COMMAND, line.strip(), part.line)

@@ -31,6 +31,7 @@ _NOT_FOUND = re.compile(r"command not found|is not recognized|no such file or di
 _OUTPUT_WORDS = frozenset(w for kind in KINDS for c in kind.columns for w in c.split())
 _OUTPUT_LINE = re.compile(r"^[A-Z][a-z]+( [a-z]+)*:$|^(Unable|Using|Status|Digest|latest)\b")
 _OUTPUT_ID = re.compile(r"^(sha256:)?[0-9a-f]{64}$")  # an ID docker printed, pasted back
+_SHELL_EXPANSION = re.compile(r"[$`]")
 _FILLERS = {"PATH": ".", "COMMAND": "sh", "CONTAINER": "CONTAINER", "IMAGE": "IMAGE"}
 LOOK_ALIKES = "look-alikes"
 # What pages and word processors put in place of the ASCII a shell needs: (name, plain form).
@@ -120,6 +121,8 @@ def _missing_argument(
     bare = len(words) == len(parsed.written_name.split())  # `docker stop` names a command
     if not _REQUIRES.search(message) and (bare or (quoted and not _FAILED.search(message))):
         return None
+    if parsed.unknown_flags and not _REQUIRES.search(message):
+        return None  # `docker stop --rm`: a flag wished for, or one docker refuses first
     places = placeholders(parsed.spec)
     needed = required_count(places)
     if len(parsed.arguments) >= needed:
@@ -148,6 +151,8 @@ def _uppercase_repository(parsed: ParsedCommand, words: list[str]) -> Mistake | 
     named = [a for a, p in zip(parsed.arguments, places, strict=False) if is_image_place(p)]
     named += [o.value for o in parsed.options if o.value and o.option and _names_image(o.option)]
     for value in named:
+        if _SHELL_EXPANSION.search(value):
+            continue  # `$IMAGE` or `date` output: the shell fills it in, docker never sees it
         repository = parse_image_reference(value).repository
         if repository != repository.lower():
             return Mistake(

@@ -91,6 +91,24 @@ def test_a_dash_between_words_of_a_sentence_is_no_mistaken_option(library):
     assert not reply.markdown.startswith("**The likely mistake:**")
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "\u5728arm64\u4e0a\u7528\u201cdocker image inspect app\u201d\u68c0\u67e5\u8fc7\u4e86",
+        "I checked with \u201cdocker image inspect app\u201d and it says arm64",
+        "Ich habe \u201edocker ps\u201c versucht, nichts",
+    ],
+)
+def test_a_sentences_own_quotation_marks_around_a_command_are_no_mistake(question, library):
+    reply = answer_question(question, library)
+    assert not reply.markdown.startswith("**The likely mistake:**")
+
+
+def test_a_curly_quote_inside_a_command_quoted_by_the_sentence_is_still_named(library):
+    reply = answer_question("I typed \u201cdocker run -e \u2018A=1\u2019 nginx\u201d", library)
+    assert reply.markdown.startswith("**The likely mistake:**") and "curly" in reply.markdown
+
+
 def test_a_correct_command_line_is_still_explained_without_alarm(library):
     reply = answer_question("docker run -d -p 8080:80 nginx", library)
     assert not reply.markdown.startswith("**The likely mistake:**")

@@ -197,3 +197,16 @@ def test_a_flag_the_topic_lacks_with_nothing_near_it_is_no_mistake_unless_docker
     assert find_mistakes(line, library.catalog) == []
     said = f"{line}\nunknown flag: --privileged"
     assert find_mistakes(line, library.catalog, message=said)[0].rule == "unknown-flag"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["docker run --rm $IMG sh", 'docker commit web "backup`date +%Y%m%d`"'],
+)
+def test_an_image_name_the_shell_fills_in_is_not_read_for_capitals(line, library):
+    assert first(line, library) == (None, None)
+
+
+def test_a_line_with_a_flag_the_command_lacks_is_not_told_it_misses_an_argument(library):
+    message = "I'd like to have\ndocker stop --rm\nlike docker run has"
+    assert first("docker stop --rm", library, message=message) == (None, None)
