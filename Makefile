@@ -93,9 +93,11 @@ wrk:
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk; }
 
 # The docker CLI's own --help for every command, the truth the content's commands are checked
-# against (tests/knowledge/test_docker_cli_truth.py); run again after installing another CLI.
+# against (tests/knowledge/test_docker_cli_truth.py), and the flag list the chat reads command
+# lines with (shipshape/knowledge/docker_flags.json); run again after installing another CLI.
 docker-help:
 	$(PYTHON) scripts/capture_docker_help.py
+	$(PYTHON) scripts/docker_flags.py
 
 clean:
 	rm -rf instance .pytest_cache .ruff_cache

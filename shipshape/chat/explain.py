@@ -71,6 +71,11 @@ def _argument_rows(parsed: ParsedCommand) -> list[str]:
     return rows
 
 
+def _untaught(parsed: ParsedCommand) -> str:
+    name = parsed.spec.name
+    return f"an option of `{name}` the course leaves out; `{name} --help` describes it"
+
+
 def _option_rows(parsed: ParsedCommand) -> list[str]:
     rows = []
     for item in parsed.options:
@@ -83,7 +88,7 @@ def _option_rows(parsed: ParsedCommand) -> list[str]:
         also = f" (also `{other[0]}`)" if other else ""
         value = f" {code_span(item.value)}" if item.value else ""
         written = f"{code_span(item.written)}{value}"
-        rows.append(f"| {written}{also} | {_cell(item.option.help)} |")
+        rows.append(f"| {written}{also} | {_cell(item.option.help or _untaught(parsed))} |")
     return rows
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from .command_flags import completed
 from .documents import command_phrases
 from .errors import ErrorPatterns, error_patterns
 from .topicfile import TopicDoc, parse_topic
@@ -33,8 +34,10 @@ class Catalog:
 
     @cached_property
     def specs(self) -> dict:
-        """slug -> CommandSpec for every command topic."""
-        return {slug: d.command for slug, d in self.topics.items() if d.command is not None}
+        """slug -> CommandSpec for every command topic, completed with docker's own flags."""
+        return {
+            slug: completed(d.command) for slug, d in self.topics.items() if d.command is not None
+        }
 
     @cached_property
     def error_patterns(self) -> ErrorPatterns:

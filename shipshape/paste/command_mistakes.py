@@ -90,9 +90,8 @@ def _one_dash(parsed: ParsedCommand, words: list[str]) -> Mistake | None:
 
 
 def _unknown_flag(parsed: ParsedCommand, words: list[str], message: str) -> Mistake | None:
-    """A flag the command's topic does not list: a mistake when a real flag is near it, or when
-    docker itself said so. Some topics list only the options the course teaches (`run`'s lacks
-    `--privileged`), so a flag they lack with nothing near it is no proof on its own."""
+    """A flag docker does not have for the command (the topic's options, completed with docker's
+    own list): a mistake when a real flag is near it, or when docker itself said so."""
     unknown = next((o for o in parsed.options if o.option is None), None)
     if unknown is None:
         return None
@@ -107,9 +106,8 @@ def _unknown_flag(parsed: ParsedCommand, words: list[str], message: str) -> Mist
     fixed = [flag if w == unknown.written else w for w in words]
     corrected = shell_line(fixed) if unknown.written in words else None
     also = f" (`{nearest.flags[0]}`)" if len(nearest.flags) > 1 else ""
-    return Mistake(
-        "unknown-flag", f"{text} You probably meant `{flag}`{also}: {nearest.help}", corrected
-    )
+    said = f": {nearest.help}" if nearest.help else "."
+    return Mistake("unknown-flag", f"{text} You probably meant `{flag}`{also}{said}", corrected)
 
 
 def _missing_argument(

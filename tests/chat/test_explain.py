@@ -153,3 +153,11 @@ def test_alternatives_in_a_synopsis_take_one_place_so_extra_words_make_a_questio
 def test_a_quoted_format_string_does_not_make_a_command_line_prose(library):
     reply = answer_question('docker ps --format "{{.Names}}, {{.Status}}"', library)
     assert reply.anchor == "command-reference"
+
+
+def test_an_option_the_course_leaves_out_is_named_as_such_with_where_to_read_about_it(library):
+    reply = answer_question("docker run --gpus all nvidia/cuda nvidia-smi", library)
+    assert "| `--gpus` `all` | an option of `docker container run` the course leaves out" in (
+        reply.markdown
+    )
+    assert "I don't know" not in reply.markdown
