@@ -29,6 +29,7 @@ _IN_A_SENTENCE = re.compile(r"(?<![\w-])docker\s+[a-z][^\n`]*")
 # 「docker ps」) are punctuation: the command ends at the closing one, which is not part of it.
 _QUOTED_BY = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "\u300c": "\u300d",
               "\u201e": "\u201c", '"': '"'}  # fmt: skip
+_APOSTROPHE = re.compile(r"(?<=\w)\u2019(?=\w)")
 _CJK = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u4e00-\u9fff\uff00-\uffef]")
 
 
@@ -209,6 +210,7 @@ def _typed_in_sentences(question: Question) -> Iterator[Part]:
     for part in (p for p in question.parts if p.kind in (PROSE, ERROR)):
         for found in _IN_A_SENTENCE.finditer(part.text):
             line = _CJK.split(found.group(0), maxsplit=1)[0]  # a command holds no CJK text
+            line = _APOSTROPHE.sub("'", line)  # "there\u2019s": an apostrophe, not a quote
             before = part.text[: found.start()].rstrip()[-1:]
             if before in _QUOTED_BY:
                 line = line.split(_QUOTED_BY[before], 1)[0]

@@ -32,6 +32,15 @@ _OUTPUT_WORDS = frozenset(w for kind in KINDS for c in kind.columns for w in c.s
 _OUTPUT_LINE = re.compile(r"^[A-Z][a-z]+( [a-z]+)*:$|^(Unable|Using|Status|Digest|latest)\b")
 _OUTPUT_ID = re.compile(r"^(sha256:)?[0-9a-f]{64}$")  # an ID docker printed, pasted back
 _SHELL_EXPANSION = re.compile(r"[$`]")
+_ELISIONS = frozenset({"...", "\u2026", "[...]"})
+_PLACEHOLDER = re.compile(r"<[^<>]+>")
+# Words of a sentence, never of a command line: "docker run -i vs -t", "docker commit data
+# container with VOLUME" are questions put tersely.
+_PROSE_WORDS = frozenset(
+    {"vs", "versus", "and", "or", "with", "without", "for", "from", "the", "a", "an", "to", "of",
+     "in", "on", "is", "are", "not", "does", "doesn't", "how", "why", "what", "when", "fails",
+     "failed", "works", "difference", "between"}
+)  # fmt: skip
 _FILLERS = {"PATH": ".", "COMMAND": "sh", "CONTAINER": "CONTAINER", "IMAGE": "IMAGE"}
 LOOK_ALIKES = "look-alikes"
 # What pages and word processors put in place of the ASCII a shell needs: (name, plain form).
@@ -50,6 +59,8 @@ def _options_after_image(
     position = next((i for i, p in enumerate(places) if p.name == "COMMAND"), None)
     args = list(parsed.arguments)
     if position is None or len(args) <= position or not args[position].startswith("-"):
+        return None
+    if args[0].lower() in _PROSE_WORDS:
         return None
     if not is_option(parsed.spec, args[position]):
         return None
@@ -117,8 +128,12 @@ def _missing_argument(
     command is often shortened (`docker stop`, `docker history -q`): there only docker's
     "requires … argument", or the learner saying it failed, makes the missing argument likely."""
     bare = len(words) == len(parsed.written_name.split())  # `docker stop` names a command
-    if not _REQUIRES.search(message) and (bare or (quoted and not _FAILED.search(message))):
+    said_failed = _FAILED.search(_sentence_with(" ".join(words), message))
+    if not _REQUIRES.search(message) and (bare or (quoted and not said_failed)):
         return None
+    last = parsed.options[-1] if parsed.options else None
+    if not parsed.arguments and last and last.option and last.option.value and not last.value:
+        return None  # `docker build -f`: a question about the option, put tersely
     if parsed.unknown_flags and not _REQUIRES.search(message):
         return None  # `docker stop --rm`: a flag wished for, or one docker refuses first
     places = placeholders(parsed.spec)
@@ -142,6 +157,14 @@ def _missing_argument(
         f"`{parsed.written_name}` needs `{missing.name}`{about}, and the line has none.",
         corrected,
     )
+
+
+def _sentence_with(line: str, message: str) -> str:
+    """The sentence of the message that quotes the line (the whole message if none does)."""
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", message):
+        if line in " ".join(sentence.replace("`", " ").split()):
+            return sentence
+    return message
 
 
 def _uppercase_repository(parsed: ParsedCommand, words: list[str]) -> Mistake | None:
@@ -196,6 +219,8 @@ def _two_commands(parsed: ParsedCommand, catalog: Catalog) -> Mistake | None:
     if len(parsed.arguments) < 2 or not places or not is_image_place(places[0]):
         return None
     first = parsed.arguments[0].lower()
+    if {a.lower() for a in parsed.arguments} & _PROSE_WORDS:
+        return None  # "docker run build create difference": a question put tersely
     other = f"docker {first}"
     if other not in catalog.commands or catalog.commands[other] == parsed.slug:
         return None
@@ -230,6 +255,8 @@ def _pasted_output(parsed: ParsedCommand, words: list[str]) -> Mistake | None:
     if not extra:
         return None
     if not (set(extra) & _OUTPUT_WORDS or any(_OUTPUT_LINE.match(w) for w in extra)):
+        return None
+    if {w.lower() for w in extra} & _PROSE_WORDS:
         return None
     kept = list(parsed.arguments[: len(places)])
     return Mistake(
@@ -359,6 +386,8 @@ def find_mistakes(
             found.append(_option_before_command(split_words(line), catalog))
         return [m for m in found if m]
     words = split_words(line)
+    if any(w in _ELISIONS or _PLACEHOLDER.fullmatch(w) for w in words):
+        return [m for m in found if m]  # a sketch of a command (`docker run ... nginx`)
     one_dash = _one_dash(parsed, words)
     if one_dash is not None:  # the rest was read from its letters: nothing more to tell
         return [m for m in (*found, one_dash) if m]

@@ -9,12 +9,17 @@ from ..knowledge.topicfile import CommandOption, CommandSpec
 
 
 def is_option(spec: CommandSpec, word: str) -> bool:
-    """A word the command itself would read as one of its options."""
+    """A word the command itself would read as one of its options: a long option, one short
+    option, or a run of short switches (`-it`). A longer single-dash word such as `-http` or
+    `-config` is a program's own flag in Go's style, not `-h ttp`."""
     name = word.split("=", 1)[0]
     flags = {f for option in spec.options for f in option.flags}
     if name.startswith("--"):
         return name in flags
-    return len(name) > 1 and f"-{name[1]}" in flags
+    if len(name) == 2:
+        return name in flags
+    switches = {f for option in spec.options if not option.value for f in option.flags}
+    return len(name) > 2 and all(f"-{letter}" in switches for letter in name[1:])
 
 
 def nearest_option(spec: CommandSpec, written: str) -> CommandOption | None:

@@ -203,3 +203,8 @@ def test_a_mistaken_line_beside_a_question_in_words_names_the_mistake_then_answe
     assert reply.markdown.startswith("**The likely mistake:**")
     assert any("time zone" in s.section.lower() for s in reply.sources)
     assert reply.confidence <= TWO_READINGS
+
+
+def test_an_apostrophe_after_a_command_in_a_sentence_is_no_curly_quote(library):
+    reply = answer_question("I ran docker ps and there\u2019s nothing listed", library)
+    assert not reply.markdown.startswith("**The likely mistake:**")

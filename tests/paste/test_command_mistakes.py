@@ -214,3 +214,37 @@ def test_an_image_name_the_shell_fills_in_is_not_read_for_capitals(line, library
 def test_a_line_with_a_flag_the_command_lacks_is_not_told_it_misses_an_argument(library):
     message = "I'd like to have\ndocker stop --rm\nlike docker run has"
     assert first("docker stop --rm", library, message=message) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "docker run -d fiorix/freegeoip -http 127.0.0.1:421",  # the program's own Go-style flag
+        "docker run -i vs -t",  # a question put tersely
+        "docker run -timezone Europe/Berlin ...",  # a sketch, elided
+        "docker run <image> -p 80:80",
+        "docker build -f",  # a question about the option
+        "docker run build create difference",
+    ],
+)
+def test_lines_that_are_sketches_or_terse_questions_name_no_mistake(line, library):
+    assert first(line, library) == (None, None)
+
+
+def test_a_run_of_short_switches_after_the_image_is_still_named(library):
+    assert first("docker run ubuntu -it bash", library)[0] == "options-after-image"
+
+
+def test_words_of_a_sentence_after_a_command_are_not_pasted_output(library):
+    assert first("docker commit data container with VOLUME", library) == (None, None)
+
+
+def test_a_quoted_example_is_not_checked_for_arguments_unless_its_own_sentence_says_it_failed(
+    library,
+):
+    line = "docker run -v srcfile:destfile"
+    example = f"Files can be mounted using `{line}`. In a Dockerfile this doesn't work."
+    assert find_mistakes(line, library.catalog, message=example, quoted=True) == []
+    failed = f"I ran `{line}` and it doesn't work."
+    [mistake] = find_mistakes(line, library.catalog, message=failed, quoted=True)
+    assert mistake.rule == "missing-argument"
