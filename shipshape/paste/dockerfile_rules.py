@@ -118,6 +118,54 @@ def _copy_all_before_install(instructions: tuple[Instruction, ...]) -> list[RawF
     return found
 
 
+_OPTIONS_ONLY = r"(\s+--?[\w-]+(=\S+)?)*\s*($|&&|;|\|)"  # `npm ci --omit=dev`, no package named
+# An install command, the files it reads its list from, and the list's name.
+_MANIFEST_OF = (
+    (re.compile(rf"\b(npm (ci|install|i)|pnpm install|yarn( install)?){_OPTIONS_ONLY}"),
+     re.compile(r"package"), "package.json"),
+    (re.compile(r"\bpip3? install\b.*\s-r\s*(\S+)"), None, ""),
+    (re.compile(r"\bbundle install\b"), re.compile(r"Gemfile"), "Gemfile"),
+    (re.compile(r"\bcomposer install\b"), re.compile(r"composer"), "composer.json"),
+    (re.compile(r"\bgo mod download\b"), re.compile(r"go\.mod"), "go.mod"),
+)  # fmt: skip
+
+
+def _install_before_manifest(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
+    """`RUN npm install` (or `pip install -r requirements.txt`) before any COPY brings the
+    dependency list into the image: the install reads the image's files, not the project's."""
+    found = []
+    named = {x.value[2].lower() for x in instructions if x.cmd == "FROM" and len(x.value) == 3}
+    for stage in stages(instructions):
+        if stage[0].cmd == "FROM" and stage[0].value and stage[0].value[0].lower() in named:
+            continue  # built on an earlier stage, which may hold the list
+        copied = ""
+        for item in stage:
+            if item.cmd in ("COPY", "ADD"):
+                copied += " " + " ".join(item.value[:-1])
+            elif item.cmd == "RUN" and not item.heredocs:
+                missing = _missing_manifest(item.shell, copied)
+                if missing:
+                    message = f"Line {item.line} installs from `{missing}` before a COPY brings it."
+                    found.append(RawFinding("SS133", item.line, message))
+                    break
+    return found
+
+
+def _missing_manifest(command: str, copied: str) -> str | None:
+    """The dependency list an install in this command reads and no COPY so far brought in."""
+    if re.search(r"(^|\s)\./?(\s|$)", copied):
+        return None  # the whole context was copied
+    for install, manifest, name in _MANIFEST_OF:
+        used = install.search(command)
+        if not used:
+            continue
+        if manifest is None:  # pip's -r names its file
+            name = used.group(1).rsplit("/", 1)[-1]
+            return None if name in copied else name
+        return None if manifest.search(copied) else name
+    return None
+
+
 def _update_alone(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
     found = []
     for stage in stages(instructions):
@@ -221,6 +269,7 @@ def _install_after_user(instructions: tuple[Instruction, ...]) -> list[RawFindin
 RULES: tuple[Callable[[tuple[Instruction, ...]], list[RawFinding]], ...] = (
     _options_in_cmd, _expose, _volume_hides, _copy_all_before_install, _update_alone,
     _export_in_run, _variable_in_exec_form, _exec_form_slips, _install_after_user,
+    _install_before_manifest,
     *build_arg_rules.RULES, *copy_rules.RULES, *shell_rules.RULES, *base_image_rules.RULES,
     *layer_rules.RULES,
 )  # fmt: skip

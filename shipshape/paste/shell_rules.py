@@ -147,4 +147,30 @@ def _copy_after_user(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
     return found
 
 
-RULES = (_background_service, _systemctl, _activation_alone, _env_expects_a_shell, _copy_after_user)
+_SHELL_SYNTAX = frozenset({"&&", "||", "|", ";", ">", ">>", "<", "2>&1", "&"})
+
+
+def _shell_syntax_in_exec_form(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
+    """`CMD ["npm", "install", "&&", "npm", "start"]`: with no shell, `&&` is an argument."""
+    found = []
+    for item in instructions:
+        if item.cmd not in _COMMANDS or not item.json or not item.value:
+            continue
+        if item.value[0] in _SHELLS:
+            continue  # ["sh", "-c", "a && b"]: the shell reads it
+        used = next((w for w in item.value if w in _SHELL_SYNTAX), None)
+        if used is not None:
+            fix = f"{item.cmd} {json.dumps(['sh', '-c', ' '.join(item.value)])}"
+            message = f"`{used}` on line {item.line} is in exec form, where no shell reads it."
+            found.append(RawFinding("SS134", item.line, message, fix))
+    return found
+
+
+RULES = (
+    _shell_syntax_in_exec_form,
+    _background_service,
+    _systemctl,
+    _activation_alone,
+    _env_expects_a_shell,
+    _copy_after_user,
+)

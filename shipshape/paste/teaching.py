@@ -211,6 +211,14 @@ TEACHINGS: dict[str, Teaching] = {
                       "stops the container with \"permission denied\". Copy it with "
                       "`--chmod=755`, or `RUN chmod +x` it.",
                       ("container-exit-codes", "entrypoint-script-permission-denied-not-executable")),  # noqa: E501
+    "SS133": Teaching(ERROR, "An install step reads the dependency list from the image, not "
+                      "from your project folder: before a COPY brings it in there is none, and npm "
+                      "stops with ENOENT, pip with \"Could not open requirements file\". Copy the "
+                      "list first, then install.",
+                      ("build-context-and-copy-errors", "why-copy-package-json-before-the-rest-of-the-code")),  # noqa: E501
+    "SS134": Teaching(ERROR, "Exec form starts the program with no shell, so `&&`, `|`, `;` and "
+                      "`>` reach it as plain arguments instead of joining commands. Write the line "
+                      "in shell form, or run it through `sh -c`.", _FORMS),
 }  # fmt: skip
 _DEFAULT_DL = ("dockerfile", "the-main-dockerfile-instructions")
 

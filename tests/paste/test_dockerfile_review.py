@@ -226,6 +226,32 @@ def test_a_script_given_its_mode_or_run_through_a_shell_is_no_finding(lines):
     assert not any(rule == "SS132" for rule, _ in raised(f"FROM alpine:3.20\n{lines}\n"))
 
 
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        ("FROM node:20\nWORKDIR /app\nRUN npm install\nCOPY . .\n", "package.json"),
+        (
+            "FROM python:3.12\nRUN pip install -r requirements.txt\nCOPY . /app\n",
+            "requirements.txt",
+        ),
+    ],
+)
+def test_an_install_before_its_dependency_list_is_copied_is_named(text, listed):
+    assert f"`{listed}`" in the_finding(text, "SS133").message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FROM node:20\nCOPY package*.json ./\nRUN npm ci --omit=dev\n",
+        "FROM node:20\nRUN npm install -g nodemon\n",  # a package named: no list needed
+        "FROM python:3.12\nCOPY . .\nRUN pip install -r requirements.txt\n",
+    ],
+)
+def test_an_install_after_its_list_or_of_named_packages_is_no_finding(text):
+    assert not any(rule == "SS133" for rule, _ in raised(text))
+
+
 def test_packages_installed_after_user_switched_away_from_root_are_named():
     text = "FROM node:20\nUSER node\nRUN apt-get update && apt-get install -y curl\n"
     found = the_finding(text, "SS116")

@@ -132,3 +132,14 @@ def test_a_copy_that_says_whose_files_or_copies_a_stages_build_is_no_finding(lin
 def test_a_copy_after_switching_back_to_root_is_no_finding():
     text = "FROM node:20\nUSER node\nUSER root\nCOPY . /app\n"
     assert findings(text, "SS123") == []
+
+
+def test_shell_syntax_in_exec_form_is_named_and_run_through_a_shell():
+    text = 'FROM node:20\nCMD ["npm", "install", "&&", "npm", "start"]\n'
+    [found] = findings(text, "SS134")
+    assert found.fix == 'CMD ["sh", "-c", "npm install && npm start"]'
+
+
+def test_shell_syntax_handed_to_a_shell_in_exec_form_is_no_finding():
+    text = 'FROM node:20\nCMD ["sh", "-c", "npm install && npm start"]\n'
+    assert findings(text, "SS134") == []
