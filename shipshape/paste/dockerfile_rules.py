@@ -4,7 +4,7 @@ cached apart from its install, variables in exec form and its two other slips, a
 installed after USER switched away from root; with the rules on build arguments
 (build_arg_rules), on what COPY can reach (copy_rules), on what a command leaves behind when it
 ends (shell_rules), on what the base image has and how CMD joins ENTRYPOINT (base_image_rules)
-and on what a layer keeps (layer_rules)."""
+on what a layer keeps (layer_rules) and on servers left listening on localhost (listen_rules)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,14 @@ from collections.abc import Callable
 from contextlib import suppress
 from itertools import pairwise
 
-from . import base_image_rules, build_arg_rules, copy_rules, layer_rules, shell_rules
+from . import (
+    base_image_rules,
+    build_arg_rules,
+    copy_rules,
+    layer_rules,
+    listen_rules,
+    shell_rules,
+)
 from .dockerfile_parse import Instruction
 from .raw_finding import VARIABLE, RawFinding, stages
 
@@ -271,7 +278,7 @@ RULES: tuple[Callable[[tuple[Instruction, ...]], list[RawFinding]], ...] = (
     _export_in_run, _variable_in_exec_form, _exec_form_slips, _install_after_user,
     _install_before_manifest,
     *build_arg_rules.RULES, *copy_rules.RULES, *shell_rules.RULES, *base_image_rules.RULES,
-    *layer_rules.RULES,
+    *layer_rules.RULES, *listen_rules.RULES,
 )  # fmt: skip
 
 

@@ -219,6 +219,11 @@ TEACHINGS: dict[str, Teaching] = {
     "SS134": Teaching(ERROR, "Exec form starts the program with no shell, so `&&`, `|`, `;` and "
                       "`>` reach it as plain arguments instead of joining commands. Write the line "
                       "in shell form, or run it through `sh -c`.", _FORMS),
+    "SS135": Teaching(WARNING, "Published ports reach the container's own network interface, "
+                      "never its localhost: a server listening on 127.0.0.1, the default of many "
+                      "development servers, answers \"connection refused\" or \"empty reply\" "
+                      "from your machine. Make it listen on 0.0.0.0.",
+                      ("container-networking-basics", "a-server-in-a-container-must-listen-on-0-0-0-0")),  # noqa: E501
 }  # fmt: skip
 _DEFAULT_DL = ("dockerfile", "the-main-dockerfile-instructions")
 

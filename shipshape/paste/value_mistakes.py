@@ -1,12 +1,14 @@
 """Command lines that parse but whose values do not mean what the learner meant: an image pushed
 without an account in its name, a memory size without a unit, ports published beside the host's
-network, `docker cp` without a container side, bash asked of an Alpine or BusyBox image."""
+network, `docker cp` without a container side, bash asked of an Alpine or BusyBox image, and a
+development server published but left listening on localhost."""
 
 from __future__ import annotations
 
 import re
 
 from ..knowledge.commands import ParsedCommand, ParsedOption, parse_image_reference
+from .listen_rules import loopback_server
 from .mistake import Mistake, shell_line
 
 _SIZES = ("--memory", "--memory-swap", "--memory-reservation", "--shm-size")
@@ -132,10 +134,33 @@ def bash_in_alpine(parsed: ParsedCommand, words: list[str]) -> Mistake | None:
     )
 
 
+def server_on_loopback(parsed: ParsedCommand, words: list[str]) -> Mistake | None:
+    """`docker run -p 5000:5000 app flask run`: published, but the server listens on localhost."""
+    if parsed.slug != "docker-container-run" or len(parsed.arguments) < 2:
+        return None
+    if not _given(parsed, _PUBLISH):
+        return None
+    command = " ".join(parsed.arguments[1:])
+    env = " ".join(o.value or "" for o in _given(parsed, ("--env",)))
+    fixed = loopback_server(command, env, image_unseen=True)
+    if fixed is None:
+        return None
+    head = words[: len(words) - len(parsed.arguments) + 1]
+    return Mistake(
+        "server-on-loopback",
+        f"`{command}` starts a server that listens only on localhost inside the container, and "
+        "published ports arrive on the container's network interface, not its localhost: from "
+        'your machine it answers "connection refused" or "empty reply". Make it listen on '
+        "0.0.0.0.",
+        shell_line([*head, *fixed.split()]),
+    )
+
+
 RULES = (
     push_without_account,
     size_without_unit,
     ports_with_host_network,
     copy_without_container,
     bash_in_alpine,
+    server_on_loopback,
 )
