@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .dockerfile_parse import Instruction
-from .raw_finding import RawFinding, stages
+from .raw_finding import SHELLS, RawFinding, stages
 
 _HOST_PATH = re.compile(r"^(~|[A-Za-z]:[\\/]|/(home|Users|root|mnt|media|tmp)/)")
 
@@ -45,13 +45,13 @@ def _wildcard_destination(instructions: tuple[Instruction, ...]) -> list[RawFind
     return found
 
 
-_SHELLS = frozenset({"sh", "bash", "ash", "/bin/sh", "/bin/bash", "/bin/ash", "python", "python3"})
+_INTERPRETERS = SHELLS | {"python", "python3"}  # run a script given to them: no execute bit
 
 
 def _script_run(item: Instruction) -> str | None:
     """The script a CMD or ENTRYPOINT runs itself (`./start.sh`, `/app/entrypoint.sh`)."""
     words = list(item.value) if item.json else item.shell.split()
-    if not words or words[0] in _SHELLS or not words[0].endswith(".sh"):
+    if not words or words[0] in _INTERPRETERS or not words[0].endswith(".sh"):
         return None
     return words[0]
 

@@ -24,7 +24,7 @@ from . import (
     shell_rules,
 )
 from .dockerfile_parse import Instruction
-from .raw_finding import VARIABLE, RawFinding, stages
+from .raw_finding import COMMANDS, VARIABLE, RawFinding, exec_form_programs, stages
 
 _RUN_OPTION = re.compile(
     r"(^|\s)(-p|--publish)[\s=]+\d+:\d+|(^|\s)(-v|--volume)[\s=]+\S+:/|\bdocker\s+run\b"
@@ -205,19 +205,10 @@ def _export_in_run(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
     return found
 
 
-_COMMANDS = ("CMD", "ENTRYPOINT", "RUN")  # the instructions that run a program
-_SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "/bin/sh", "/bin/bash", "/bin/ash",
-                     "/usr/bin/env", "/bin/dash", "/bin/zsh"})  # fmt: skip
-
-
 def _variable_in_exec_form(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
     """`CMD ["ls", "$DIR"]`: no shell runs an exec-form line, so nothing expands `$DIR`."""
     found = []
-    for item in instructions:
-        if item.cmd not in _COMMANDS or not item.json or not item.value:
-            continue
-        if item.value[0] in _SHELLS:
-            continue  # ["sh", "-c", "... $DIR"]: the shell expands it
+    for item in exec_form_programs(instructions):
         named = next((m.group(0) for w in item.value for m in [VARIABLE.search(w)] if m), None)
         if named is None:
             continue
@@ -237,7 +228,7 @@ def _exec_form_slips(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
     (single quotes: no JSON, so Docker runs the text through /bin/sh)."""
     found = []
     for item in instructions:
-        if item.cmd not in _COMMANDS:
+        if item.cmd not in COMMANDS:
             continue
         if item.json and len(item.value) == 1 and " " in item.value[0].strip():
             words = item.value[0].split()

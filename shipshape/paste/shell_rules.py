@@ -9,10 +9,8 @@ import json
 import re
 
 from .dockerfile_parse import Instruction
-from .raw_finding import RawFinding, stages
+from .raw_finding import COMMANDS, SHELLS, RawFinding, exec_form_programs, stages
 
-_COMMANDS = ("CMD", "ENTRYPOINT", "RUN")
-_SHELLS = frozenset({"sh", "bash", "ash", "dash", "/bin/sh", "/bin/bash", "/bin/ash", "/bin/dash"})
 _SEPARATOR = re.compile(r"&&|\|\||;|\n")
 _SERVICE = re.compile(
     r"^(?:sudo\s+)?(?:service\s+(\S+)\s+(?:re)?start|/etc/init\.d/(\S+)\s+(?:re)?start)\b"
@@ -35,7 +33,7 @@ _FOREGROUND = {
 def _script(item: Instruction) -> str:
     """What a shell runs for the instruction: `sh -c`'s script in exec form, else its text."""
     words = item.value
-    if item.json and len(words) >= 3 and words[0] in _SHELLS and words[1].startswith("-"):
+    if item.json and len(words) >= 3 and words[0] in SHELLS and words[1].startswith("-"):
         return words[-1]
     return " ".join(words) if item.json else item.shell
 
@@ -58,7 +56,7 @@ def _background_service(instructions: tuple[Instruction, ...]) -> list[RawFindin
     `RUN service mysql start` as a step's last command (it stops when the step ends)."""
     found = []
     for item in instructions:
-        if item.cmd not in _COMMANDS or _SYSTEMCTL.search(_script(item)):
+        if item.cmd not in COMMANDS or _SYSTEMCTL.search(_script(item)):
             continue
         command = _last_command(_script(item))
         name = _started_service(command)
@@ -78,7 +76,7 @@ def _systemctl(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
     """`systemctl start …` in a Dockerfile: no systemd runs in a build or a container."""
     found = []
     for item in instructions:
-        used = _SYSTEMCTL.search(_script(item)) if item.cmd in _COMMANDS else None
+        used = _SYSTEMCTL.search(_script(item)) if item.cmd in COMMANDS else None
         if used:
             message = f"Line {item.line} runs `systemctl {used.group(1)}`."
             found.append(RawFinding("SS119", item.line, message))
@@ -153,11 +151,7 @@ _SHELL_SYNTAX = frozenset({"&&", "||", "|", ";", ">", ">>", "<", "2>&1", "&"})
 def _shell_syntax_in_exec_form(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
     """`CMD ["npm", "install", "&&", "npm", "start"]`: with no shell, `&&` is an argument."""
     found = []
-    for item in instructions:
-        if item.cmd not in _COMMANDS or not item.json or not item.value:
-            continue
-        if item.value[0] in _SHELLS:
-            continue  # ["sh", "-c", "a && b"]: the shell reads it
+    for item in exec_form_programs(instructions):
         used = next((w for w in item.value if w in _SHELL_SYNTAX), None)
         if used is not None:
             fix = f"{item.cmd} {json.dumps(['sh', '-c', ' '.join(item.value)])}"

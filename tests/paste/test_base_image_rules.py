@@ -3,17 +3,9 @@ curl in a health check, a shell in scratch, a program named twice, a shell-form 
 
 import pytest
 
-from shipshape.paste.dockerfile_review import review_dockerfile
-from shipshape.paste.parts import split_parts
+from tests.paste.reviews import findings
 
 pytestmark = pytest.mark.database_independent
-
-
-def findings(text: str, rule: str) -> list:
-    """The findings of one rule, from the own rules alone (no hadolint)."""
-    (part,) = split_parts(text)
-    review = review_dockerfile(part.instructions, part.text, "/nowhere/hadolint")
-    return [f for f in review.findings if f.rule == rule]
 
 
 def test_apt_get_install_before_any_update_is_named_and_given_the_update():

@@ -2,17 +2,9 @@
 
 import pytest
 
-from shipshape.paste.dockerfile_review import review_dockerfile
-from shipshape.paste.parts import split_parts
+from tests.paste.reviews import findings
 
 pytestmark = pytest.mark.database_independent
-
-
-def findings(text: str, rule: str) -> list:
-    """The findings of one rule, from the own rules alone (no hadolint)."""
-    (part,) = split_parts(text)
-    review = review_dockerfile(part.instructions, part.text, "/nowhere/hadolint")
-    return [f for f in review.findings if f.rule == rule]
 
 
 def test_a_run_that_only_cleans_up_in_a_layer_of_its_own_is_named():

@@ -4,9 +4,8 @@ Dockerfile and in a pasted docker run line."""
 import pytest
 
 from shipshape.paste.command_mistakes import find_mistakes
-from shipshape.paste.dockerfile_review import review_dockerfile
 from shipshape.paste.listen_rules import loopback_server
-from shipshape.paste.parts import split_parts
+from tests.paste.reviews import findings
 
 pytestmark = pytest.mark.database_independent
 
@@ -39,9 +38,8 @@ def test_a_server_told_to_listen_everywhere_or_an_unknown_program_is_left_alone(
 
 
 def test_a_dockerfile_whose_program_listens_on_localhost_is_named():
-    (part,) = split_parts('FROM python:3.12-slim\nRUN pip install flask\nCMD ["flask", "run"]\n')
-    review = review_dockerfile(part.instructions, part.text, "/nowhere/hadolint")
-    [found] = [f for f in review.findings if f.rule == "SS135"]
+    text = 'FROM python:3.12-slim\nRUN pip install flask\nCMD ["flask", "run"]\n'
+    [found] = findings(text, "SS135")
     assert found.line == 3 and "flask run --host=0.0.0.0" in found.message
 
 

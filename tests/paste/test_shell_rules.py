@@ -3,17 +3,9 @@ systemctl, environments activated for one step, ENV lines that expect a shell, C
 
 import pytest
 
-from shipshape.paste.dockerfile_review import review_dockerfile
-from shipshape.paste.parts import split_parts
+from tests.paste.reviews import findings
 
 pytestmark = pytest.mark.database_independent
-
-
-def findings(text: str, rule: str) -> list:
-    """The findings of one rule, from the own rules alone (no hadolint)."""
-    (part,) = split_parts(text)
-    review = review_dockerfile(part.instructions, part.text, "/nowhere/hadolint")
-    return [f for f in review.findings if f.rule == rule]
 
 
 def test_a_cmd_that_starts_a_service_in_the_background_is_named_with_its_foreground_form():
