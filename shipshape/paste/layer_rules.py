@@ -10,8 +10,11 @@ from .dockerfile_parse import Instruction
 from .raw_finding import RawFinding, stages
 
 _SEPARATOR = re.compile(r"&&|;|\n")
+# A removed configuration file (`rm /etc/nginx/conf.d/default.conf`) is about behaviour, not size.
+_CONFIG_ONLY = re.compile(r"^rm\s+(-\S+\s+)*(/etc/\S+\s*)+$")
 _CLEANS = re.compile(
-    r"^(rm\s|apt-get\s+(-\S+\s+)*(clean|autoclean|autoremove|purge)\b|apt\s+(clean|autoremove)\b|"
+    r"^(rm\s|"
+    r"apt-get\s+(-\S+\s+)*(clean|autoclean|autoremove|purge)\b|apt\s+(clean|autoremove)\b|"
     r"(npm|yarn)\s+cache\s+clean\b|pip3?\s+cache\s+(purge|remove)\b|apk\s+del\b|"
     r"(yum|dnf)\s+clean\b|conda\s+clean\b)"
 )
@@ -28,7 +31,8 @@ def _cleanup_alone(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
     for stage in stages(instructions):
         for item in stage[1:]:  # stage[0] is FROM
             commands = _commands(item) if item.cmd == "RUN" and not item.heredocs else []
-            if commands and all(_CLEANS.match(c) for c in commands):
+            cleans = all(_CLEANS.match(c) and not _CONFIG_ONLY.match(c) for c in commands)
+            if commands and cleans:
                 message = f"Line {item.line} only deletes, in a layer of its own."
                 found.append(RawFinding("SS130", item.line, message))
     return found

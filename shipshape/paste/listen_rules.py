@@ -53,7 +53,8 @@ def _server_on_loopback(instructions: tuple[Instruction, ...]) -> list[RawFindin
     """The image's program (its last stage's CMD and ENTRYPOINT) is a development server left
     listening on localhost."""
     last = stages(instructions)[-1] if instructions else []
-    env = " ".join(_command(x) for x in last if x.cmd in ("ENV", "ARG"))
+    # any stage's ENV: the last one is often built FROM an earlier stage that set the host
+    env = " ".join(_command(x) for x in instructions if x.cmd in ("ENV", "ARG"))
     started = [x for x in last if x.cmd in ("CMD", "ENTRYPOINT")]
     fixed = loopback_server(" ".join(_command(x) for x in started), env) if started else None
     if fixed is None:

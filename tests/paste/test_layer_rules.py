@@ -28,3 +28,8 @@ def test_a_recursive_chown_of_copied_files_in_a_later_step_is_named():
 def test_a_chown_of_a_folder_nothing_was_copied_into_is_no_finding():
     text = "FROM node:20\nCOPY . /app\nRUN mkdir /data && chown -R node /data\n"
     assert findings(text, "SS131") == []
+
+
+def test_removing_a_configuration_file_of_the_base_image_is_no_finding():
+    text = "FROM nginx:1.27\nRUN rm /etc/nginx/conf.d/default.conf\n"
+    assert findings(text, "SS130") == []

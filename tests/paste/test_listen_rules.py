@@ -72,3 +72,9 @@ def test_a_published_run_line_starting_such_a_server_is_named_and_corrected(
 )
 def test_a_run_line_that_may_well_work_is_no_mistake(line, library):
     assert find_mistakes(line, library.catalog) == []
+
+
+def test_a_host_set_by_an_earlier_stage_the_last_one_builds_on_is_no_finding():
+    text = "FROM python:3.12 AS base\nENV FLASK_RUN_HOST=0.0.0.0\nFROM base AS dev\n"
+    text += 'CMD ["flask", "run"]\n'
+    assert findings(text, "SS135") == []
