@@ -13,6 +13,7 @@ from ..knowledge.errors import match_errors
 from ..knowledge.index import Hit
 from ..knowledge.library import Library
 from ..knowledge.search import QueryPlan, apply_corrections, plan_query, search_including
+from ..paste.mistake import reads_as_sentence
 from ..paste.parts import PROSE
 from .clarify import clarify_message
 from .compare import comparison_table, covering_comparison, same_command
@@ -208,6 +209,8 @@ def _immediate(
         return outside, None
     explained, line = _explained(question, library)
     words = plain_words(line, question, library) if explained is not None else ()
+    if reads_as_sentence(words):  # "docker run fails with exit code 126": a question in words
+        return None, None
     if words:  # perhaps a question put tersely: search, and explain under the answer
         stems = content_stems(" ".join(words), library.vocabulary.filler)
         return None, Explanation(explained, stems)

@@ -18,7 +18,7 @@ from ..knowledge.commands import (
     split_words,
 )
 from ..knowledge.topicfile import CommandOption
-from .mistake import Mistake, shell_line
+from .mistake import Mistake, reads_as_sentence, shell_line
 from .options import is_option, nearest_option
 from .output_tables import KINDS
 from .synopsis import is_image_place, place_at, placeholders, required_count, takes_an_id
@@ -34,13 +34,6 @@ _OUTPUT_ID = re.compile(r"^(sha256:)?[0-9a-f]{64}$")  # an ID docker printed, pa
 _SHELL_EXPANSION = re.compile(r"[$`]")
 _ELISIONS = frozenset({"...", "\u2026", "[...]"})
 _PLACEHOLDER = re.compile(r"<[^<>]+>")
-# Words of a sentence, never of a command line: "docker run -i vs -t", "docker commit data
-# container with VOLUME" are questions put tersely.
-_PROSE_WORDS = frozenset(
-    {"vs", "versus", "and", "or", "with", "without", "for", "from", "the", "a", "an", "to", "of",
-     "in", "on", "is", "are", "not", "does", "doesn't", "how", "why", "what", "when", "fails",
-     "failed", "works", "difference", "between"}
-)  # fmt: skip
 _FILLERS = {"PATH": ".", "COMMAND": "sh", "CONTAINER": "CONTAINER", "IMAGE": "IMAGE"}
 LOOK_ALIKES = "look-alikes"
 # What pages and word processors put in place of the ASCII a shell needs: (name, plain form).
@@ -60,7 +53,7 @@ def _options_after_image(
     args = list(parsed.arguments)
     if position is None or len(args) <= position or not args[position].startswith("-"):
         return None
-    if args[0].lower() in _PROSE_WORDS:
+    if reads_as_sentence(args[:1]):
         return None
     if not is_option(parsed.spec, args[position]):
         return None
@@ -219,7 +212,7 @@ def _two_commands(parsed: ParsedCommand, catalog: Catalog) -> Mistake | None:
     if len(parsed.arguments) < 2 or not places or not is_image_place(places[0]):
         return None
     first = parsed.arguments[0].lower()
-    if {a.lower() for a in parsed.arguments} & _PROSE_WORDS:
+    if reads_as_sentence(parsed.arguments):
         return None  # "docker run build create difference": a question put tersely
     other = f"docker {first}"
     if other not in catalog.commands or catalog.commands[other] == parsed.slug:
@@ -256,7 +249,7 @@ def _pasted_output(parsed: ParsedCommand, words: list[str]) -> Mistake | None:
         return None
     if not (set(extra) & _OUTPUT_WORDS or any(_OUTPUT_LINE.match(w) for w in extra)):
         return None
-    if {w.lower() for w in extra} & _PROSE_WORDS:
+    if reads_as_sentence(extra):
         return None
     kept = list(parsed.arguments[: len(places)])
     return Mistake(

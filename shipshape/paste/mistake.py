@@ -42,6 +42,20 @@ class Mistake:
         return TAUGHT[self.rule]
 
 
+# Words of a sentence, never of a command line: "docker run -i vs -t", "docker commit data
+# container with VOLUME", "docker run fails with exit code 126" are questions put tersely.
+PROSE_WORDS = frozenset(
+    {"vs", "versus", "and", "or", "with", "without", "for", "from", "the", "a", "an", "to", "of",
+     "in", "on", "is", "are", "not", "does", "doesn't", "how", "why", "what", "when", "fails",
+     "failed", "works", "difference", "between"}
+)  # fmt: skip
+
+
+def reads_as_sentence(words: list[str] | tuple[str, ...]) -> bool:
+    """Some of the words are a sentence's, so the line is a question, not a command."""
+    return bool({w.lower() for w in words} & PROSE_WORDS)
+
+
 _PLAIN_WORD = re.compile(r"[\w@%+=:,./${}()*-]+")
 
 

@@ -161,3 +161,9 @@ def test_an_option_the_course_leaves_out_is_named_as_such_with_where_to_read_abo
         reply.markdown
     )
     assert "I don't know" not in reply.markdown
+
+
+def test_a_command_followed_by_a_sentence_is_answered_not_explained(library):
+    reply = answer_question("docker run fails with exit code 126", library)
+    assert reply.anchor != "command-reference"
+    assert "126" in reply.markdown
