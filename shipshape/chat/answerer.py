@@ -46,6 +46,7 @@ class Explanation:
 
     reply: Reply
     words: frozenset[str]  # their stems: a section that names one answers first
+    sentence: bool = False  # the words are a sentence's ("fails with exit code 126"): a question
 
 
 @dataclass(frozen=True)
@@ -209,11 +210,9 @@ def _immediate(
         return outside, None
     explained, line = _explained(question, library)
     words = plain_words(line, question, library) if explained is not None else ()
-    if reads_as_sentence(words):  # "docker run fails with exit code 126": a question in words
-        return None, None
     if words:  # perhaps a question put tersely: search, and explain under the answer
         stems = content_stems(" ".join(words), library.vocabulary.filler)
-        return None, Explanation(explained, stems)
+        return None, Explanation(explained, stems, reads_as_sentence(words))
     if explained is not None or leans:
         return explained, None
     return clarify_message(text, library.catalog, library.vocabulary), None
@@ -305,7 +304,7 @@ def respond(found: Understanding, library: Library, model: Model | None = None) 
     if found.near_scope and (not ranked or sure < LIKELY):
         return compose_out_of_scope(found.near_scope, library, ranked)
     explained = found.explanation
-    if explained is not None and not _answers_words(ranked, sure, explained.words):
+    if explained and not explained.sentence and not _answers_words(ranked, sure, explained.words):
         return explained.reply  # the command line is surer than any guess at its question
     if not ranked or sure < model.threshold:
         return compose_no_answer(ranked, sure, found.plan, library)

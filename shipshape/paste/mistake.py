@@ -47,7 +47,8 @@ class Mistake:
 PROSE_WORDS = frozenset(
     {"vs", "versus", "and", "or", "with", "without", "for", "from", "the", "a", "an", "to", "of",
      "in", "on", "is", "are", "not", "does", "doesn't", "how", "why", "what", "when", "fails",
-     "failed", "works", "difference", "between"}
+     "failed", "works", "difference", "between", "as", "but", "after", "like", "instead", "using",
+     "still"}
 )  # fmt: skip
 
 
