@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from shipshape.chat.answerer import answer_question
+from shipshape.chat.answerer import LIKELY, answer_question, understand
 from shipshape.chat.smalltalk import smalltalk_reply
 
 # Nothing here touches the database: the PostgreSQL run of the suite skips it.
@@ -225,3 +225,10 @@ def test_a_short_unknown_word_does_not_sink_a_clear_question(library):
     reply = answer_question("wat is a container", library)
     assert reply.kind == "answer"
     assert reply.topic_slug == "container"
+
+
+def test_a_compose_question_is_answered_at_a_lower_bar_than_a_story_naming_a_ci_service(library):
+    compose = understand("docker-compose: how do I keep my postgres data?", library)
+    story = understand(_STORY.format(tool="GitHub Actions") + "Why is my volume empty?", library)
+    assert compose.near_scope and story.near_scope
+    assert compose.near_scope_bar < story.near_scope_bar == LIKELY
