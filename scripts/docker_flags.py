@@ -44,8 +44,18 @@ def bundled() -> dict[str, list[list]]:
     return flags_by_command(load(), commands)
 
 
+def as_text(flags: dict[str, list[list]]) -> str:
+    """JSON with one flag per line, so a new CLI's changes read as a short diff."""
+    return "{\n" + ",\n".join(_command(c, listed) for c, listed in flags.items()) + "\n}\n"
+
+
+def _command(command: str, listed: list[list]) -> str:
+    lines = ",\n".join(f"    {json.dumps(flag)}" for flag in listed)
+    return f"  {json.dumps(command)}: [\n{lines}\n  ]"
+
+
 def main() -> None:
-    OUT.write_text(json.dumps(bundled(), indent=1) + "\n", encoding="utf-8")
+    OUT.write_text(as_text(bundled()), encoding="utf-8")
     print(f"wrote {OUT.relative_to(ROOT)}")
 
 
