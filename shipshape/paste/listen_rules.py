@@ -9,24 +9,39 @@ import re
 from .dockerfile_parse import Instruction
 from .raw_finding import RawFinding, stages
 
-_LOOPBACK = re.compile(r"(^|[\s=:/])(127\.0\.0\.1|localhost)(:\d+)?(\s|$)")
-# (what starts the server, what tells it to listen on every interface, the fixed start)
+_LOOPBACK = re.compile(r"(?<![\w.])(127\.0\.0\.1|localhost)(?=$|[\s:])")
+
+
+def _runserver(command: str) -> str:
+    """Django's `runserver [PORT]` on every interface, its port kept (8000 by default)."""
+    return re.sub(
+        r"\brunserver\b(\s+(\d+)\b)?",
+        lambda m: f"runserver 0.0.0.0:{m.group(2) or 8000}",
+        command,
+        count=1,
+    )
+
+
+def _adding(option: str):
+    return lambda command: f"{command} {option}"
+
+
+# (what starts the server, what makes it listen on every interface, how to add that, whether a
+# variable or file in the image can set the address instead of the command line)
 _SERVERS = (
     (re.compile(r"\bflask\b.*\brun\b"), re.compile(r"--host|(^|\s)-h\s"),
-     "flask run --host=0.0.0.0"),
+     _adding("--host=0.0.0.0"), True),
     (re.compile(r"\bmanage\.py\s+runserver\b"), re.compile(r"runserver\s+(0\.0\.0\.0|\[::\])"),
-     "python manage.py runserver 0.0.0.0:8000"),
-    (re.compile(r"\buvicorn\b"), re.compile(r"--host"), "uvicorn main:app --host 0.0.0.0"),
+     _runserver, False),
+    (re.compile(r"\buvicorn\b"), re.compile(r"--host"), _adding("--host 0.0.0.0"), True),
     (re.compile(r"\brails\s+(server|s)\b"), re.compile(r"(^|\s)(-b|--binding)\b"),
-     "rails server -b 0.0.0.0"),
-    (re.compile(r"\bng\s+serve\b"), re.compile(r"--host"), "ng serve --host 0.0.0.0"),
-    (re.compile(r"\bhugo\s+server\b"), re.compile(r"--bind"), "hugo server --bind 0.0.0.0"),
+     _adding("-b 0.0.0.0"), True),
+    (re.compile(r"\bng\s+serve\b"), re.compile(r"--host"), _adding("--host 0.0.0.0"), True),
+    (re.compile(r"\bhugo\s+server\b"), re.compile(r"--bind"), _adding("--bind 0.0.0.0"), True),
     (re.compile(r"\bjekyll\s+serve\b"), re.compile(r"(^|\s)(-H|--host)\b"),
-     "jekyll serve --host 0.0.0.0"),
+     _adding("--host 0.0.0.0"), True),
 )  # fmt: skip
 _HOST_FROM_ENV = re.compile(r"\b(FLASK_RUN_HOST|UVICORN_HOST|HOST|BINDING)\b")
-# Servers whose address only their command line sets: no variable or file in the image can.
-_ADDRESS_ON_COMMAND_LINE = frozenset({"python manage.py runserver 0.0.0.0:8000"})
 
 
 def _command(item: Instruction) -> str:
@@ -34,18 +49,18 @@ def _command(item: Instruction) -> str:
 
 
 def loopback_server(command: str, env: str = "", image_unseen: bool = False) -> str | None:
-    """The start command fixed to listen on every interface, when this one listens only on
-    localhost (by default, or because it says 127.0.0.1); None when it reaches the host. With
+    """The command made to listen on every interface, when it starts a server that listens only
+    on localhost (by default, or because it says 127.0.0.1); None when it reaches the host. With
     `image_unseen` (a docker run line), a default counts only where nothing in the image could
     change it: Flask reads FLASK_RUN_HOST, which the image may set."""
-    for starts, opens, fixed in _SERVERS:
+    for starts, opens, opened, settable in _SERVERS:
         if not starts.search(command):
             continue
         if _LOOPBACK.search(command):
-            return fixed
-        if opens.search(command) or _HOST_FROM_ENV.search(env):
+            return _LOOPBACK.sub("0.0.0.0", command)
+        if opens.search(command) or _HOST_FROM_ENV.search(env) or (image_unseen and settable):
             return None
-        return fixed if not image_unseen or fixed in _ADDRESS_ON_COMMAND_LINE else None
+        return opened(command)
     return None
 
 

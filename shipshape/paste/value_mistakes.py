@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..knowledge.commands import ParsedCommand, ParsedOption, parse_image_reference
+from ..knowledge.commands import ParsedCommand, ParsedOption, parse_image_reference, split_words
 from .listen_rules import loopback_server
 from .mistake import Mistake, shell_line
 
@@ -152,7 +152,7 @@ def server_on_loopback(parsed: ParsedCommand, words: list[str]) -> Mistake | Non
         "published ports arrive on the container's network interface, not its localhost: from "
         'your machine it answers "connection refused" or "empty reply". Make it listen on '
         "0.0.0.0.",
-        shell_line([*head, *fixed.split()]),
+        shell_line([*head, *split_words(fixed)]),
     )
 
 

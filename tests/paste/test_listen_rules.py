@@ -16,10 +16,15 @@ pytestmark = pytest.mark.database_independent
         ("flask run", "flask run --host=0.0.0.0"),
         ("python manage.py runserver", "python manage.py runserver 0.0.0.0:8000"),
         ("uvicorn main:app --host 127.0.0.1", "uvicorn main:app --host 0.0.0.0"),
-        ("bin/rails server", "rails server -b 0.0.0.0"),
+        ("bin/rails server", "bin/rails server -b 0.0.0.0"),
+        ("python manage.py runserver 8080", "python manage.py runserver 0.0.0.0:8080"),
+        (
+            "uvicorn main:app --host 127.0.0.1 --port 8000",
+            "uvicorn main:app --host 0.0.0.0 --port 8000",
+        ),
     ],
 )
-def test_a_server_that_listens_on_localhost_gets_its_start_on_every_interface(command, fixed):
+def test_a_server_on_localhost_is_started_on_every_interface_with_its_other_options(command, fixed):
     assert loopback_server(command) == fixed
 
 
@@ -52,7 +57,7 @@ def test_a_dockerfile_whose_program_listens_on_localhost_is_named():
         ),
         (
             "docker run -p 5000:5000 myflask flask run --host 127.0.0.1",
-            "docker run -p 5000:5000 myflask flask run --host=0.0.0.0",
+            "docker run -p 5000:5000 myflask flask run --host 0.0.0.0",
         ),
     ],
 )
