@@ -27,6 +27,7 @@ TAUGHT = {
     "ports-with-host-network": ("container-networking-basics", "network-host-share-the-host-s-network"),  # noqa: E501
     "copy-without-container": ("docker-container-cp", "copy-a-file-from-the-host-into-a-container"),
     "bash-in-alpine": ("getting-inside-a-container", "open-a-shell-when-the-image-has-no-bash"),
+    "builtin-as-command": ("keeping-a-container-running", "run-several-commands-in-one-container-command"),  # noqa: E501
     "server-on-loopback": ("container-networking-basics", "a-server-in-a-container-must-listen-on-0-0-0-0"),  # noqa: E501
 }  # fmt: skip
 

@@ -1,7 +1,8 @@
 """Command lines that parse but whose values do not mean what the learner meant: an image pushed
 without an account in its name, a memory size without a unit, ports published beside the host's
-network, `docker cp` without a container side, bash asked of an Alpine or BusyBox image, and a
-development server published but left listening on localhost."""
+network, `docker cp` without a container side, bash asked of an Alpine or BusyBox image, a
+development server published but left listening on localhost, and a shell built-in run as a
+program."""
 
 from __future__ import annotations
 
@@ -156,6 +157,44 @@ def server_on_loopback(parsed: ParsedCommand, words: list[str]) -> Mistake | Non
     )
 
 
+_ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*=\S*")
+# Shell built-ins: no program of that name exists in an image, so docker's "run this program"
+# fails; what each is usually meant for, done with docker's own options.
+_BUILTINS = {
+    "export": "set a variable for the container with `-e NAME=value`",
+    "set": "set a variable for the container with `-e NAME=value`",
+    "cd": "start in another directory with `-w /path`",
+    "source": "run the line through a shell, `sh -c '. ./env.sh && ...'`",
+    "alias": "run the line through a shell, `sh -c '...'`",
+}
+
+
+def builtin_as_command(parsed: ParsedCommand, words: list[str]) -> Mistake | None:
+    """`docker run image export X=1` or `docker exec web cd /app`: a shell built-in as the
+    container's program."""
+    if parsed.slug not in ("docker-container-run", "docker-container-exec"):
+        return None
+    if len(parsed.arguments) < 2 or parsed.arguments[1] not in _BUILTINS:
+        return None
+    builtin = parsed.arguments[1]
+    assigned = [a for a in parsed.arguments[2:] if _ASSIGNMENT.fullmatch(a)]
+    meant, corrected = _BUILTINS[builtin], None
+    if builtin in ("export", "set") and assigned:
+        meant = "pass it with " + ", ".join(f"`-e {a}`" for a in assigned)
+        head = words[: len(words) - len(parsed.arguments)]  # up to the image or container
+        corrected = shell_line(
+            [*head, *(w for a in assigned for w in ("-e", a)), parsed.arguments[0]]
+        )
+    place = "image" if "run" in parsed.slug else "container"
+    return Mistake(
+        "builtin-as-command",
+        f"`{builtin}` is built into the shell, not a program, and docker starts the command after "
+        f'the {place} name without a shell, so it fails with exec: "{builtin}": executable file '
+        f"not found in $PATH. To do what you meant, {meant}.",
+        corrected,
+    )
+
+
 RULES = (
     push_without_account,
     size_without_unit,
@@ -163,4 +202,5 @@ RULES = (
     copy_without_container,
     bash_in_alpine,
     server_on_loopback,
+    builtin_as_command,
 )

@@ -86,3 +86,24 @@ def test_bash_asked_of_an_alpine_or_busybox_image_is_named_with_sh(line, correct
 
 def test_bash_in_an_image_that_has_it_is_no_mistake(library):
     assert first("docker run -it ubuntu:24.04 bash", library) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("line", "meant"),
+    [
+        ("docker run -v $(pwd):/data tool export LEVEL=2", "-e LEVEL=2"),
+        ("docker exec web cd /var/log", "-w /path"),
+    ],
+)
+def test_a_shell_built_in_run_as_the_containers_program_is_named(line, meant, library):
+    [mistake] = find_mistakes(line, library.catalog)
+    assert mistake.rule == "builtin-as-command" and meant in mistake.message
+
+
+def test_a_built_in_given_to_a_shell_is_no_mistake(library):
+    assert first('docker run alpine sh -c "export A=1 && env"', library) == (None, None)
+
+
+def test_an_exported_variable_is_moved_into_an_e_option_before_the_image(library):
+    [mistake] = find_mistakes("docker run -u app tool export LEVEL=2 MODE=x", library.catalog)
+    assert mistake.corrected == "docker run -u app -e LEVEL=2 -e MODE=x tool"
