@@ -67,7 +67,7 @@ class Understanding:
     near_scope_bar: float = LIKELY  # how sure an answer beside it must be
 
 
-DRIVER_BAR = 0.4  # an answer to a question that names Compose where it asks: see _near_scope_bar
+DRIVER_BAR = 0.4  # an answer to a question that names Compose where it asks: see _near_scope
 CONFIDENT = 0.8  # a terse command-like question is answered before the command's explanation
 TWO_READINGS = 0.75  # the most an answer to words beside a paste is sure of
 PHRASED = 8  # sections whose phrasings read most like the question join the candidates
@@ -185,12 +185,13 @@ def understand(text: str, library: Library, previous: Previous | None = None) ->
     if same is not None:  # two names of one command: nothing to search for
         same = replace(same, suggestions=suggestions_for(same.topic_slug, library.catalog, []))
         return Understanding(question, reading, same)
+    near_scope, near_scope_bar = _near_scope(question, library)
     found = replace(
         _search(question, reading, library),
         explanation=explanation,
         table=table,
-        near_scope=_near_scope(question, library),
-        near_scope_bar=_near_scope_bar(question, library),
+        near_scope=near_scope,
+        near_scope_bar=near_scope_bar,
     )
     if prefer:
         found = replace(found, curated=prefer, reading=replace(reading, prefer_slug=prefer))
@@ -275,24 +276,19 @@ def _outside(question: Question, library: Library) -> Reply | None:
     return compose_out_of_scope(term, library) if term is not None else None
 
 
-def _near_scope_bar(question: Question, library: Library) -> float:
-    """How sure an answer beside a tool at the edge of the material must be: less for Compose
-    named where the message asks, whose questions are mostly about the containers, volumes and
-    ports it drives (fitted on the dev half: 0.4 answers 3 more of its questions right than 0.5),
-    likely for a tool the material leaves out named in the story."""
-    asks_about_a_driver = library.vocabulary.near_scope_term(question.asking) is not None
-    return DRIVER_BAR if asks_about_a_driver else LIKELY
-
-
-def _near_scope(question: Question, library: Library) -> str | None:
-    """A tool at the edge of the material: one that drives the same containers (Compose) named
-    where the message asks, or one the material leaves out named only in its story ("our GitHub
-    Actions job", "my pod"). Either may come with a question a section answers, so neither is
-    declined at once, as an out-of-scope subject in the asking part is."""
+def _near_scope(question: Question, library: Library) -> tuple[str | None, float]:
+    """A tool at the edge of the material, and how sure an answer beside it must be. One that
+    drives the same containers (Compose) named where the message asks is answered from 0.4: its
+    questions are mostly about the containers, volumes and ports it drives (fitted on the dev
+    half: 0.4 answers 3 more of its questions right than 0.5). One the material leaves out named
+    only in the story ("our GitHub Actions job", "my pod") is answered when likely. Either may
+    come with a question a section answers, so neither is declined at once, as an out-of-scope
+    subject in the asking part is."""
     vocabulary = library.vocabulary
-    return vocabulary.near_scope_term(question.asking) or vocabulary.out_of_scope_term(
-        question.context
-    )
+    driver = vocabulary.near_scope_term(question.asking)
+    if driver is not None:
+        return driver, DRIVER_BAR
+    return vocabulary.out_of_scope_term(question.context), LIKELY
 
 
 def respond(found: Understanding, library: Library, model: Model | None = None) -> Reply:

@@ -10,7 +10,7 @@ import re
 from pathlib import PurePosixPath
 
 from .dockerfile_parse import Instruction
-from .raw_finding import RawFinding, stages
+from .raw_finding import RawFinding, base_image, stage_names, stages
 
 _APT_INSTALL = re.compile(r"\bapt(-get)?\s+(-\S+\s+)*install\b")
 _APT_UPDATE = re.compile(r"\bapt(-get)?\s+(-\S+\s+)*update\b")
@@ -29,21 +29,17 @@ _CURL = re.compile(r"(^|[\s;&|(])curl\s")
 _UPDATED = "apt-get update && apt-get install"
 
 
-def _stage_names(instructions: tuple[Instruction, ...]) -> set[str]:
-    return {x.value[2].lower() for x in instructions if x.cmd == "FROM" and len(x.value) == 3}
-
-
-def _base(stage: list[Instruction]) -> str:
-    head = stage[0]
-    return head.value[0].lower() if head.cmd == "FROM" and head.value else ""
+def _last(stage: list[Instruction], cmd: str) -> Instruction | None:
+    """The stage's last instruction of a kind: the CMD or ENTRYPOINT that counts."""
+    return next((x for x in reversed(stage) if x.cmd == cmd), None)
 
 
 def _apt_without_lists(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
     """`RUN apt-get install -y curl` with no `apt-get update` before it in the stage."""
     found = []
-    named = _stage_names(instructions)
+    named = stage_names(instructions)
     for stage in stages(instructions):
-        if _base(stage) in named:
+        if base_image(stage) in named:
             continue  # built on an earlier stage, which may have fetched the lists
         updated = False
         for item in stage:
@@ -64,7 +60,7 @@ def _pip_on_managed_python(instructions: tuple[Instruction, ...]) -> list[RawFin
     """`FROM ubuntu:24.04` then `RUN pip install …` outside a virtual environment."""
     found = []
     for stage in stages(instructions):
-        base = _base(stage)
+        base = base_image(stage)
         if not _MANAGED_PYTHON.match(base):
             continue
         setup = " ".join(x.shell for x in stage if x.cmd in ("RUN", "ENV"))
@@ -81,7 +77,7 @@ def _health_check_without_curl(instructions: tuple[Instruction, ...]) -> list[Ra
     """A HEALTHCHECK that runs curl in a slim, Alpine or distroless image that never installs it."""
     found = []
     for stage in stages(instructions):
-        base = _base(stage)
+        base = base_image(stage)
         if not _NO_CURL.search(base) or any(_INSTALLS_CURL.search(x.shell) for x in stage):
             continue
         for item in stage:
@@ -95,7 +91,7 @@ def _shell_form_in_scratch(instructions: tuple[Instruction, ...]) -> list[RawFin
     """Shell form (or RUN) in a stage built FROM scratch, where there is no /bin/sh."""
     found = []
     for stage in stages(instructions):
-        if _base(stage) != "scratch":
+        if base_image(stage) != "scratch":
             continue
         for item in stage:
             if item.cmd == "RUN" or (item.cmd in ("CMD", "ENTRYPOINT") and not item.json):
@@ -112,8 +108,7 @@ def _program_twice(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
     """`ENTRYPOINT ["python"]` with `CMD ["python", "app.py"]`: CMD is appended to ENTRYPOINT."""
     found = []
     for stage in stages(instructions):
-        entry = next((x for x in reversed(stage) if x.cmd == "ENTRYPOINT"), None)
-        cmd = next((x for x in reversed(stage) if x.cmd == "CMD"), None)
+        entry, cmd = _last(stage, "ENTRYPOINT"), _last(stage, "CMD")
         if not (entry and cmd and entry.json and cmd.json and entry.value and cmd.value):
             continue
         if _program(cmd.value[0]) not in {_program(w) for w in (entry.value[0], entry.value[-1])}:
@@ -129,8 +124,7 @@ def _shell_entrypoint_drops_cmd(instructions: tuple[Instruction, ...]) -> list[R
     """A shell-form ENTRYPOINT in a stage that also has a CMD: the CMD never reaches it."""
     found = []
     for stage in stages(instructions):
-        entry = next((x for x in reversed(stage) if x.cmd == "ENTRYPOINT"), None)
-        cmd = next((x for x in reversed(stage) if x.cmd == "CMD"), None)
+        entry, cmd = _last(stage, "ENTRYPOINT"), _last(stage, "CMD")
         if entry and cmd and not entry.json and entry.shell.strip():
             message = f"The shell-form ENTRYPOINT on line {entry.line} drops CMD (line {cmd.line})."
             found.append(RawFinding("SS125", entry.line, message))

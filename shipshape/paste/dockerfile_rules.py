@@ -24,7 +24,16 @@ from . import (
     shell_rules,
 )
 from .dockerfile_parse import Instruction
-from .raw_finding import COMMANDS, VARIABLE, RawFinding, exec_form_programs, stages
+from .raw_finding import (
+    COMMANDS,
+    VARIABLE,
+    RawFinding,
+    base_image,
+    below_user,
+    exec_form_programs,
+    stage_names,
+    stages,
+)
 
 _RUN_OPTION = re.compile(
     r"(^|\s)(-p|--publish)[\s=]+\d+:\d+|(^|\s)(-v|--volume)[\s=]+\S+:/|\bdocker\s+run\b"
@@ -141,9 +150,9 @@ def _install_before_manifest(instructions: tuple[Instruction, ...]) -> list[RawF
     """`RUN npm install` (or `pip install -r requirements.txt`) before any COPY brings the
     dependency list into the image: the install reads the image's files, not the project's."""
     found = []
-    named = {x.value[2].lower() for x in instructions if x.cmd == "FROM" and len(x.value) == 3}
+    named = stage_names(instructions)
     for stage in stages(instructions):
-        if stage[0].cmd == "FROM" and stage[0].value and stage[0].value[0].lower() in named:
+        if base_image(stage) in named:
             continue  # built on an earlier stage, which may hold the list
         copied = ""
         for item in stage:
@@ -253,12 +262,8 @@ def _install_after_user(instructions: tuple[Instruction, ...]) -> list[RawFindin
     """`USER app`, then `RUN apt-get install …`: the package manager needs root."""
     found = []
     for stage in stages(instructions):
-        user = None
-        for item in stage:
-            if item.cmd == "USER":
-                name = item.shell.split(":")[0].strip()
-                user = None if name in ("root", "0") else name
-            elif item.cmd == "RUN" and user and _INSTALLS_AS_ROOT.search(item.shell):
+        for item, user in below_user(stage):
+            if item.cmd == "RUN" and user and _INSTALLS_AS_ROOT.search(item.shell):
                 message = f"Line {item.line} installs packages as `{user}` (USER), not as root."
                 found.append(RawFinding("SS116", item.line, message, "USER root"))
     return found

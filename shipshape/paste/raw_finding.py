@@ -1,9 +1,10 @@
-"""What a Dockerfile rule finds, before it is taught; the build stages, `$VARIABLE`s and
-program-running lines the rules read."""
+"""What a Dockerfile rule finds, before it is taught; the build stages, their base images and
+users, `$VARIABLE`s and program-running lines the rules read."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .dockerfile_parse import Instruction
@@ -32,6 +33,27 @@ def stages(instructions: tuple[Instruction, ...]) -> list[list[Instruction]]:
             found.append([])
         found[-1].append(item)
     return found
+
+
+def stage_names(instructions: tuple[Instruction, ...]) -> set[str]:
+    """The names given to stages (`FROM node:20 AS build`), lower-cased."""
+    return {x.value[2].lower() for x in instructions if x.cmd == "FROM" and len(x.value) == 3}
+
+
+def base_image(stage: list[Instruction]) -> str:
+    """The image a stage starts FROM, lower-cased ("" for what comes before the first FROM)."""
+    head = stage[0]
+    return head.value[0].lower() if head.cmd == "FROM" and head.value else ""
+
+
+def below_user(stage: list[Instruction]) -> Iterator[tuple[Instruction, str | None]]:
+    """Each instruction of a stage with the user a USER line switched to, None while root."""
+    user = None
+    for item in stage:
+        if item.cmd == "USER":
+            name = item.shell.split(":")[0].strip()
+            user = None if name in ("root", "0") else name
+        yield item, user
 
 
 def exec_form_programs(instructions: tuple[Instruction, ...]) -> list[Instruction]:

@@ -9,7 +9,7 @@ import json
 import re
 
 from .dockerfile_parse import Instruction
-from .raw_finding import COMMANDS, SHELLS, RawFinding, exec_form_programs, stages
+from .raw_finding import COMMANDS, SHELLS, RawFinding, below_user, exec_form_programs, stages
 
 _SEPARATOR = re.compile(r"&&|\|\||;|\n")
 _SERVICE = re.compile(
@@ -132,12 +132,8 @@ def _copy_after_user(instructions: tuple[Instruction, ...]) -> list[RawFinding]:
     """The first COPY or ADD without --chown below a USER other than root, per stage."""
     found = []
     for stage in stages(instructions):
-        user = None
-        for item in stage:
-            if item.cmd == "USER":
-                name = item.shell.split(":")[0].strip()
-                user = None if name in ("root", "0") else name
-            elif item.cmd in ("COPY", "ADD") and user and not _chowns_or_stage(item):
+        for item, user in below_user(stage):
+            if item.cmd in ("COPY", "ADD") and user and not _chowns_or_stage(item):
                 message = f"Line {item.line} copies files that belong to root, not `{user}`."
                 fix = " ".join((item.cmd, f"--chown={user}", *item.flags, *item.value))
                 found.append(RawFinding("SS123", item.line, message, fix))
